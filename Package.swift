@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "OrgGraph",
+    products: [
+        .library(name: "OrgGraph", targets: ["OrgGraph"]),
+        .executable(name: "orggraph", targets: ["orggraph"]),
+    ],
+    dependencies: [
+        // The command line: subcommands, options, help with examples.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML: libyaml's scanner with line and column marks on every node.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(
+            name: "OrgGraph",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "orggraph",
+            dependencies: [
+                "OrgGraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "OrgGraphTests",
+            dependencies: ["OrgGraph"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "orggraphTests",
+            dependencies: ["OrgGraph"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,210 @@
+/// The organization as a graph: integer node indices, flat arrays, and forward and reverse
+/// adjacency per relation type in compressed sparse rows, built once after loading.
+///
+/// Node `i` is `organization.nodes[i]`; edges include the `part-of:` shorthand of nodes as
+/// well as the written relations. Neighbours are listed in input order, so every traversal
+/// over them is deterministic.
+public struct Graph: Sendable {
+    /// Where a reference was written.
+    public enum Reference: Sendable, Hashable {
+        case partOf(node: Int)
+        case relationFrom(Int)
+        case relationTo(Int)
+        case suppression(Int)
+    }
+
+    /// Something that prevents building the graph.
+    public enum Problem: Sendable, Hashable {
+        /// The id is used by nodes `first` and `second`.
+        case duplicateID(String, first: Int, second: Int)
+        /// The id is referred to but no node has it.
+        case unknownReference(String, Reference)
+    }
+
+    /// The organization cannot be made into a graph.
+    public struct BuildError: Error, Sendable {
+        public var problems: [Problem]
+    }
+
+    /// Adjacency of one relation type in one direction: the neighbours of node `i` are
+    /// `neighbors[offsets[i]..<offsets[i + 1]]`, reached through `edges[...]` at the same places.
+    struct Adjacency: Sendable {
+        var offsets: [Int32]
+        var neighbors: [Int32]
+        var edges: [Int32]
+    }
+
+    /// The number of nodes.
+    public let nodeCount: Int
+    /// The kind of each node.
+    public let kinds: [NodeKind]
+    let indexByID: [String: Int32]
+    /// Edge `e` goes from `edgeFrom[e]` to `edgeTo[e]` with type `edgeTypes[e]`.
+    public let edgeFrom: [Int32]
+    public let edgeTo: [Int32]
+    public let edgeTypes: [RelationType]
+    /// `>= 0`: the index of the relation; `< 0`: the `part-of:` field of node `-(origin + 1)`.
+    let edgeOrigins: [Int32]
+    let outgoing: [Adjacency]
+    let incoming: [Adjacency]
+
+    /// Builds the graph of `organization`.
+    ///
+    /// - Complexity: O(*n* + *m*) for *n* nodes and *m* relations.
+    /// - Throws: ``BuildError`` listing every duplicate id and every reference to a missing node.
+    public init(_ organization: Organization) throws(BuildError) {
+        let nodes = organization.nodes
+        nodeCount = nodes.count
+        var problems: [Problem] = []
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(nodes.count)
+        var kinds: [NodeKind] = []
+        kinds.reserveCapacity(nodes.count)
+        for (position, node) in nodes.enumerated() {
+            kinds.append(node.kind)
+            if let first = index.updateValue(Int32(position), forKey: node.id) {
+                index[node.id] = first
+                problems.append(.duplicateID(node.id, first: Int(first), second: position))
+            }
+        }
+        self.kinds = kinds
+        indexByID = index
+
+        let capacity = organization.relations.count + nodes.count
+        var from: [Int32] = []
+        var to: [Int32] = []
+        var types: [RelationType] = []
+        var origins: [Int32] = []
+        from.reserveCapacity(capacity)
+        to.reserveCapacity(capacity)
+        types.reserveCapacity(capacity)
+        origins.reserveCapacity(capacity)
+        for (position, node) in nodes.enumerated() {
+            guard let container = node.partOf else { continue }
+            guard let target = index[container] else {
+                problems.append(.unknownReference(container, .partOf(node: position)))
+                continue
+            }
+            from.append(Int32(position))
+            to.append(target)
+            types.append(.partOf)
+            origins.append(-Int32(position) - 1)
+        }
+        for (position, relation) in organization.relations.enumerated() {
+            let source = index[relation.from]
+            let target = index[relation.to]
+            if source == nil { problems.append(.unknownReference(relation.from, .relationFrom(position))) }
+            if target == nil { problems.append(.unknownReference(relation.to, .relationTo(position))) }
+            guard let source, let target else { continue }
+            from.append(source)
+            to.append(target)
+            types.append(relation.type)
+            origins.append(Int32(position))
+        }
+        for (position, suppression) in organization.suppressions.enumerated() where index[suppression.node] == nil {
+            problems.append(.unknownReference(suppression.node, .suppression(position)))
+        }
+        guard problems.isEmpty else { throw BuildError(problems: problems) }
+        edgeFrom = from
+        edgeTo = to
+        edgeTypes = types
+        edgeOrigins = origins
+        // Edges ordered by input position: part-of shorthands (in node order) come first, then
+        // relations in file order. Stable counting sort keeps that order within each row.
+        outgoing = Self.adjacency(nodeCount: nodes.count, sources: from, targets: to, types: types)
+        incoming = Self.adjacency(nodeCount: nodes.count, sources: to, targets: from, types: types)
+    }
+
+    private static func adjacency(
+        nodeCount: Int, sources: [Int32], targets: [Int32], types: [RelationType]
+    ) -> [Adjacency] {
+        let typeCount = RelationType.allCases.count
+        var counts = [[Int32]](repeating: [], count: typeCount)
+        var used = [Bool](repeating: false, count: typeCount)
+        for type in types { used[type.index] = true }
+        for type in 0..<typeCount where used[type] {
+            counts[type] = [Int32](repeating: 0, count: nodeCount + 1)
+        }
+        for edge in sources.indices {
+            counts[types[edge].index][Int(sources[edge]) + 1] += 1
+        }
+        var result: [Adjacency] = []
+        result.reserveCapacity(typeCount)
+        for type in 0..<typeCount {
+            guard used[type] else {
+                result.append(Adjacency(offsets: [], neighbors: [], edges: []))
+                continue
+            }
+            var offsets = counts[type]
+            for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
+            let total = Int(offsets[nodeCount])
+            var neighbors = [Int32](repeating: 0, count: total)
+            var edges = [Int32](repeating: 0, count: total)
+            var cursor = offsets
+            for edge in sources.indices where types[edge].index == type {
+                let node = Int(sources[edge])
+                let slot = Int(cursor[node])
+                neighbors[slot] = targets[edge]
+                edges[slot] = Int32(edge)
+                cursor[node] += 1
+            }
+            result.append(Adjacency(offsets: offsets, neighbors: neighbors, edges: edges))
+        }
+        return result
+    }
+}
+
+extension Graph {
+    /// The number of edges, relations and `part-of:` shorthands together.
+    public var edgeCount: Int { edgeFrom.count }
+
+    /// The index of the node with `id`.
+    ///
+    /// - Complexity: O(1) on average.
+    public func index(of id: String) -> Int? {
+        indexByID[id].map(Int.init)
+    }
+
+    /// The nodes `node` reaches by one edge of `type` (backwards when `reversed`), in input order.
+    ///
+    /// - Complexity: O(1).
+    public func neighbors(of node: Int, via type: RelationType, reversed: Bool = false) -> ArraySlice<Int32> {
+        neighborSlice(node, type.index, reversed)
+    }
+
+    /// The edges by which `node` reaches its neighbours of `type`, parallel to ``neighbors(of:via:reversed:)``.
+    ///
+    /// - Complexity: O(1).
+    public func edges(of node: Int, via type: RelationType, reversed: Bool = false) -> ArraySlice<Int32> {
+        let adjacency = reversed ? incoming[type.index] : outgoing[type.index]
+        guard !adjacency.offsets.isEmpty else { return [] }
+        return adjacency.edges[Int(adjacency.offsets[node])..<Int(adjacency.offsets[node + 1])]
+    }
+
+    func neighborSlice(_ node: Int, _ type: Int, _ reversed: Bool) -> ArraySlice<Int32> {
+        let adjacency = reversed ? incoming[type] : outgoing[type]
+        guard !adjacency.offsets.isEmpty else { return [] }
+        return adjacency.neighbors[Int(adjacency.offsets[node])..<Int(adjacency.offsets[node + 1])]
+    }
+
+    /// How many edges of `type` leave `node` (enter it when `reversed`).
+    ///
+    /// - Complexity: O(1).
+    public func degree(of node: Int, via type: RelationType, reversed: Bool = false) -> Int {
+        let adjacency = reversed ? incoming[type.index] : outgoing[type.index]
+        guard !adjacency.offsets.isEmpty else { return 0 }
+        return Int(adjacency.offsets[node + 1] - adjacency.offsets[node])
+    }
+
+    /// The relation index edge `edge` was written as, or `nil` for a `part-of:` shorthand.
+    public func relationIndex(ofEdge edge: Int) -> Int? {
+        let origin = edgeOrigins[edge]
+        return origin >= 0 ? Int(origin) : nil
+    }
+
+    /// The node whose `part-of:` field edge `edge` was written as, or `nil` for a relation.
+    public func shorthandNode(ofEdge edge: Int) -> Int? {
+        let origin = edgeOrigins[edge]
+        return origin < 0 ? Int(-origin - 1) : nil
+    }
+}

@@ -1,0 +1,416 @@
+/// Reads an organization (SPEC §1) from a structured document, field by field, keeping the
+/// place of everything it reads and collecting every schema error it can find before it stops.
+///
+/// Syntax errors stop at once; schema errors (unknown fields, wrong types, unknown kinds)
+/// are collected, the offending value skipped, and reading goes on.
+struct OrganizationDecoder<Reader: StructuredReader> {
+    /// What the decoder read, with the places the loader needs to resolve references.
+    struct Output {
+        var organization = Organization()
+        var rootLocation = SourceLocation(line: 1, column: 1)
+        var relationFrom: [SourceLocation] = []
+        var relationTo: [SourceLocation] = []
+        var suppressionNode: [SourceLocation] = []
+    }
+
+    static var topFields: [String] { ["orggraph", "title", "rulebook", "nodes", "relations", "suppressions"] }
+    static var nodeFields: [String] { ["id", "kind", "name", "level", "sector", "part-of", "note", "attributes"] }
+    static var relationFields: [String] {
+        ["type", "from", "to", "period", "basis", "note", "attributes"]
+    }
+    static var suppressionFields: [String] { ["rule", "node", "reason"] }
+
+    /// Fields that must have a value where they are written.
+    static var requiredFields: Set<String> { ["id", "kind", "type", "from", "to", "rule", "node", "reason"] }
+
+    /// The longest id accepted, in characters.
+    static var maximumIDLength: Int { 256 }
+
+    private var reader: Reader
+    private let source: SourceText
+    private(set) var diagnostics: [Diagnostic] = []
+    private var output = Output()
+
+    init(reader: Reader, source: SourceText) {
+        self.reader = reader
+        self.source = source
+    }
+
+    // MARK: Diagnostics
+
+    private mutating func report(_ message: String, at location: SourceLocation, notes: [Diagnostic] = []) {
+        diagnostics.append(source.diagnostic(message, at: location, notes: notes))
+    }
+
+    private mutating func typeMismatch(_ field: String, expected: String) throws(SyntaxError) {
+        let location = try reader.location()
+        let found = try reader.peekKind()
+        report("'\(field)' must be \(expected), found \(found.phrase)", at: location)
+        try reader.skipValue()
+    }
+
+    private mutating func unknownField(_ key: Scalar, in context: String, known: [String]) throws(SyntaxError) {
+        report(
+            "unknown field '\(key.text)' \(context)\(Suggestion.didYouMean(key.text, in: known))",
+            at: key.location)
+        try reader.skipValue()
+    }
+
+    /// Marks field `name` of `fields` as seen in `mask`.
+    /// - Returns: `false` (after reporting and skipping the value) for a field written twice.
+    private mutating func firstTime(
+        _ key: Scalar, _ fields: [String], _ mask: inout UInt16, in context: String
+    ) throws(SyntaxError) -> Bool {
+        guard let index = fields.firstIndex(of: key.text) else { return true }
+        let bit: UInt16 = 1 << UInt16(index)
+        if mask & bit != 0 {
+            report("duplicate field '\(key.text)' \(context)", at: key.location)
+            try reader.skipValue()
+            return false
+        }
+        mask |= bit
+        return true
+    }
+
+    /// Reports each of `required` that `mask` does not have.
+    private mutating func requireFields(
+        _ required: [String], of fields: [String], _ mask: UInt16, in context: String, at location: SourceLocation
+    ) {
+        for field in required {
+            guard let index = fields.firstIndex(of: field), mask & (1 << UInt16(index)) == 0 else { continue }
+            report("missing required field '\(field)' \(context)", at: location)
+        }
+    }
+
+    // MARK: Values
+
+    /// Reads a text value; `nil` (and a diagnostic, unless the value is null) when it is not one.
+    private mutating func text(_ field: String) throws(SyntaxError) -> (String, SourceLocation)? {
+        let kind = try reader.peekKind()
+        switch kind {
+        case .null:
+            if Self.requiredFields.contains(field) {
+                report("'\(field)' needs a value", at: try reader.location())
+            }
+            try reader.skipValue()
+            return nil
+        case .string:
+            break
+        case .number, .bool where Reader.scalarsAreText:
+            break
+        default:
+            try typeMismatch(field, expected: "a string")
+            return nil
+        }
+        let scalar = try reader.readScalar()
+        if scalar.text.utf8.contains(0) {
+            report("'\(field)' contains a NUL character", at: scalar.location)
+            return nil
+        }
+        return (scalar.text, scalar.location)
+    }
+
+    /// Reads an id or a reference to one, checking its spelling.
+    private mutating func identifier(_ field: String) throws(SyntaxError) -> (String, SourceLocation)? {
+        guard let (value, location) = try text(field) else { return nil }
+        if let problem = Self.idProblem(value) {
+            report("invalid id in '\(field)': \(problem)", at: location)
+            return nil
+        }
+        return (value, location)
+    }
+
+    /// Why `id` is not a valid id, or `nil` when it is.
+    static func idProblem(_ id: String) -> String? {
+        if id.isEmpty { return "an id may not be empty" }
+        let utf8 = id.utf8
+        if utf8.count <= maximumIDLength, utf8.allSatisfy(isPlainIDByte) { return nil }
+        let length = id.count
+        if length > maximumIDLength {
+            return "an id is at most \(maximumIDLength) characters; this one has \(length)"
+        }
+        for character in id where !(character.isLetter || character.isNumber || "-_.:".contains(character)) {
+            let shown = character.unicodeScalars.first.map { $0.value < 0x20 || $0 == " " } == true
+                ? String(format: "U+%04X", character.unicodeScalars.first?.value ?? 0) : "'\(character)'"
+            return "'\(id)' has \(shown); an id is letters, digits, '-', '_', '.' and ':'"
+        }
+        return nil
+    }
+
+    private static func isPlainIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+            UInt8(ascii: ":"):
+            true
+        default: false
+        }
+    }
+
+    /// Reads one of a fixed set of words (a kind, a relation type, a level...).
+    private mutating func word<Value: RawRepresentable & CaseIterable>(
+        _ field: String, as: Value.Type, noun: String, listAll: Bool
+    ) throws(SyntaxError) -> Value? where Value.RawValue == String {
+        guard let (value, location) = try text(field) else { return nil }
+        if let result = Value(rawValue: value) { return result }
+        let names = Value.allCases.map(\.rawValue)
+        var message = "unknown \(noun) '\(value)'"
+        if let close = Suggestion.closest(to: value, in: names) {
+            message += "; did you mean '\(close)'?"
+        } else if listAll {
+            message += "; expected one of: " + names.joined(separator: ", ")
+        } else {
+            message += "; the \(noun)s are listed in the README (SPEC §2)"
+        }
+        report(message, at: location)
+        return nil
+    }
+
+    private mutating func attributes(_ field: String) throws(SyntaxError) -> [Attribute] {
+        guard try reader.peekKind() == .mapping else {
+            if try reader.peekKind() == .null {
+                try reader.skipValue()
+            } else {
+                try typeMismatch(field, expected: "a mapping of strings")
+            }
+            return []
+        }
+        try reader.beginMapping()
+        var result: [Attribute] = []
+        var seen: [String: SourceLocation] = [:]
+        while let key = try reader.nextKey() {
+            if let first = seen[key.text] {
+                report(
+                    "duplicate attribute '\(key.text)'", at: key.location,
+                    notes: [source.diagnostic("'\(key.text)' is first written here", at: first, kind: .note)])
+                try reader.skipValue()
+                continue
+            }
+            seen[key.text] = key.location
+            if key.text.utf8.contains(0) {
+                report("attribute name contains a NUL character", at: key.location)
+                try reader.skipValue()
+                continue
+            }
+            if try reader.peekKind() == .null {
+                let location = try reader.location()
+                report("attribute '\(key.text)' must be a string, found null", at: location)
+                try reader.skipValue()
+                continue
+            }
+            if let (value, _) = try text("attribute '\(key.text)'") {
+                result.append(Attribute(key: key.text, value: value))
+            }
+        }
+        return result
+    }
+
+    /// Reads a list, calling `element` with the reader before each element.
+    private mutating func list(
+        _ field: String, element: (inout Self) throws(SyntaxError) -> Void
+    ) throws(SyntaxError) {
+        switch try reader.peekKind() {
+        case .sequence:
+            try reader.beginSequence()
+            while try reader.nextElement() { try element(&self) }
+        case .null:
+            try reader.skipValue()
+        default:
+            try typeMismatch(field, expected: "a list")
+        }
+    }
+
+    // MARK: Document
+
+    /// Reads the whole document.
+    /// - Returns: the organization and places, or `nil` when diagnostics were reported.
+    /// - Throws: `SyntaxError` when the document cannot be read at all.
+    mutating func decode() throws(SyntaxError) -> Output? {
+        output.rootLocation = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            let found = try reader.peekKind()
+            report(
+                "an organization file is a mapping with 'orggraph: 1', 'nodes' and 'relations'; found \(found.phrase)",
+                at: output.rootLocation)
+            return nil
+        }
+        try reader.beginMapping()
+        var mask: UInt16 = 0
+        while let key = try reader.nextKey() {
+            guard try firstTime(key, Self.topFields, &mask, in: "at the top level") else { continue }
+            switch key.text {
+            case "orggraph": try formatVersion()
+            case "title": output.organization.title = try text("title")?.0
+            case "rulebook": output.organization.rulebook = try text("rulebook")?.0
+            case "nodes": try list("nodes") { (decoder: inout Self) throws(SyntaxError) in try decoder.node() }
+            case "relations":
+                try list("relations") { (decoder: inout Self) throws(SyntaxError) in try decoder.relation() }
+            case "suppressions":
+                try list("suppressions") { (decoder: inout Self) throws(SyntaxError) in try decoder.suppression() }
+            default: try unknownField(key, in: "at the top level", known: Self.topFields)
+            }
+        }
+        try reader.finish()
+        if mask & 1 == 0 {
+            report("missing required field 'orggraph' (the format version, 1)", at: output.rootLocation)
+        }
+        return diagnostics.isEmpty ? output : nil
+    }
+
+    private mutating func formatVersion() throws(SyntaxError) {
+        let location = try reader.location()
+        guard try reader.peekKind() == .number else {
+            try typeMismatch("orggraph", expected: "the format version number, 1")
+            return
+        }
+        let scalar = try reader.readScalar()
+        if Int(scalar.text) != Organization.currentFormatVersion {
+            report(
+                "unsupported format version \(scalar.text); this orggraph reads version \(Organization.currentFormatVersion)",
+                at: location)
+        }
+    }
+
+    private mutating func node() throws(SyntaxError) {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            try typeMismatch("nodes", expected: "a list of mappings")
+            return
+        }
+        try reader.beginMapping()
+        let errorsBefore = diagnostics.count
+        var id: String?
+        var kind: NodeKind?
+        var node = Node(id: "", kind: .publicServiceUnit)
+        var partOfLocation = SourceLocation.unknown
+        var mask: UInt16 = 0
+        while let key = try reader.nextKey() {
+            guard try firstTime(key, Self.nodeFields, &mask, in: "in a node") else { continue }
+            switch key.text {
+            case "id": id = try identifier("id")?.0
+            case "kind":
+                kind = try word("kind", as: NodeKind.self, noun: "kind", listAll: true)
+            case "name": node.name = try text("name")?.0
+            case "level": node.level = try word("level", as: Level.self, noun: "level", listAll: true)
+            case "sector": node.sector = try text("sector")?.0
+            case "part-of":
+                if let (value, location) = try identifier("part-of") {
+                    node.partOf = value
+                    partOfLocation = location
+                }
+            case "note": node.note = try text("note")?.0
+            case "attributes": node.attributes = try attributes("attributes")
+            default: try unknownField(key, in: "in a node", known: Self.nodeFields)
+            }
+        }
+        requireFields(["id", "kind"], of: Self.nodeFields, mask, in: "in a node", at: start)
+        guard let id, let kind, diagnostics.count == errorsBefore else { return }
+        node.id = id
+        node.kind = kind
+        output.organization.nodes.append(node)
+        output.organization.sourceMap.nodes.append(start)
+        output.organization.sourceMap.partOf.append(partOfLocation)
+    }
+
+    private mutating func relation() throws(SyntaxError) {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            try typeMismatch("relations", expected: "a list of mappings")
+            return
+        }
+        try reader.beginMapping()
+        let errorsBefore = diagnostics.count
+        var type: RelationType?
+        var from: (String, SourceLocation)?
+        var to: (String, SourceLocation)?
+        var period: [Period]?
+        var periodLocation = SourceLocation.unknown
+        var basis: Basis?
+        var basisLocation = SourceLocation.unknown
+        var note: String?
+        var attributes: [Attribute] = []
+        var mask: UInt16 = 0
+        while let key = try reader.nextKey() {
+            guard try firstTime(key, Self.relationFields, &mask, in: "in a relation") else { continue }
+            switch key.text {
+            case "type": type = try word("type", as: RelationType.self, noun: "relation type", listAll: true)
+            case "from": from = try identifier("from")
+            case "to": to = try identifier("to")
+            case "period":
+                periodLocation = key.location
+                period = try periods()
+            case "basis":
+                basisLocation = key.location
+                basis = try word("basis", as: Basis.self, noun: "basis", listAll: true)
+            case "note": note = try text("note")?.0
+            case "attributes": attributes = try self.attributes("attributes")
+            default: try unknownField(key, in: "in a relation", known: Self.relationFields)
+            }
+        }
+        requireFields(["type", "from", "to"], of: Self.relationFields, mask, in: "in a relation", at: start)
+        if let type, period != nil, !type.allowsPeriod {
+            report("'period' belongs on reports-to relations, not on \(type.rawValue)", at: periodLocation)
+        }
+        if let type, basis != nil, !type.allowsBasis {
+            report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", at: basisLocation)
+        }
+        guard let type, let from, let to, diagnostics.count == errorsBefore else { return }
+        output.organization.relations.append(
+            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes))
+        output.organization.sourceMap.relations.append(start)
+        output.relationFrom.append(from.1)
+        output.relationTo.append(to.1)
+    }
+
+    private mutating func periods() throws(SyntaxError) -> [Period]? {
+        guard try reader.peekKind() == .sequence else {
+            if try reader.peekKind() == .null {
+                try reader.skipValue()
+            } else {
+                try typeMismatch("period", expected: "a list such as [6-months, 1-year]")
+            }
+            return nil
+        }
+        var result: [Period] = []
+        try reader.beginSequence()
+        while try reader.nextElement() {
+            if let period = try word("period", as: Period.self, noun: "period", listAll: true) {
+                result.append(period)
+            }
+        }
+        return result
+    }
+
+    private mutating func suppression() throws(SyntaxError) {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            try typeMismatch("suppressions", expected: "a list of mappings")
+            return
+        }
+        try reader.beginMapping()
+        let errorsBefore = diagnostics.count
+        var rule: String?
+        var node: (String, SourceLocation)?
+        var reason: String?
+        var mask: UInt16 = 0
+        while let key = try reader.nextKey() {
+            guard try firstTime(key, Self.suppressionFields, &mask, in: "in a suppression") else { continue }
+            switch key.text {
+            case "rule": rule = try text("rule")?.0
+            case "node": node = try identifier("node")
+            case "reason":
+                let location = try reader.location()
+                reason = try text("reason")?.0
+                if let value = reason, value.allSatisfy(\.isWhitespace) {
+                    report("a suppression's 'reason' may not be empty: say why the finding is accepted", at: location)
+                }
+            default: try unknownField(key, in: "in a suppression", known: Self.suppressionFields)
+            }
+        }
+        requireFields(["rule", "node", "reason"], of: Self.suppressionFields, mask, in: "in a suppression", at: start)
+        guard let rule, let node, let reason, diagnostics.count == errorsBefore else { return }
+        output.organization.suppressions.append(Suppression(rule: rule, node: node.0, reason: reason))
+        output.organization.sourceMap.suppressions.append(start)
+        output.suppressionNode.append(node.1)
+    }
+}

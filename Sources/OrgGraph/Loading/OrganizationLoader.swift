@@ -1,0 +1,234 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The file formats an organization can be written in.
+public enum FileFormat: String, Sendable, CaseIterable {
+    case yaml
+    case json
+
+    /// The format a path names by its extension (`.yaml`, `.yml`, `.json`), if any.
+    public init?(path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") {
+            self = .json
+        } else if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+            self = .yaml
+        } else {
+            return nil
+        }
+    }
+}
+
+/// Loads organization files (SPEC §1): YAML or JSON, every gate error a located diagnostic.
+///
+/// Loading is a gate: a file either loads whole, with every reference resolved, or fails with
+/// ``LoadError`` naming file, line and column of each problem.
+public struct OrganizationLoader: Sendable {
+    /// How many diagnostics one failed load lists at the most.
+    public var maximumDiagnostics = 20
+
+    public init() {}
+
+    /// Loads the file at `path`; `-` reads standard input.
+    ///
+    /// - Parameters:
+    ///   - path: a file path, or `-`.
+    ///   - format: the format; by default from the extension, else from the first character.
+    /// - Returns: the organization, with its source map and graph.
+    /// - Throws: ``LoadError``.
+    public func load(contentsOf path: String, format: FileFormat? = nil) throws(LoadError) -> LoadedOrganization {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path)
+        } catch {
+            throw LoadError([Diagnostic(file: path, location: .unknown, message: error.message)])
+        }
+        return try load(bytes: bytes, file: path, format: format ?? FileFormat(path: path))
+    }
+
+    /// Loads an organization from the bytes of a file.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - file: the name diagnostics and findings use.
+    ///   - format: the format; `nil` to decide from the first character (`{` is JSON).
+    /// - Throws: ``LoadError``.
+    public func load(bytes: [UInt8], file: String, format: FileFormat? = nil) throws(LoadError) -> LoadedOrganization {
+        var bytes = bytes
+        // A byte order mark is allowed and ignored; columns count from after it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let source = SourceText(file: file, bytes: bytes)
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            throw fail([
+                source.diagnostic(
+                    "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8",
+                    at: source.location(ofOffset: offset))
+            ])
+        }
+        let firstContent = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        guard firstContent != nil else {
+            throw fail([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: 1, column: 1),
+                    message: "the file is empty; an organization file starts with 'orggraph: 1'")
+            ])
+        }
+        let format = format ?? (firstContent == UInt8(ascii: "{") ? .json : .yaml)
+        let decoded: OrganizationDecoder<JSONReader>.Output?
+        let diagnostics: [Diagnostic]
+        switch format {
+        case .json:
+            (decoded, diagnostics) = bytes.withUnsafeBufferPointer { buffer in
+                Self.decode(JSONReader(bytes: buffer), source: source)
+            }
+        case .yaml:
+            let composed: Result<YAMLReader?, SyntaxError> = Result { () throws(SyntaxError) in
+                try YAMLReader.compose(String(decoding: bytes, as: UTF8.self), source: source)
+                    .map { YAMLReader(root: $0, budget: bytes.count * 2 + 10_000) }
+            }
+            let reader: YAMLReader?
+            switch composed {
+            case .success(let value): reader = value
+            case .failure(let error): throw fail([source.diagnostic(error.message, at: error.location)])
+            }
+            guard let reader else {
+                throw fail([
+                    Diagnostic(
+                        file: file, location: SourceLocation(line: 1, column: 1),
+                        message: "the file has no content; an organization file starts with 'orggraph: 1'")
+                ])
+            }
+            let (output, found) = Self.decode(reader, source: source)
+            decoded = output.map {
+                OrganizationDecoder<JSONReader>.Output(
+                    organization: $0.organization, rootLocation: $0.rootLocation,
+                    relationFrom: $0.relationFrom, relationTo: $0.relationTo, suppressionNode: $0.suppressionNode)
+            }
+            diagnostics = found
+        }
+        guard let decoded, diagnostics.isEmpty else { throw fail(diagnostics) }
+        var organization = decoded.organization
+        organization.sourceMap.file = file
+        return try resolve(organization, decoded, source: source)
+    }
+
+    private static func decode<Reader: StructuredReader>(
+        _ reader: Reader, source: SourceText
+    ) -> (OrganizationDecoder<Reader>.Output?, [Diagnostic]) {
+        var decoder = OrganizationDecoder(reader: reader, source: source)
+        do {
+            let output = try decoder.decode()
+            return (output, decoder.diagnostics)
+        } catch {
+            return (nil, decoder.diagnostics + [source.diagnostic(error.message, at: error.location)])
+        }
+    }
+
+    /// Builds the graph, turning duplicate ids and dangling references into diagnostics.
+    private func resolve(
+        _ organization: Organization, _ decoded: OrganizationDecoder<JSONReader>.Output, source: SourceText
+    ) throws(LoadError) -> LoadedOrganization {
+        let graph: Graph
+        do {
+            graph = try Graph(organization)
+        } catch {
+            var diagnostics: [Diagnostic] = []
+            let map = organization.sourceMap
+            let ids = organization.nodes.lazy.map(\.id)
+            for problem in error.problems.prefix(maximumDiagnostics) {
+                switch problem {
+                case let .duplicateID(id, first, second):
+                    diagnostics.append(
+                        source.diagnostic(
+                            "duplicate id '\(id)'", at: map.node(second),
+                            notes: [source.diagnostic("'\(id)' is first defined here", at: map.node(first), kind: .note)]))
+                case let .unknownReference(id, reference):
+                    let (field, location): (String, SourceLocation)
+                    switch reference {
+                    case .partOf(let node): (field, location) = ("part-of", map.partOf(node))
+                    case .relationFrom(let relation): (field, location) = ("from", decoded.relationFrom[relation])
+                    case .relationTo(let relation): (field, location) = ("to", decoded.relationTo[relation])
+                    case .suppression(let index): (field, location) = ("node", decoded.suppressionNode[index])
+                    }
+                    diagnostics.append(
+                        source.diagnostic(
+                            "unknown node '\(id)' in '\(field)'\(Suggestion.didYouMean(id, in: ids))", at: location))
+                }
+            }
+            throw LoadError(diagnostics, omitted: max(0, error.problems.count - maximumDiagnostics))
+        }
+        return LoadedOrganization(organization: organization, graph: graph)
+    }
+
+    private func fail(_ diagnostics: [Diagnostic]) -> LoadError {
+        LoadError(
+            Array(diagnostics.prefix(maximumDiagnostics)), omitted: max(0, diagnostics.count - maximumDiagnostics))
+    }
+}
+
+/// An organization and the graph built over it, as a load returns them.
+public struct LoadedOrganization: Sendable {
+    public var organization: Organization
+    public var graph: Graph
+
+    public init(organization: Organization, graph: Graph) {
+        self.organization = organization
+        self.graph = graph
+    }
+
+    /// Builds the graph of an organization made in code.
+    /// - Throws: ``Graph/BuildError`` for duplicate ids or references to missing nodes.
+    public init(_ organization: Organization) throws(Graph.BuildError) {
+        self.organization = organization
+        graph = try Graph(organization)
+    }
+}
+
+/// Reading a whole file or standard input into memory.
+enum FileBytes {
+    struct Failure: Error {
+        var message: String
+    }
+
+    /// - Throws: ``Failure`` with a message naming the reason (no such file, a directory...).
+    static func read(_ path: String) throws(Failure) -> [UInt8] {
+        let descriptor: Int32
+        if path == "-" {
+            descriptor = STDIN_FILENO
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                throw Failure(message: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(message: "cannot read the file: it is a directory")
+        }
+        var bytes: [UInt8] = []
+        let expected = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        bytes.reserveCapacity(expected + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(message: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+}
+
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

@@ -1,0 +1,61 @@
+/// What a value in a structured document is, before it is read.
+enum ValueKind: Sendable, Equatable {
+    case mapping
+    case sequence
+    case string
+    case number
+    case bool
+    case null
+
+    /// The kind as a user would name it in a message.
+    var phrase: String {
+        switch self {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .string: "a string"
+        case .number: "a number"
+        case .bool: "a boolean"
+        case .null: "null"
+        }
+    }
+}
+
+/// A scalar value with its text and place.
+struct Scalar: Sendable {
+    var kind: ValueKind
+    var text: String
+    var location: SourceLocation
+}
+
+/// A malformed document: the syntax cannot be read past this place.
+struct SyntaxError: Error, Sendable {
+    var message: String
+    var location: SourceLocation
+}
+
+/// A pull reader over a JSON or YAML document, which the organization decoder drives.
+///
+/// The reader stands before one value at a time: `peekKind` tells what it is, and one of
+/// `beginMapping`, `beginSequence`, `readScalar` or `skipValue` consumes it.
+protocol StructuredReader {
+    /// Whether a scalar of any kind may be taken as text (YAML), or only a string (JSON).
+    static var scalarsAreText: Bool { get }
+
+    /// The location of the value the reader stands before.
+    mutating func location() throws(SyntaxError) -> SourceLocation
+    mutating func peekKind() throws(SyntaxError) -> ValueKind
+    /// Enters the mapping the reader stands before.
+    mutating func beginMapping() throws(SyntaxError)
+    /// The next key of the current mapping, leaving the reader before its value; `nil`, and the
+    /// mapping left, when there are no more.
+    mutating func nextKey() throws(SyntaxError) -> Scalar?
+    /// Enters the sequence the reader stands before.
+    mutating func beginSequence() throws(SyntaxError)
+    /// Whether the current sequence has another element (the reader then stands before it);
+    /// `false`, and the sequence left, when there are no more.
+    mutating func nextElement() throws(SyntaxError) -> Bool
+    mutating func readScalar() throws(SyntaxError) -> Scalar
+    mutating func skipValue() throws(SyntaxError)
+    /// Checks that nothing follows the document.
+    mutating func finish() throws(SyntaxError)
+}

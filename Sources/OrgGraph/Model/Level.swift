@@ -1,0 +1,43 @@
+/// The administrative level of a body (SPEC §1: provincial | district | commune).
+public enum Level: String, CaseIterable, Sendable, Hashable, Comparable {
+    case provincial
+    case district
+    case commune
+
+    public static func < (lhs: Level, rhs: Level) -> Bool {
+        lhs.rank < rhs.rank
+    }
+
+    private var rank: Int {
+        switch self {
+        case .provincial: 0
+        case .district: 1
+        case .commune: 2
+        }
+    }
+
+    /// The territorial party committee kind of this level.
+    public var territorialCommittee: NodeKind {
+        switch self {
+        case .provincial: .provincialPartyCommittee
+        case .district: .districtPartyCommittee
+        case .commune: .communePartyCommittee
+        }
+    }
+}
+
+/// A reporting period on a `reports-to` relation.
+public enum Period: String, CaseIterable, Sendable, Hashable {
+    case sixMonths = "6-months"
+    case oneYear = "1-year"
+    case congress
+    case regular
+    case extraordinary
+    case adHoc = "ad-hoc"
+}
+
+/// The basis of a `liaises-with` relation: where the unit is located, or where members reside.
+public enum Basis: String, CaseIterable, Sendable, Hashable {
+    case location
+    case residence
+}

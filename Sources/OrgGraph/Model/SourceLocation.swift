@@ -1,0 +1,64 @@
+/// A place in a source file: 1-based line and column, columns counted in Unicode scalars
+/// (as libyaml counts them). Line 0 means "unknown".
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var line: Int32
+    public var column: Int32
+
+    public init(line: Int, column: Int) {
+        self.line = Int32(clamping: line)
+        self.column = Int32(clamping: column)
+    }
+
+    /// A location that is not known.
+    public static let unknown = SourceLocation(line: 0, column: 0)
+
+    public var isKnown: Bool { line > 0 }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// Where the parts of an organization were written.
+public struct SourceMap: Sendable {
+    /// The file name as the user gave it (`-` for standard input).
+    public var file: String
+    /// The start of each node, by node index.
+    public var nodes: [SourceLocation]
+    /// The value of each node's `part-of:` field (``SourceLocation/unknown`` when it has none).
+    public var partOf: [SourceLocation]
+    /// The start of each relation, by relation index.
+    public var relations: [SourceLocation]
+    /// The start of each suppression.
+    public var suppressions: [SourceLocation]
+
+    public init(
+        file: String = "", nodes: [SourceLocation] = [], partOf: [SourceLocation] = [],
+        relations: [SourceLocation] = [], suppressions: [SourceLocation] = []
+    ) {
+        self.file = file
+        self.nodes = nodes
+        self.partOf = partOf
+        self.relations = relations
+        self.suppressions = suppressions
+    }
+
+    /// The location of node `index`, or ``SourceLocation/unknown``.
+    public func node(_ index: Int) -> SourceLocation {
+        index < nodes.count ? nodes[index] : .unknown
+    }
+    /// The location of node `index`'s `part-of:` value, or of the node when not known.
+    public func partOf(_ index: Int) -> SourceLocation {
+        index < partOf.count && partOf[index].isKnown ? partOf[index] : node(index)
+    }
+    /// The location of relation `index`, or ``SourceLocation/unknown``.
+    public func relation(_ index: Int) -> SourceLocation {
+        index < relations.count ? relations[index] : .unknown
+    }
+    /// The location of suppression `index`, or ``SourceLocation/unknown``.
+    public func suppression(_ index: Int) -> SourceLocation {
+        index < suppressions.count ? suppressions[index] : .unknown
+    }
+}
