@@ -1,0 +1,31 @@
+import ArgumentParser
+import OrgGraph
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count bodies, relations and units, and measure the leadership structure.",
+        discussion: """
+            Examples:
+              orggraph stats Examples/province.yaml
+              orggraph stats org.json --format json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "An organization file; - reads standard input.")
+    var file: String
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let loaded = try Input.load(file)
+        let statistics = OrganizationStatistics(loaded)
+        switch format {
+        case .text: FileOutput.standardOutput(statistics.text(title: loaded.organization.title, file: file))
+        case .json: FileOutput.standardOutput(statistics.json(file: file))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import OrgGraph
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Audit organization files against the rules.",
+        discussion: """
+            Every finding names its rule, the file, line and column, and what would fix it.
+
+            Examples:
+              orggraph validate Examples/province.yaml
+              orggraph validate org.yaml --format json --output report.json
+              orggraph validate *.yaml --strict
+
+            Exit status: 0 when no finding is at or above the fail level (error by default), \
+            1 when one is, 2 when a file could not be loaded.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Organization files (.yaml, .yml, .json); - reads standard input.")
+    var files: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Fail on warnings too (the same as --fail-level warning).")
+    var strict = false
+
+    @Option(help: "The lowest severity that makes the exit status 1: error, warning or info.")
+    var failLevel: Severity?
+
+    func validate() throws {
+        if strict, let failLevel, failLevel != .warning {
+            throw ValidationError("--strict means --fail-level warning; give one or the other.")
+        }
+    }
+
+    func run() throws {
+        let auditor = Auditor()
+        var report = ValidationReport()
+        var loadFailed = false
+        for file in files {
+            guard let loaded = Input.loadOrReport(file) else {
+                loadFailed = true
+                continue
+            }
+            report.add(auditor.audit(loaded), file: file)
+        }
+        if !report.files.isEmpty || format == .json {
+            try FileOutput.write(format == .json ? report.json() : report.text(), toPath: output)
+        }
+        if loadFailed { throw ExitCode(2) }
+        let level = failLevel ?? (strict ? .warning : .error)
+        if report.hasFindings(atOrAbove: level) { throw ExitCode(1) }
+    }
+}

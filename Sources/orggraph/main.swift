@@ -1,0 +1,23 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Bad usage exits with status 2, as every other input error does (SPEC §5).
+do {
+    var command = try Orggraph.parseAsRoot()
+    try command.run()
+} catch {
+    let code = Orggraph.exitCode(for: error)
+    if code == .success {
+        Orggraph.exit(withError: error)
+    }
+    let message = Orggraph.fullMessage(for: error)
+    if !message.isEmpty {
+        FileOutput.standardError(message + "\n")
+    }
+    exit(code == .validationFailure ? 2 : code.rawValue)
+}
