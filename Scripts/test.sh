@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what the build needs, builds, and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+Scripts/setup.sh
+swift build --build-tests
+swift test --skip-build
