@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "orggraphTests",
-            dependencies: ["OrgGraph"]
+            dependencies: ["orggraph"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -29,6 +29,8 @@ public struct AuditContext: Sendable {
 /// What a finding is about before it is located: a node, or an edge of the graph.
 public enum FindingSubject: Sendable, Hashable {
     case node(Int)
+    /// The `level:` field of a node.
+    case level(Int)
     case edge(Int)
 }
 

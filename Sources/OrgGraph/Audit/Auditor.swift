@@ -99,6 +99,8 @@ public struct Auditor: Sendable {
         switch subject {
         case .node(let index):
             return (nodes[index].id, nil, map.node(index))
+        case .level(let index):
+            return (nodes[index].id, nil, map.level(index))
         case .edge(let edge):
             let graph = context.graph
             let from = nodes[Int(graph.edgeFrom[edge])].id

@@ -283,6 +283,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         var kind: NodeKind?
         var node = Node(id: "", kind: .publicServiceUnit)
         var partOfLocation = SourceLocation.unknown
+        var levelLocation = SourceLocation.unknown
         var mask: UInt16 = 0
         while let key = try reader.nextKey() {
             guard try firstTime(key, Self.nodeFields, &mask, in: "in a node") else { continue }
@@ -291,7 +292,9 @@ struct OrganizationDecoder<Reader: StructuredReader> {
             case "kind":
                 kind = try word("kind", as: NodeKind.self, noun: "kind", listAll: true)
             case "name": node.name = try text("name")?.0
-            case "level": node.level = try word("level", as: Level.self, noun: "level", listAll: true)
+            case "level":
+                levelLocation = try reader.location()
+                node.level = try word("level", as: Level.self, noun: "level", listAll: true)
             case "sector": node.sector = try text("sector")?.0
             case "part-of":
                 if let (value, location) = try identifier("part-of") {
@@ -310,6 +313,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         output.organization.nodes.append(node)
         output.organization.sourceMap.nodes.append(start)
         output.organization.sourceMap.partOf.append(partOfLocation)
+        output.organization.sourceMap.level.append(levelLocation)
     }
 
     private mutating func relation() throws(SyntaxError) {

@@ -29,6 +29,8 @@ public struct SourceMap: Sendable {
     public var nodes: [SourceLocation]
     /// The value of each node's `part-of:` field (``SourceLocation/unknown`` when it has none).
     public var partOf: [SourceLocation]
+    /// The value of each node's `level:` field (``SourceLocation/unknown`` when it has none).
+    public var level: [SourceLocation]
     /// The start of each relation, by relation index.
     public var relations: [SourceLocation]
     /// The start of each suppression.
@@ -36,11 +38,12 @@ public struct SourceMap: Sendable {
 
     public init(
         file: String = "", nodes: [SourceLocation] = [], partOf: [SourceLocation] = [],
-        relations: [SourceLocation] = [], suppressions: [SourceLocation] = []
+        level: [SourceLocation] = [], relations: [SourceLocation] = [], suppressions: [SourceLocation] = []
     ) {
         self.file = file
         self.nodes = nodes
         self.partOf = partOf
+        self.level = level
         self.relations = relations
         self.suppressions = suppressions
     }
@@ -52,6 +55,10 @@ public struct SourceMap: Sendable {
     /// The location of node `index`'s `part-of:` value, or of the node when not known.
     public func partOf(_ index: Int) -> SourceLocation {
         index < partOf.count && partOf[index].isKnown ? partOf[index] : node(index)
+    }
+    /// The location of node `index`'s `level:` value, or of the node when not known.
+    public func level(_ index: Int) -> SourceLocation {
+        index < level.count && level[index].isKnown ? level[index] : node(index)
     }
     /// The location of relation `index`, or ``SourceLocation/unknown``.
     public func relation(_ index: Int) -> SourceLocation {

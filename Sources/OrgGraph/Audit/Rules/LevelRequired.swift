@@ -45,7 +45,7 @@ struct LevelRequiredCheck: Check {
             if let territorial = node.kind.territorialLevel {
                 if let level = node.level, level != territorial {
                     sink.report(
-                        .node(index),
+                        .level(index),
                         "\(context.describe(index)) is a \(node.kind.rawValue), so its level is \(territorial.rawValue), not \(level.rawValue)"
                     )
                 }
@@ -58,7 +58,7 @@ struct LevelRequiredCheck: Check {
             if let level = node.level {
                 if !allowed.contains(level) {
                     sink.report(
-                        .node(index),
+                        .level(index),
                         "\(context.describeWithKind(index)) is \(spelled), not \(level.rawValue)")
                 }
             } else {

@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+/// Runs the built `orggraph` with `arguments`, from the package root.
+func orggraph(_ arguments: [String], input: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("orggraph"),
+        Bundle.main.bundleURL.appendingPathComponent("orggraph"),
+        root.appendingPathComponent(".build/debug/orggraph"),
+    ]
+    guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw CLIError.notBuilt
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = root
+    let out = Pipe()
+    let err = Pipe()
+    let inPipe = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = inPipe
+    try process.run()
+    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+    try inPipe.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+enum CLIError: Error { case notBuilt }
+
+@Suite("orggraph command line")
+struct CLITests {
+    @Test("validate: a clean example exits 0 with a summary")
+    func validateClean() throws {
+        let result = try orggraph(["validate", "Examples/province.yaml", "Examples/hospital.yaml"])
+        #expect(result.status == 0)
+        #expect(result.out == "no findings in 2 files\n")
+        #expect(result.err.isEmpty)
+    }
+
+    @Test("validate: findings exit 1, located, with a summary line")
+    func validateBroken() throws {
+        let result = try orggraph(["validate", "Examples/broken/structural.yaml"])
+        #expect(result.status == 1)
+        let lines = result.out.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("Examples/broken/structural.yaml:10:5: error: leadership runs in a circle") == true)
+        #expect(lines.last == "6 errors, 1 warning, 0 info in 1 file")
+        #expect(lines.contains { $0.hasSuffix("[duplicate-relation]") })
+    }
+
+    @Test("validate: --fail-level and --strict decide the exit status")
+    func failLevel() throws {
+        let file = try temporaryFile("""
+            orggraph: 1
+            nodes:
+              - {id: tu, kind: provincial-party-committee}
+              - {id: hu, kind: district-party-committee}
+            relations:
+              - {type: leads, from: tu, to: hu}
+              - {type: leads, from: tu, to: hu}
+            """)
+        #expect(try orggraph(["validate", file]).status == 0)
+        #expect(try orggraph(["validate", file, "--strict"]).status == 1)
+        #expect(try orggraph(["validate", file, "--fail-level", "warning"]).status == 1)
+        #expect(try orggraph(["validate", file, "--fail-level", "info"]).status == 1)
+        #expect(try orggraph(["validate", file, "--fail-level", "loud"]).status == 2)
+    }
+
+    @Test("validate: JSON on stdout, and --output writes the file")
+    func validateJSON() throws {
+        let result = try orggraph(["validate", "Examples/broken/structural.yaml", "--format", "json"])
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        #expect((object?["findings"] as? [Any])?.count == 7)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orggraph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("report.json").path
+        let written = try orggraph(["validate", "Examples/hospital.yaml", "--format", "json", "--output", path])
+        #expect(written.status == 0)
+        #expect(written.out.isEmpty)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\"summary\": {\"error\": 0, \"warning\": 0, \"info\": 0, \"suppressed\": 0}"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+    }
+
+    @Test("A file that cannot be loaded: exit 2, a located diagnostic on stderr, nothing on stdout")
+    func loadErrorExitsTwo() throws {
+        let file = try temporaryFile("orggraph: 1\nnodes:\n  - {id: a, kind: unit-hed}\n", name: "bad.yaml")
+        let result = try orggraph(["validate", file])
+        #expect(result.status == 2)
+        #expect(result.out.isEmpty)
+        #expect(
+            result.err == """
+                \(file):3:19: error: unknown kind 'unit-hed'; did you mean 'unit-head'?
+                  - {id: a, kind: unit-hed}
+                                  ^
+
+                """)
+    }
+
+    @Test("Standard input is read with -")
+    func standardInput() throws {
+        let result = try orggraph(
+            ["stats", "-"], input: "{\"orggraph\": 1, \"nodes\": [{\"id\": \"tu\", \"kind\": \"provincial-party-committee\"}]}")
+        #expect(result.status == 0)
+        #expect(result.out.contains("1 nodes, 0 relations"))
+    }
+
+    @Test("Bad usage exits 2 with the usage on stderr")
+    func badUsage() throws {
+        let result = try orggraph(["validate"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("Missing expected argument"))
+        #expect(try orggraph(["frobnicate"]).status == 2)
+        #expect(try orggraph(["validate", "no-such-file.yaml"]).status == 2)
+    }
+
+    @Test("stats: kinds, relation types, units by level and sector, leadership depth")
+    func stats() throws {
+        let result = try orggraph(["stats", "Examples/province.yaml"])
+        #expect(result.status == 0)
+        for heading in ["Nodes by kind", "Relations by type", "Public service units by level",
+            "Public service units by sector", "Leadership depth: "]
+        {
+            #expect(result.out.contains(heading))
+        }
+        let json = try orggraph(["stats", "Examples/province.yaml", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        #expect((object?["leadershipDepth"] as? Int ?? 0) >= 3)
+    }
+
+    @Test("convert: YAML to JSON and back gives the same validation and stats")
+    func convert() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orggraph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let json = folder.appendingPathComponent("hospital.json").path
+        let yaml = folder.appendingPathComponent("hospital.yaml").path
+        #expect(try orggraph(["convert", "Examples/hospital.yaml", "-o", json]).status == 0)
+        #expect(try orggraph(["convert", json, "-o", yaml]).status == 0)
+        let original = try orggraph(["stats", "Examples/hospital.yaml", "--format", "json"]).out
+        let again = try orggraph(["stats", yaml, "--format", "json"]).out
+        #expect(original.replacingOccurrences(of: "Examples/hospital.yaml", with: yaml) == again)
+        #expect(try orggraph(["convert", "Examples/hospital.yaml", "-o", "out.txt"]).status == 2)
+    }
+
+    @Test("Every command's --help shows an example", arguments: ["validate", "stats", "convert"])
+    func helpShowsExamples(command: String) throws {
+        let result = try orggraph([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("Examples:"))
+        #expect(result.out.contains("orggraph \(command) "))
+    }
+}
+
+func temporaryFile(_ text: String, name: String = "org.yaml") throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orggraph-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = folder.appendingPathComponent(name)
+    try Data(text.utf8).write(to: url)
+    return url.path
+}
