@@ -23,8 +23,6 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     /// Fields that must have a value where they are written.
     static var requiredFields: Set<String> { ["id", "kind", "type", "from", "to", "rule", "node", "reason"] }
 
-    /// The longest id accepted, in characters.
-    static var maximumIDLength: Int { 256 }
 
     private var reader: Reader
     private let source: SourceText
@@ -96,7 +94,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
             return nil
         case .string:
             break
-        case .number, .bool where Reader.scalarsAreText:
+        case .number where Reader.scalarsAreText, .bool where Reader.scalarsAreText:
             break
         default:
             try typeMismatch(field, expected: "a string")
@@ -113,38 +111,11 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     /// Reads an id or a reference to one, checking its spelling.
     private mutating func identifier(_ field: String) throws(SyntaxError) -> (String, SourceLocation)? {
         guard let (value, location) = try text(field) else { return nil }
-        if let problem = Self.idProblem(value) {
+        if let problem = IDSyntax.problem(value) {
             report("invalid id in '\(field)': \(problem)", at: location)
             return nil
         }
         return (value, location)
-    }
-
-    /// Why `id` is not a valid id, or `nil` when it is.
-    static func idProblem(_ id: String) -> String? {
-        if id.isEmpty { return "an id may not be empty" }
-        let utf8 = id.utf8
-        if utf8.count <= maximumIDLength, utf8.allSatisfy(isPlainIDByte) { return nil }
-        let length = id.count
-        if length > maximumIDLength {
-            return "an id is at most \(maximumIDLength) characters; this one has \(length)"
-        }
-        for character in id where !(character.isLetter || character.isNumber || "-_.:".contains(character)) {
-            let shown = character.unicodeScalars.first.map { $0.value < 0x20 || $0 == " " } == true
-                ? String(format: "U+%04X", character.unicodeScalars.first?.value ?? 0) : "'\(character)'"
-            return "'\(id)' has \(shown); an id is letters, digits, '-', '_', '.' and ':'"
-        }
-        return nil
-    }
-
-    private static func isPlainIDByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-            UInt8(ascii: ":"):
-            true
-        default: false
-        }
     }
 
     /// Reads one of a fixed set of words (a kind, a relation type, a level...).
@@ -416,5 +387,38 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         output.organization.suppressions.append(Suppression(rule: rule, node: node.0, reason: reason))
         output.organization.sourceMap.suppressions.append(start)
         output.suppressionNode.append(node.1)
+    }
+}
+
+/// The spelling of ids: letters, digits, '-', '_', '.' and ':', at most 256 characters.
+enum IDSyntax {
+    /// The longest id accepted, in characters.
+    static let maximumLength = 256
+
+    /// Why `id` is not a valid id, or `nil` when it is.
+    static func problem(_ id: String) -> String? {
+        if id.isEmpty { return "an id may not be empty" }
+        let utf8 = id.utf8
+        if utf8.count <= maximumLength, utf8.allSatisfy(isPlainIDByte) { return nil }
+        let length = id.count
+        if length > maximumLength {
+            return "an id is at most \(maximumLength) characters; this one has \(length)"
+        }
+        for character in id where !(character.isLetter || character.isNumber || "-_.:".contains(character)) {
+            let shown = character.unicodeScalars.first.map { $0.value < 0x20 || $0 == " " } == true
+                ? String(format: "U+%04X", character.unicodeScalars.first?.value ?? 0) : "'\(character)'"
+            return "'\(id)' has \(shown); an id is letters, digits, '-', '_', '.' and ':'"
+        }
+        return nil
+    }
+
+    private static func isPlainIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+            UInt8(ascii: ":"):
+            true
+        default: false
+        }
     }
 }

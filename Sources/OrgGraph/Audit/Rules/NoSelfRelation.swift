@@ -43,7 +43,7 @@ struct NoSelfRelationCheck: Check {
             let message =
                 type == .partOf
                 ? "\(context.describe(node)) is part of itself; name the body it belongs to"
-                : "\(context.describe(node)) has a '\(type.rawValue)' relation to itself; point it at another node"
+                : "\(context.describe(node)) \(type.rawValue) itself; point the relation at another node"
             sink.report(.edge(edge), message)
         }
     }
