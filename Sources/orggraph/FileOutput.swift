@@ -63,6 +63,20 @@ enum Input {
         }
     }
 
+    /// The text of the file at `path`, or of standard input for `-`.
+    /// - Throws: `ExitCode(2)` after a message when it cannot be read.
+    static func readText(_ path: String) throws -> String {
+        do {
+            let data =
+                path == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+            return String(decoding: data, as: UTF8.self)
+        } catch {
+            FileOutput.standardError("\(path): error: cannot read the file: \((error as NSError).localizedDescription)\n")
+            throw ExitCode(2)
+        }
+    }
+
     /// Loads `path`.
     /// - Throws: `ExitCode(2)` after printing the diagnostics.
     static func load(_ path: String) throws -> LoadedOrganization {
