@@ -30,6 +30,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "orggraph-bench",
+            dependencies: ["OrgGraph"]
+        ),
         .testTarget(
             name: "OrgGraphTests",
             dependencies: ["OrgGraph"],

@@ -13,10 +13,55 @@ struct PathAutomaton: Sendable {
     let start: Int32 = 0
     private(set) var accept: Int32 = 0
 
+    /// The automaton without empty moves, flattened for the evaluator: entering state `s` means
+    /// entering every state of its empty-move closure, so `s` accepts when its closure holds the
+    /// accepting state, and its moves and tests are those of its whole closure.
+    struct Flat: Sendable {
+        var accepting: [Bool] = []
+        var moveOffsets: [Int32] = [0]
+        var moveTypes: [Int32] = []
+        var moveReversed: [Bool] = []
+        var moveTargets: [Int32] = []
+        var testOffsets: [Int32] = [0]
+        var testFilters: [NodeFilter] = []
+        var testTargets: [Int32] = []
+        var start: Int32 { 0 }
+    }
+
+    private(set) var flat = Flat()
+
     var stateCount: Int { moves.count }
 
     init(_ term: PathExpression.Term) {
         accept = compile(term, from: 0)
+        flatten()
+    }
+
+    private mutating func flatten() {
+        for state in 0..<stateCount {
+            var closure: [Int32] = []
+            var seen = Set<Int32>()
+            var stack: [Int32] = [Int32(state)]
+            while let current = stack.popLast() {
+                guard seen.insert(current).inserted else { continue }
+                closure.append(current)
+                stack.append(contentsOf: epsilons[Int(current)].reversed())
+            }
+            flat.accepting.append(seen.contains(accept))
+            for member in closure {
+                for move in moves[Int(member)] {
+                    flat.moveTypes.append(Int32(move.type.index))
+                    flat.moveReversed.append(move.reversed)
+                    flat.moveTargets.append(move.target)
+                }
+                for (filter, target) in tests[Int(member)] {
+                    flat.testFilters.append(filter)
+                    flat.testTargets.append(target)
+                }
+            }
+            flat.moveOffsets.append(Int32(flat.moveTargets.count))
+            flat.testOffsets.append(Int32(flat.testTargets.count))
+        }
     }
 
     private mutating func newState() -> Int32 {

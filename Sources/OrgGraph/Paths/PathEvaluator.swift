@@ -16,7 +16,6 @@ public struct PathEvaluator {
     private var emitted: [UInt32]
     private var generation: UInt32 = 0
     private var queue: [(node: Int32, state: Int32)] = []
-    private var pending: [Int32] = []
 
     /// - Complexity: O(*n*) to allocate the marks.
     public init(_ loaded: LoadedOrganization) {
@@ -58,50 +57,85 @@ public struct PathEvaluator {
     /// Walks the product graph, calling `visit` with each node reached the first time;
     /// stops when `visit` returns false.
     private mutating func run(_ expression: PathExpression, from start: Int, _ visit: (Int) -> Bool) {
-        let automaton = expression.automaton
-        prepare(states: automaton.stateCount)
-        let n = graph.nodeCount
+        let automaton = expression.automaton.flat
+        prepare(states: automaton.accepting.count)
         let useLarge = markStates == 0
+        // Work on local buffers: no copy-on-write checks in the loop.
+        var marks: [UInt32] = []
+        var emitted: [UInt32] = []
+        var queue: [(node: Int32, state: Int32)] = []
+        swap(&marks, &self.marks)
+        swap(&emitted, &self.emitted)
+        swap(&queue, &self.queue)
+        defer {
+            swap(&marks, &self.marks)
+            swap(&emitted, &self.emitted)
+            swap(&queue, &self.queue)
+        }
         queue.removeAll(keepingCapacity: true)
-        var head = 0
-        var going = true
-
-        // Marks (node, state) and its empty-move closure; enqueues the pairs that have moves.
-        func enter(_ node: Int32, _ state: Int32, _ evaluator: inout PathEvaluator) {
-            evaluator.pending.removeAll(keepingCapacity: true)
-            evaluator.pending.append(state)
-            while let current = evaluator.pending.popLast() {
-                let slot = Int(current) * n + Int(node)
-                if useLarge {
-                    guard evaluator.largeMarks.insert(slot).inserted else { continue }
-                } else {
-                    guard evaluator.marks[slot] != evaluator.generation else { continue }
-                    evaluator.marks[slot] = evaluator.generation
-                }
-                if current == automaton.accept, evaluator.emitted[Int(node)] != evaluator.generation {
-                    evaluator.emitted[Int(node)] = evaluator.generation
-                    if !visit(Int(node)) {
-                        going = false
-                        return
-                    }
-                }
-                if !automaton.moves[Int(current)].isEmpty { evaluator.queue.append((node, current)) }
-                for next in automaton.epsilons[Int(current)] { evaluator.pending.append(next) }
-                for (filter, next) in automaton.tests[Int(current)]
-                where filter.matches(Int(node), in: evaluator.organization) {
-                    evaluator.pending.append(next)
-                }
+        marks.withUnsafeMutableBufferPointer { marks in
+            emitted.withUnsafeMutableBufferPointer { emitted in
+                walk(automaton, from: start, marks: marks, emitted: emitted, queue: &queue, useLarge: useLarge, visit)
             }
         }
+    }
 
-        enter(Int32(start), automaton.start, &self)
-        while going, head < queue.count {
+    private mutating func walk(
+        _ automaton: PathAutomaton.Flat, from start: Int, marks: UnsafeMutableBufferPointer<UInt32>,
+        emitted: UnsafeMutableBufferPointer<UInt32>, queue: inout [(node: Int32, state: Int32)], useLarge: Bool,
+        _ visit: (Int) -> Bool
+    ) {
+        let n = graph.nodeCount
+        let generation = self.generation
+        let organization = self.organization
+        var largeMarks = self.largeMarks
+        defer { self.largeMarks = largeMarks }
+        var pending: [Int32] = []
+
+        // Marks (node, state), emits an accepted node, queues the pair when the state has moves,
+        // and follows the tests the node passes.
+        func enter(_ node: Int32, _ state: Int32) -> Bool {
+            let slot = Int(state) * n + Int(node)
+            if useLarge {
+                guard largeMarks.insert(slot).inserted else { return true }
+            } else {
+                guard marks[slot] != generation else { return true }
+                marks[slot] = generation
+            }
+            if automaton.accepting[Int(state)], emitted[Int(node)] != generation {
+                emitted[Int(node)] = generation
+                if !visit(Int(node)) { return false }
+            }
+            if automaton.moveOffsets[Int(state)] != automaton.moveOffsets[Int(state) + 1] {
+                queue.append((node, state))
+            }
+            let tests = Int(automaton.testOffsets[Int(state)])..<Int(automaton.testOffsets[Int(state) + 1])
+            if !tests.isEmpty {
+                let depth = pending.count
+                for test in tests where automaton.testFilters[test].matches(Int(node), in: organization) {
+                    pending.append(automaton.testTargets[test])
+                }
+                while pending.count > depth, let next = pending.popLast() {
+                    if !enter(node, next) { return false }
+                }
+            }
+            return true
+        }
+
+        guard enter(Int32(start), automaton.start) else { return }
+        var head = 0
+        while head < queue.count {
             let (node, state) = queue[head]
             head += 1
-            for move in automaton.moves[Int(state)] {
-                for next in graph.neighborSlice(Int(node), move.type.index, move.reversed) {
-                    enter(next, move.target, &self)
-                    if !going { return }
+            for move in Int(automaton.moveOffsets[Int(state)])..<Int(automaton.moveOffsets[Int(state) + 1]) {
+                let target = automaton.moveTargets[move]
+                let adjacency = automaton.moveReversed[move]
+                    ? graph.incoming[Int(automaton.moveTypes[move])] : graph.outgoing[Int(automaton.moveTypes[move])]
+                guard !adjacency.offsets.isEmpty else { continue }
+                let begin = Int(adjacency.offsets[Int(node)])
+                let end = Int(adjacency.offsets[Int(node) + 1])
+                for index in begin..<end {
+                    if !enter(adjacency.neighbors[index], target) { return }
                 }
             }
         }

@@ -93,14 +93,15 @@ public enum NodeFilter: Sendable, Hashable {
     ///
     /// - Complexity: O(1), or O(number of attributes) for an attribute filter.
     public func matches(_ index: Int, in organization: Organization) -> Bool {
-        let node = organization.nodes[index]
         switch self {
-        case .kind(let kind): return node.kind == kind
-        case .level(let level): return (node.level ?? node.kind.territorialLevel) == level
-        case .sector(let sector): return node.sector == sector
-        case .id(let id): return node.id == id
-        case .name(let name): return node.displayName == name
-        case let .attribute(key, value): return node.attributes.contains { $0.key == key && $0.value == value }
+        case .kind(let kind): return organization.nodes[index].kind == kind
+        case .level(let level):
+            return (organization.nodes[index].level ?? organization.nodes[index].kind.territorialLevel) == level
+        case .sector(let sector): return organization.nodes[index].sector == sector
+        case .id(let id): return organization.nodes[index].id == id
+        case .name(let name): return organization.nodes[index].displayName == name
+        case let .attribute(key, value):
+            return organization.nodes[index].attributes.contains { $0.key == key && $0.value == value }
         }
     }
 }

@@ -90,6 +90,7 @@ public struct PathFinder {
             frontiers[side].append(Int32(node))
         }
         let mask = allowed.mask
+        var depth = SIMD2<Int32>(0, 0)
         while !frontiers[0].isEmpty, !frontiers[1].isEmpty {
             let side = cost(frontiers[0]) <= cost(frontiers[1]) ? 0 : 1
             let other = 1 - side
@@ -112,11 +113,15 @@ public struct PathFinder {
                     if stamp[other][v] == gen {
                         let length = base + distance[other][v]
                         if length < best.length { best = (length, Int32(v)) }
+                        // No meet in this layer can be shorter than one through the far
+                        // side's current depth: the first such meet is the answer.
+                        if distance[other][v] == depth[other] { return reconstruct(through: v) }
                     }
                 }
             }
             if best.node >= 0 { return reconstruct(through: Int(best.node)) }
             swap(&frontiers[side], &next)
+            depth[side] += 1
         }
         return nil
     }
