@@ -49,4 +49,16 @@ expect_rules Examples/broken/structural.yaml $structural
 # shellcheck disable=SC2086
 expect_rules Examples/broken/regulation.yaml $regulation
 
+# The benchmark generator must produce clean organizations.
+generated=$(mktemp --suffix=.json)
+python3 Scripts/bench/make_org.py --provinces 2 --districts 3 --communes 4 \
+  --provincial-units 30 --district-units 12 --seed 5 -o "$generated" 2>/dev/null
+if output=$(python3 "$audit" "$generated"); then
+  echo "ok    make_org.py (small, seed 5): 0 findings"
+else
+  echo "FAIL  make_org.py (small, seed 5): expected 0 findings"; echo "$output" | tail -n 5
+  status=1
+fi
+rm -f "$generated"
+
 exit $status

@@ -65,6 +65,25 @@ struct JSONReader: StructuredReader {
         SyntaxError(message: "malformed JSON: " + message, location: locate(offset ?? index))
     }
 
+    private func trailingComma(at comma: Int, before close: UInt8) -> SyntaxError {
+        var line = 1
+        var start = 0
+        var index = 0
+        while index < comma {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x0A || (byte == 0x0D && (index >= bytes.count || bytes[index] != 0x0A)) {
+                line += 1
+                start = index
+            }
+        }
+        var column = 1
+        for offset in start..<comma where bytes[offset] & 0xC0 != 0x80 { column += 1 }
+        return SyntaxError(
+            message: "malformed JSON: trailing ',' before '\(Character(Unicode.Scalar(close)))'",
+            location: SourceLocation(line: line, column: column))
+    }
+
     private func describe(_ offset: Int) -> String {
         guard offset < bytes.count else { return "the end of the file" }
         let byte = bytes[offset]
@@ -136,10 +155,12 @@ struct JSONReader: StructuredReader {
                 throw error(
                     "expected ',' or '\(Character(Unicode.Scalar(close)))' after \(what), found \(describe(index))")
             }
+            let comma = index
             index += 1
             skipWhitespace()
             if index < bytes.count, bytes[index] == close {
-                throw error("trailing ',' before '\(Character(Unicode.Scalar(close)))'")
+                // Point at the comma to remove; it may be on an earlier line than the bracket.
+                throw trailingComma(at: comma, before: close)
             }
         }
         openFirst[openFirst.count - 1] = false
@@ -270,7 +291,7 @@ struct JSONReader: StructuredReader {
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("control character in a string; write it as an escape", at: index) }
+            if byte < 0x20 { throw controlCharacter(at: index, stringStart: open) }
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string", at: open) }
@@ -314,15 +335,27 @@ struct JSONReader: StructuredReader {
                     }
                     buffer.append(contentsOf: UTF8.encode(value) ?? [])
                 default:
-                    throw error("invalid escape '\\\(Character(Unicode.Scalar(code)))'", at: escape)
+                    if code >= 0x20, code < 0x7F {
+                        throw error("invalid escape '\\\(Character(Unicode.Scalar(code)))'", at: escape)
+                    }
+                    throw error("invalid escape: '\\' before \(describe(index - 1))", at: escape)
                 }
             default:
-                if byte < 0x20 { throw error("control character in a string; write it as an escape", at: index) }
+                if byte < 0x20 { throw controlCharacter(at: index, stringStart: open) }
                 buffer.append(byte)
                 index += 1
             }
         }
         throw error("unterminated string", at: open)
+    }
+
+    /// A line break in a string is almost always a missing closing quote; other control
+    /// characters must be escaped.
+    private mutating func controlCharacter(at offset: Int, stringStart: Int) -> SyntaxError {
+        if bytes[offset] == 0x0A || bytes[offset] == 0x0D {
+            return error("unterminated string: the line ends before the closing '\"'", at: stringStart)
+        }
+        return error("control character in a string; write it as an escape", at: offset)
     }
 
     private mutating func readHex4(escape: Int) throws(SyntaxError) -> UInt32 {

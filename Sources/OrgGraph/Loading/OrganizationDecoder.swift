@@ -40,10 +40,13 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         diagnostics.append(source.diagnostic(message, at: location, notes: notes))
     }
 
+    /// Reports that the value of `field` is not what it must be, and skips it.
+    /// - Parameter field: the field's name, or a phrase naming the value (`attribute 'beds'`).
     private mutating func typeMismatch(_ field: String, expected: String) throws(SyntaxError) {
         let location = try reader.location()
         let found = try reader.peekKind()
-        report("'\(field)' must be \(expected), found \(found.phrase)", at: location)
+        let subject = field.contains(" ") ? field : "'\(field)'"
+        report("\(subject) must be \(expected), found \(found.phrase)", at: location)
         try reader.skipValue()
     }
 

@@ -88,9 +88,9 @@ public struct OrganizationLoader: Sendable {
                 Self.decode(JSONReader(bytes: buffer), source: source)
             }
         case .yaml:
+            let budget = bytes.count * 2 + 10_000
             let composed: Result<YAMLReader?, SyntaxError> = Result { () throws(SyntaxError) in
-                try YAMLReader.compose(String(decoding: bytes, as: UTF8.self), source: source)
-                    .map { YAMLReader(root: $0, budget: bytes.count * 2 + 10_000) }
+                try YAMLDocument.compose(source, budget: budget).map { YAMLReader(document: $0, budget: budget) }
             }
             let reader: YAMLReader?
             switch composed {

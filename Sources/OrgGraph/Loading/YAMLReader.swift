@@ -3,8 +3,9 @@ import Yams
 /// A pull reader over a YAML document composed by libyaml (through Yams).
 ///
 /// An alias in YAML stands for the whole node it names, so a few lines can name a document of
-/// billions of values. The reader counts every value it hands out and stops past a budget
-/// proportional to the file, so aliases can never multiply the work or the memory.
+/// billions of values. ``YAMLDocument`` refuses a document whose aliases expand past a budget
+/// proportional to the file, and the reader counts every value it hands out against the same
+/// budget, so aliases can never multiply the work or the memory.
 struct YAMLReader: StructuredReader {
     static let scalarsAreText = true
 
@@ -13,72 +14,32 @@ struct YAMLReader: StructuredReader {
         case sequence([Yams.Node], Int)
     }
 
+    private let document: YAMLDocument
     private var pending: Yams.Node?
     private var stack: [Frame] = []
     private var budget: Int
     private let limit: Int
 
     /// - Parameters:
-    ///   - root: the document's root node.
+    ///   - document: the composed document.
     ///   - budget: how many values the document may expand to, aliases included.
-    init(root: Yams.Node, budget: Int) {
-        pending = root
+    init(document: YAMLDocument, budget: Int) {
+        self.document = document
+        pending = document.root
         self.budget = budget
         limit = budget
     }
 
-    /// Composes the single document of `text`.
-    /// - Returns: the root node, or `nil` for a document with no content.
-    static func compose(_ text: String, source: SourceText) throws(SyntaxError) -> Yams.Node? {
-        do {
-            let parser = try Parser(yaml: text)
-            return try parser.singleRoot()
-        } catch let error as YamlError {
-            throw syntaxError(error, source: source)
-        } catch {
-            throw SyntaxError(message: "malformed YAML: \(error)", location: SourceLocation(line: 1, column: 1))
-        }
-    }
-
-    private static func syntaxError(_ error: YamlError, source: SourceText) -> SyntaxError {
-        func location(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return SyntaxError(message: "malformed YAML: \(problem)\(detail)", location: location(mark))
-        case let .composer(context, problem, mark, _):
-            if context?.text == "expected a single document in the stream" {
-                return SyntaxError(
-                    message: "malformed YAML: the file holds more than one document; an organization is one document",
-                    location: location(mark))
-            }
-            if problem == "found undefined alias" {
-                return SyntaxError(message: "malformed YAML: alias to an undefined anchor", location: location(mark))
-            }
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return SyntaxError(message: "malformed YAML: \(problem)\(detail)", location: location(mark))
-        case let .reader(problem, offset, value, _):
-            let at = offset.map { source.location(ofOffset: $0) } ?? SourceLocation(line: 1, column: 1)
-            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
-            return SyntaxError(message: "malformed YAML: \(problem)\(character)", location: at)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return SyntaxError(
-                message: "duplicate field \(names) in one mapping", location: location(context.mark))
-        default:
-            return SyntaxError(message: "malformed YAML: \(error)", location: SourceLocation(line: 1, column: 1))
-        }
-    }
-
     // MARK: StructuredReader
 
+    /// The place of a node; an alias is placed where it is written, not where its anchor is.
     private func mark(of node: Yams.Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return .unknown }
-        return SourceLocation(line: mark.line, column: mark.column)
+        document.location(of: node)
     }
 
+    /// Consumes the pending value, resolving an alias to the node it names.
     private mutating func take() throws(SyntaxError) -> Yams.Node {
-        guard let node = pending else {
+        guard let written = pending else {
             throw SyntaxError(message: "internal: no value to read", location: .unknown)
         }
         pending = nil
@@ -87,15 +48,15 @@ struct YAMLReader: StructuredReader {
             throw SyntaxError(
                 message:
                     "YAML aliases expand this document past \(limit) values; aliases may not multiply the document",
-                location: mark(of: node))
+                location: mark(of: written))
         }
-        return node
+        return document.resolve(written)
     }
 
     mutating func location() throws(SyntaxError) -> SourceLocation { mark(of: pending) }
 
     mutating func peekKind() throws(SyntaxError) -> ValueKind {
-        guard let node = pending else { return .null }
+        guard let node = pending.map(document.resolve) else { return .null }
         switch node {
         case .mapping: return .mapping
         case .sequence: return .sequence
@@ -111,12 +72,48 @@ struct YAMLReader: StructuredReader {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE": return .bool
-        default: break
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+            return .number
+        default: return isNumber(text) ? .number : .string
         }
-        var digits = Substring(text)
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return .number }
-        return .string
+    }
+
+    /// Whether `text` is an integer or a float of the core schema: `[-+]?[0-9]+`, `0o[0-7]+`,
+    /// `0x[0-9a-fA-F]+`, `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`.
+    private static func isNumber(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func all(_ range: ArraySlice<UInt8>, _ allowed: (UInt8) -> Bool) -> Bool {
+            !range.isEmpty && range.allSatisfy(allowed)
+        }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        if bytes.starts(with: Array("0o".utf8)) {
+            return all(bytes[2...]) { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }
+        }
+        if bytes.starts(with: Array("0x".utf8)) {
+            return all(bytes[2...]) { isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20) }
+        }
+        var index = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        let integerStart = index
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        var digits = index - integerStart
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            digits += index - fractionStart
+        }
+        guard digits > 0 else { return false }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                index += 1
+            }
+            let exponentStart = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            guard index > exponentStart else { return false }
+        }
+        return index == bytes.count
     }
 
     mutating func beginMapping() throws(SyntaxError) {
@@ -137,12 +134,12 @@ struct YAMLReader: StructuredReader {
         }
         stack[stack.count - 1] = .mapping(pairs, index + 1)
         let (key, value) = pairs[index]
-        guard case .scalar(let scalar) = key else {
-            throw SyntaxError(message: "a field name must be plain text, not a mapping or a list",
-                              location: mark(of: key))
+        guard case .scalar(let scalar) = document.resolve(key) else {
+            throw SyntaxError(
+                message: "a field name must be plain text, not a mapping or a list", location: mark(of: key))
         }
         pending = value
-        return Scalar(kind: .string, text: scalar.string, location: mark(of: key))
+        return Scalar(kind: .string, text: document.text(of: scalar), location: mark(of: key))
     }
 
     mutating func beginSequence() throws(SyntaxError) {
@@ -167,11 +164,12 @@ struct YAMLReader: StructuredReader {
     }
 
     mutating func readScalar() throws(SyntaxError) -> Scalar {
+        let location = mark(of: pending)
         let node = try take()
         guard case .scalar(let scalar) = node else {
-            throw SyntaxError(message: "internal: expected a scalar", location: mark(of: node))
+            throw SyntaxError(message: "internal: expected a scalar", location: location)
         }
-        return Scalar(kind: Self.kind(of: scalar), text: scalar.string, location: mark(of: node))
+        return Scalar(kind: Self.kind(of: scalar), text: document.text(of: scalar), location: location)
     }
 
     mutating func skipValue() throws(SyntaxError) {

@@ -136,16 +136,21 @@ enum YAMLText {
             if !isPrintable(scalar) || scalar == "\t" || scalar == "\n" || scalar == "\r" { return false }
             if scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 { return false }
         }
-        // Words and numbers another YAML reader would take for something else than text.
+        // Words and numbers another YAML reader would take for something else than text
+        // (`<<` is YAML 1.1's merge key, `=` its value key).
         let lower = text.lowercased()
-        if ["null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".nan", ".inf", "-.inf", "+.inf"]
-            .contains(lower)
-        {
+        if [
+            "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".nan", ".inf", "-.inf", "+.inf",
+            "<<", "=",
+        ].contains(lower) {
             return false
         }
         // Numbers, dates, times and sexagesimals: only digits and number punctuation.
         let numeric = "0123456789.-+_:eE".unicodeScalars
         if text.unicodeScalars.allSatisfy({ numeric.contains($0) }) { return false }
+        // Hexadecimal, octal and binary integers: 0x1F, 0o17, 0b101 (and signed).
+        let unsigned = lower.hasPrefix("-") || lower.hasPrefix("+") ? lower.dropFirst() : Substring(lower)
+        if unsigned.hasPrefix("0x") || unsigned.hasPrefix("0o") || unsigned.hasPrefix("0b") { return false }
         return true
     }
 
