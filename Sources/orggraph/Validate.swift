@@ -23,6 +23,9 @@ struct Validate: ParsableCommand {
     @Argument(help: "Organization files (.yaml, .yml, .json); - reads standard input.")
     var files: [String]
 
+    @Option(help: "The rulebook: a built-in id (125-QD/TW, structural) or a rulebook file. By default the file's own 'rulebook:', else 125-QD/TW.")
+    var rulebook: String?
+
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
@@ -42,15 +45,17 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let auditor = Auditor()
         var report = ValidationReport()
         var loadFailed = false
+        var rulebooks = RulebookCache()
         for file in files {
-            guard let loaded = Input.loadOrReport(file) else {
+            guard let loaded = Input.loadOrReport(file),
+                let book = rulebooks.rulebook(rulebook, for: loaded, file: file)
+            else {
                 loadFailed = true
                 continue
             }
-            report.add(auditor.audit(loaded), file: file)
+            report.add(Auditor(rulebook: book).audit(loaded), file: file)
         }
         if !report.files.isEmpty || format == .json {
             try FileOutput.write(format == .json ? report.json() : report.text(), toPath: output)

@@ -24,10 +24,12 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
 
 @Suite("Rule examples")
 struct RuleExampleTests {
-    @Test("Every example triggers its rule, or does not, as it says", arguments: RuleExample.all(in: .structural))
+    @Test(
+        "Every example triggers its rule, or does not, as it says",
+        arguments: RuleExample.all(in: RulebookLoader.regulation125))
     func example(_ example: RuleExample) throws {
         let loaded = try load("orggraph: 1\n" + example.text)
-        let rule = try #require(Rulebook.structural.rule(example.rule))
+        let rule = try #require(RulebookLoader.regulation125.rule(example.rule))
         let report = Auditor(rulebook: Rulebook(id: "one", title: "one rule", rules: [rule])).audit(loaded)
         let mine = report.findings.filter { $0.rule == example.rule }
         if example.triggers {
@@ -43,7 +45,7 @@ struct RuleExampleTests {
 
     @Test("Every rule has examples both ways, a title, a rationale and a citation")
     func descriptionsAreComplete() {
-        for rule in Rulebook.structural.rules {
+        for rule in RulebookLoader.regulation125.rules {
             let description = rule.description
             #expect(!description.triggeringExamples.isEmpty, "\(rule.id) has no triggering example")
             #expect(!description.nonTriggeringExamples.isEmpty, "\(rule.id) has no non-triggering example")
@@ -51,7 +53,59 @@ struct RuleExampleTests {
             #expect(description.citation != nil)
             #expect(description.id.allSatisfy { $0.isLowercase || $0 == "-" })
         }
-        let ids = Rulebook.structural.rules.map(\.id)
+        let ids = RulebookLoader.regulation125.rules.map(\.id)
         #expect(Set(ids).count == ids.count, "rule ids are unique")
+    }
+}
+
+@Suite("The 125-QD/TW rulebook")
+struct Regulation125Tests {
+    /// The rule ids of SPEC §3, in the order of its tables.
+    static let catalog = [
+        "relation-endpoints", "no-self-relation", "duplicate-relation", "part-of-required", "acyclic-leadership",
+        "level-required", "single-immediate-superior", "leadership-at-unit-level", "reports-to-standing-body",
+        "periodic-report-to-superior", "leaders-report-to-party", "coordination-with-leaders", "party-informs-leaders",
+        "documents-reach-unit", "meeting-invitations", "escalation-path", "local-liaison", "unit-has-one-head",
+        "unit-party-organization", "board-has-one-chair", "territorial-nesting",
+    ]
+
+    @Test("The built-in rulebook loads with the whole catalog, severities as the SPEC sets them")
+    func catalogIsComplete() throws {
+        // Loading the compiled-in text directly surfaces any error instead of the fallback.
+        let rulebook = try RulebookLoader().load(
+            bytes: Array(BuiltinRulebookTexts.regulation125.utf8), file: "125-QD-TW.yaml")
+        #expect(rulebook.id == "125-QD/TW")
+        #expect(rulebook.rules.map(\.id) == Self.catalog)
+        let severities = Dictionary(uniqueKeysWithValues: rulebook.rules.map { ($0.id, $0.description.severity) })
+        #expect(severities["reports-to-standing-body"] == .warning)
+        #expect(severities["party-informs-leaders"] == .info)
+        #expect(severities["meeting-invitations"] == .info)
+        #expect(severities["unit-party-organization"] == .warning)
+        #expect(severities["territorial-nesting"] == .warning)
+        for rule in rulebook.rules.dropFirst(6) {
+            #expect(rule.description.citation?.document == "Regulation 125-QD/TW", "\(rule.id)")
+        }
+    }
+
+    @Test("The compiled-in text is the rulebook file")
+    func embeddedTextIsCurrent() throws {
+        let file = try String(contentsOf: packageRoot.appendingPathComponent("Rulebooks/125-QD-TW.yaml"), encoding: .utf8)
+        #expect(
+            BuiltinRulebookTexts.regulation125 + "\n" == file,
+            "Rulebooks/125-QD-TW.yaml changed: run Scripts/embed-rulebooks.sh")
+    }
+
+    @Test("The broken regulation file shows every 125-QD/TW rule")
+    func brokenRegulation() throws {
+        let report = Auditor(rulebook: RulebookLoader.regulation125).audit(try loadPackageFile("Examples/broken/regulation.yaml"))
+        let rules = Set(report.findings.map(\.rule))
+        #expect(rules == Set(Self.catalog.dropFirst(6)))
+        #expect(report.findings.count == 15)
+    }
+
+    @Test("The examples have no finding under 125-QD/TW", arguments: examplePaths(broken: false))
+    func examplesAreClean(_ path: String) throws {
+        let report = Auditor(rulebook: RulebookLoader.regulation125).audit(try loadPackageFile(path))
+        #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.location) \($0.rule): \($0.message)" })")
     }
 }

@@ -1,17 +1,19 @@
+/// What the decoder read, with the places the loader needs to resolve references.
+struct DecodedOrganization {
+    var organization = Organization()
+    var rootLocation = SourceLocation(line: 1, column: 1)
+    var relationFrom: [SourceLocation] = []
+    var relationTo: [SourceLocation] = []
+    var suppressionNode: [SourceLocation] = []
+}
+
 /// Reads an organization (SPEC §1) from a structured document, field by field, keeping the
 /// place of everything it reads and collecting every schema error it can find before it stops.
 ///
 /// Syntax errors stop at once; schema errors (unknown fields, wrong types, unknown kinds)
 /// are collected, the offending value skipped, and reading goes on.
 struct OrganizationDecoder<Reader: StructuredReader> {
-    /// What the decoder read, with the places the loader needs to resolve references.
-    struct Output {
-        var organization = Organization()
-        var rootLocation = SourceLocation(line: 1, column: 1)
-        var relationFrom: [SourceLocation] = []
-        var relationTo: [SourceLocation] = []
-        var suppressionNode: [SourceLocation] = []
-    }
+    typealias Output = DecodedOrganization
 
     static var topFields: [String] { ["orggraph", "title", "rulebook", "nodes", "relations", "suppressions"] }
     static var nodeFields: [String] { ["id", "kind", "name", "level", "sector", "part-of", "note", "attributes"] }

@@ -59,80 +59,30 @@ public struct OrganizationLoader: Sendable {
     ///   - format: the format; `nil` to decide from the first character (`{` is JSON).
     /// - Throws: ``LoadError``.
     public func load(bytes: [UInt8], file: String, format: FileFormat? = nil) throws(LoadError) -> LoadedOrganization {
-        var bytes = bytes
-        // A byte order mark is allowed and ignored; columns count from after it.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let source = SourceText(file: file, bytes: bytes)
-        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-            let byte = String(bytes[offset], radix: 16, uppercase: true)
-            throw fail([
-                source.diagnostic(
-                    "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8",
-                    at: source.location(ofOffset: offset))
-            ])
-        }
-        let firstContent = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
-        guard firstContent != nil else {
-            throw fail([
-                Diagnostic(
-                    file: file, location: SourceLocation(line: 1, column: 1),
-                    message: "the file is empty; an organization file starts with 'orggraph: 1'")
-            ])
-        }
-        let format = format ?? (firstContent == UInt8(ascii: "{") ? .json : .yaml)
-        let decoded: OrganizationDecoder<JSONReader>.Output?
-        let diagnostics: [Diagnostic]
-        switch format {
-        case .json:
-            (decoded, diagnostics) = bytes.withUnsafeBufferPointer { buffer in
-                Self.decode(JSONReader(bytes: buffer), source: source)
-            }
-        case .yaml:
-            let budget = bytes.count * 2 + 10_000
-            let composed: Result<YAMLReader?, SyntaxError> = Result { () throws(SyntaxError) in
-                try YAMLDocument.compose(source, budget: budget).map { YAMLReader(document: $0, budget: budget) }
-            }
-            let reader: YAMLReader?
-            switch composed {
-            case .success(let value): reader = value
-            case .failure(let error): throw fail([source.diagnostic(error.message, at: error.location)])
-            }
-            guard let reader else {
-                throw fail([
-                    Diagnostic(
-                        file: file, location: SourceLocation(line: 1, column: 1),
-                        message: "the file has no content; an organization file starts with 'orggraph: 1'")
-                ])
-            }
-            let (output, found) = Self.decode(reader, source: source)
-            decoded = output.map {
-                OrganizationDecoder<JSONReader>.Output(
-                    organization: $0.organization, rootLocation: $0.rootLocation,
-                    relationFrom: $0.relationFrom, relationTo: $0.relationTo, suppressionNode: $0.suppressionNode)
-            }
-            diagnostics = found
-        }
-        guard let decoded, diagnostics.isEmpty else { throw fail(diagnostics) }
+        let (decoded, source) = try DocumentInput.read(
+            bytes: bytes, file: file, format: format, maximumDiagnostics: maximumDiagnostics, OrganizationDecoding())
         var organization = decoded.organization
         organization.sourceMap.file = file
         return try resolve(organization, decoded, source: source)
     }
 
-    private static func decode<Reader: StructuredReader>(
-        _ reader: Reader, source: SourceText
-    ) -> (OrganizationDecoder<Reader>.Output?, [Diagnostic]) {
-        var decoder = OrganizationDecoder(reader: reader, source: source)
-        do {
-            let output = try decoder.decode()
-            return (output, decoder.diagnostics)
-        } catch {
-            return (nil, decoder.diagnostics + [source.diagnostic(error.message, at: error.location)])
+    private struct OrganizationDecoding: DocumentDecoding {
+        var expectedStart: String { "an organization file starts with 'orggraph: 1'" }
+
+        func decode<Reader: StructuredReader>(_ reader: Reader, source: SourceText) -> (DecodedOrganization?, [Diagnostic]) {
+            var decoder = OrganizationDecoder(reader: reader, source: source)
+            do {
+                let output = try decoder.decode()
+                return (output, decoder.diagnostics)
+            } catch {
+                return (nil, decoder.diagnostics + [source.diagnostic(error.message, at: error.location)])
+            }
         }
     }
 
     /// Builds the graph, turning duplicate ids and dangling references into diagnostics.
     private func resolve(
-        _ organization: Organization, _ decoded: OrganizationDecoder<JSONReader>.Output, source: SourceText
+        _ organization: Organization, _ decoded: DecodedOrganization, source: SourceText
     ) throws(LoadError) -> LoadedOrganization {
         let graph: Graph
         do {
@@ -166,10 +116,6 @@ public struct OrganizationLoader: Sendable {
         return LoadedOrganization(organization: organization, graph: graph)
     }
 
-    private func fail(_ diagnostics: [Diagnostic]) -> LoadError {
-        LoadError(
-            Array(diagnostics.prefix(maximumDiagnostics)), omitted: max(0, diagnostics.count - maximumDiagnostics))
-    }
 }
 
 /// An organization and the graph built over it, as a load returns them.

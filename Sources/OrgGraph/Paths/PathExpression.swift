@@ -3,7 +3,7 @@
 ///
 /// ```
 /// path := seq ('|' seq)*      seq := step ('/' step)*
-/// step := '^'? atom quant? filter*
+/// step := '^'? atom quant? filter* | filter+
 /// atom := RELATION | '(' path ')'
 /// quant := '*' | '+' | '?' | '{' INT (',' INT?)? '}'
 /// filter := '[' key '=' value ']'
@@ -82,6 +82,8 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
 /// `[id=tinh-uy]`, `[name=...]`, or any attribute `[beds=800]`.
 public enum NodeFilter: Sendable, Hashable {
     case kind(NodeKind)
+    /// Any of several kinds: `[kind=standing-body]`, `[kind=unit-head|board-chair]`.
+    case kinds(KindSet)
     /// `nil` matches nodes with no level.
     case level(Level?)
     case sector(String)
@@ -95,6 +97,7 @@ public enum NodeFilter: Sendable, Hashable {
     public func matches(_ index: Int, in organization: Organization) -> Bool {
         switch self {
         case .kind(let kind): return organization.nodes[index].kind == kind
+        case .kinds(let kinds): return kinds.contains(organization.nodes[index].kind)
         case .level(let level):
             return (organization.nodes[index].level ?? organization.nodes[index].kind.territorialLevel) == level
         case .sector(let sector): return organization.nodes[index].sector == sector

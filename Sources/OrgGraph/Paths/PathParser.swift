@@ -39,6 +39,12 @@ struct PathParser {
 
     private mutating func parseStep() throws(PathSyntaxError) -> PathExpression.Term {
         skipSpace()
+        // A step of filters alone tests the current node: `[kind=district-party-committee]`.
+        if peek("[") {
+            var tests: [PathExpression.Term] = []
+            while peek("[") { tests.append(.test(try parseFilter())) }
+            return tests.count == 1 ? tests[0] : .sequence(tests)
+        }
         let inverse = accept("^")
         var term = try parseAtom()
         if inverse { term = term.reversed }
@@ -127,14 +133,27 @@ struct PathParser {
         skipSpace()
         let valueStart = position
         let value = try readValue()
+        if key == "kind" {
+            // A kind, a group of kinds (standing-body), or several joined by '|'.
+            var names = [(value, valueStart)]
+            while accept("|") {
+                skipSpace()
+                names.append((try readValue(), position))
+            }
+            guard accept("]") else { throw error("expected ']' to close the filter") }
+            var kinds = KindSet()
+            for (name, start) in names {
+                guard let named = KindSet.named(name) else {
+                    let hint = Suggestion.didYouMean(name, in: KindSet.allNames)
+                    throw error("unknown kind '\(name)'\(hint)", at: start)
+                }
+                kinds.formUnion(named)
+            }
+            if names.count == 1, let kind = NodeKind(rawValue: value) { return .kind(kind) }
+            return .kinds(kinds)
+        }
         guard accept("]") else { throw error("expected ']' to close the filter") }
         switch key {
-        case "kind":
-            guard let kind = NodeKind(rawValue: value) else {
-                let hint = Suggestion.didYouMean(value, in: NodeKind.allCases.map(\.rawValue))
-                throw error("unknown kind '\(value)'\(hint)", at: valueStart)
-            }
-            return .kind(kind)
         case "level":
             guard let level = Level(rawValue: value) else {
                 throw error("unknown level '\(value)'; expected provincial, district or commune", at: valueStart)

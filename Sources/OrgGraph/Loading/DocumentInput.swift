@@ -1,0 +1,74 @@
+/// A decoder of one kind of document (an organization, a rulebook), for any reader.
+protocol DocumentDecoding {
+    associatedtype Output
+    /// What an empty file should have started with, for the message.
+    var expectedStart: String { get }
+    /// Decodes the document, returning its output or the diagnostics that stopped it.
+    func decode<Reader: StructuredReader>(_ reader: Reader, source: SourceText) -> (Output?, [Diagnostic])
+}
+
+/// The steps every document goes through before its fields are read: byte order mark, UTF-8,
+/// empty files, format detection, and the reader for the format.
+enum DocumentInput {
+    /// Reads `bytes` as a document of `format` (by default `{` means JSON) with `decoding`.
+    ///
+    /// - Returns: the decoder's output and the source text, for later diagnostics.
+    /// - Throws: ``LoadError`` with at most `maximumDiagnostics` diagnostics.
+    static func read<Decoding: DocumentDecoding>(
+        bytes: [UInt8], file: String, format: FileFormat?, maximumDiagnostics: Int, _ decoding: Decoding
+    ) throws(LoadError) -> (Decoding.Output, SourceText) {
+        func fail(_ diagnostics: [Diagnostic]) -> LoadError {
+            LoadError(
+                Array(diagnostics.prefix(maximumDiagnostics)), omitted: max(0, diagnostics.count - maximumDiagnostics))
+        }
+        var bytes = bytes
+        // A byte order mark is allowed and ignored; columns count from after it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let source = SourceText(file: file, bytes: bytes)
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            throw fail([
+                source.diagnostic(
+                    "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8",
+                    at: source.location(ofOffset: offset))
+            ])
+        }
+        let firstContent = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        guard firstContent != nil else {
+            throw fail([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: 1, column: 1),
+                    message: "the file is empty; \(decoding.expectedStart)")
+            ])
+        }
+        let format = format ?? (firstContent == UInt8(ascii: "{") ? .json : .yaml)
+        let output: Decoding.Output?
+        let diagnostics: [Diagnostic]
+        switch format {
+        case .json:
+            (output, diagnostics) = bytes.withUnsafeBufferPointer { buffer in
+                decoding.decode(JSONReader(bytes: buffer), source: source)
+            }
+        case .yaml:
+            let budget = bytes.count * 2 + 10_000
+            let composed: Result<YAMLReader?, SyntaxError> = Result { () throws(SyntaxError) in
+                try YAMLDocument.compose(source, budget: budget).map { YAMLReader(document: $0, budget: budget) }
+            }
+            let reader: YAMLReader?
+            switch composed {
+            case .success(let value): reader = value
+            case .failure(let error): throw fail([source.diagnostic(error.message, at: error.location)])
+            }
+            guard let reader else {
+                throw fail([
+                    Diagnostic(
+                        file: file, location: SourceLocation(line: 1, column: 1),
+                        message: "the file has no content; \(decoding.expectedStart)")
+                ])
+            }
+            (output, diagnostics) = decoding.decode(reader, source: source)
+        }
+        guard let output, diagnostics.isEmpty else { throw fail(diagnostics) }
+        return (output, source)
+    }
+}
