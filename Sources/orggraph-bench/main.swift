@@ -65,6 +65,26 @@ let graph = loaded.graph
 let nodes = loaded.organization.nodes
 print("file: \(options.file): \(nodes.count) nodes, \(loaded.organization.relations.count) relations, loaded in \(String(format: "%.3f", nanoseconds(loadTime) / 1e9)) s")
 
+// The audit, whole and rule by rule.
+do {
+    let rulebook = RulebookLoader.regulation125
+    var times: [Double] = []
+    for _ in 0..<3 {
+        let start = clock.now
+        let report = Auditor(rulebook: rulebook).audit(loaded)
+        times.append(nanoseconds(clock.now - start))
+        precondition(report.findings.count >= 0)
+    }
+    print(String(format: "audit, 125-QD/TW (%d rules): median of 3 runs %.3f s", rulebook.rules.count, times.sorted()[1] / 1e9))
+    let context = AuditContext(loaded)
+    for rule in rulebook.rules {
+        var sink = FindingSink()
+        let start = clock.now
+        rule.check.run(context, into: &sink)
+        print(String(format: "  %-32@ %8.1f ms  %d findings", rule.id as NSString, nanoseconds(clock.now - start) / 1e6, sink.count))
+    }
+}
+
 // Pairs: a unit's party organization and the committee that leads it; a provincial committee
 // and a cell under it (by the chain of superiors).
 let upos = (0..<nodes.count).filter { KindSet.unitPartyOrganizations.contains(nodes[$0].kind) }

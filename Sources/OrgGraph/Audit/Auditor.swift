@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs a rulebook over an organization and returns located findings, with the file's
 /// suppressions applied.
 public struct Auditor: Sendable {
@@ -24,13 +26,15 @@ public struct Auditor: Sendable {
     /// - Complexity: the sum of the rules' checks; each structural check is O(*n* + *m*).
     public func audit(_ loaded: LoadedOrganization) -> AuditReport {
         let context = AuditContext(loaded, vocabulary: vocabulary)
-        var findings: [Finding] = []
-        for rule in rulebook.rules {
+        let rules = rulebook.rules
+        // Rules are independent: run them on every core, then gather their findings in order.
+        let results = ResultSlots<[Finding]>(count: rules.count)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
             var sink = FindingSink()
-            rule.check.run(context, into: &sink)
-            findings.append(contentsOf: sink.drafts.map { locate($0, rule: rule.description, context) })
+            rules[index].check.run(context, into: &sink)
+            results[index] = sink.drafts.map { locate($0, rule: rules[index].description, context) }
         }
-        return applySuppressions(to: findings, context)
+        return applySuppressions(to: results.values.flatMap { $0 ?? [] }, context)
     }
 
     private func applySuppressions(to findings: [Finding], _ context: AuditContext) -> AuditReport {
@@ -149,5 +153,30 @@ enum Fingerprint {
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Slots that concurrent iterations each write once, by index.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLockLike()
+
+    init(count: Int) { storage = [Value?](repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}
+
+/// A mutex from Dispatch, so the library needs no Foundation.
+final class NSLockLike: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 1)
+    func withLock<T>(_ body: () -> T) -> T {
+        semaphore.wait()
+        defer { semaphore.signal() }
+        return body()
     }
 }

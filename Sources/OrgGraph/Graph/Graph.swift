@@ -38,6 +38,8 @@ public struct Graph: Sendable {
     public let nodeCount: Int
     /// The kind of each node.
     public let kinds: [NodeKind]
+    /// The level written on each node: 0 none, else 1 + the index in `Level.allCases`.
+    let writtenLevels: [UInt8]
     let indexByID: [String: Int32]
     /// Edge `e` goes from `edgeFrom[e]` to `edgeTo[e]` with type `edgeTypes[e]`.
     public let edgeFrom: [Int32]
@@ -68,6 +70,7 @@ public struct Graph: Sendable {
             }
         }
         self.kinds = kinds
+        writtenLevels = nodes.map { node in node.level.map { UInt8(Level.allCases.firstIndex(of: $0) ?? 0) + 1 } ?? 0 }
         indexByID = index
 
         let capacity = organization.relations.count + nodes.count
@@ -155,6 +158,19 @@ public struct Graph: Sendable {
 }
 
 extension Graph {
+    /// The level written on node `index`, if any.
+    ///
+    /// - Complexity: O(1).
+    public func writtenLevel(of index: Int) -> Level? {
+        let code = writtenLevels[index]
+        return code == 0 ? nil : Level.allCases[Int(code) - 1]
+    }
+
+    /// The level of node `index`: the one written, or a territorial committee's by its kind.
+    public func level(of index: Int) -> Level? {
+        writtenLevel(of: index) ?? kinds[index].territorialLevel
+    }
+
     /// The number of edges, relations and `part-of:` shorthands together.
     public var edgeCount: Int { edgeFrom.count }
 

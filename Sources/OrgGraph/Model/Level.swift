@@ -34,6 +34,16 @@ public enum Period: String, CaseIterable, Sendable, Hashable {
     case regular
     case extraordinary
     case adHoc = "ad-hoc"
+
+    /// The periods as a bit mask, bit `i` for `allCases[i]`.
+    static func mask<S: Sequence>(_ periods: S) -> UInt8 where S.Element == Period {
+        periods.reduce(0) { $0 | 1 << UInt8(allCases.firstIndex(of: $1) ?? 0) }
+    }
+
+    /// The periods of a bit mask, in vocabulary order.
+    static func periods(_ mask: UInt8) -> [Period] {
+        allCases.indices.filter { mask & (1 << UInt8($0)) != 0 }.map { allCases[$0] }
+    }
 }
 
 /// The basis of a `liaises-with` relation: where the unit is located, or where members reside.

@@ -16,6 +16,11 @@ public struct PathEvaluator {
     private var emitted: [UInt32]
     private var generation: UInt32 = 0
     private var queue: [(node: Int32, state: Int32)] = []
+    /// Marks for the set evaluation of finite expressions, one array per nesting depth.
+    var setMarks: [[UInt32]] = []
+    private var setGenerations: [UInt32] = []
+    var frontier: [Int32] = []
+    var next: [Int32] = []
 
     /// - Complexity: O(*n*) to allocate the marks.
     public init(_ loaded: LoadedOrganization) {
@@ -141,6 +146,20 @@ public struct PathEvaluator {
         }
     }
 
+    /// A fresh generation for the marks of nesting depth `depth`.
+    mutating func nextSetGeneration(_ depth: Int) -> UInt32 {
+        while setMarks.count <= depth {
+            setMarks.append([UInt32](repeating: 0, count: graph.nodeCount))
+            setGenerations.append(0)
+        }
+        if setGenerations[depth] == UInt32.max {
+            setGenerations[depth] = 0
+            for index in setMarks[depth].indices { setMarks[depth][index] = 0 }
+        }
+        setGenerations[depth] += 1
+        return setGenerations[depth]
+    }
+
     private mutating func prepare(states: Int) {
         let n = graph.nodeCount
         if generation == UInt32.max {
@@ -154,9 +173,11 @@ public struct PathEvaluator {
             markStates = 0
             return
         }
-        if states > markStates || marks.count < states * n {
+        // After a query too large for the flat marks, `markStates` is 0 while `marks` keeps its
+        // size: grow only when too small, never by a negative count.
+        if marks.count < states * n {
             marks += [UInt32](repeating: 0, count: states * n - marks.count)
-            markStates = states
         }
+        markStates = max(markStates, states)
     }
 }

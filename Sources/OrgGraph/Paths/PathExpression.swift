@@ -15,8 +15,10 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
     public let text: String
     /// The parsed form, with inverses pushed down to the relations and filters made tests.
     public let root: Term
-    /// The automaton the evaluator runs.
-    let automaton: PathAutomaton
+    /// What the evaluator runs, shared by copies of the expression.
+    let compiled: CompiledPath
+    var automaton: PathAutomaton { compiled.automaton }
+    var chains: [PathChain]? { compiled.chains }
 
     public static func == (lhs: PathExpression, rhs: PathExpression) -> Bool { lhs.text == rhs.text }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
@@ -53,7 +55,7 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         self.text = text
         var parser = PathParser(text)
         root = try parser.parseWhole()
-        automaton = PathAutomaton(root)
+        compiled = CompiledPath(automaton: PathAutomaton(root), chains: PathChain.chains(of: root))
     }
 
     public var description: String { text }
@@ -129,4 +131,16 @@ public struct PathSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     public var description: String { diagnostic().description }
+}
+
+/// A path expression ready to run: its automaton, and its chains when it is finite. A class, so
+/// checks copy a reference, not the arrays, for every node they look at.
+final class CompiledPath: Sendable {
+    let automaton: PathAutomaton
+    let chains: [PathChain]?
+
+    init(automaton: PathAutomaton, chains: [PathChain]?) {
+        self.automaton = automaton
+        self.chains = chains
+    }
 }

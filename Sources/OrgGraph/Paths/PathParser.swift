@@ -138,7 +138,8 @@ struct PathParser {
             var names = [(value, valueStart)]
             while accept("|") {
                 skipSpace()
-                names.append((try readValue(), position))
+                let start = position
+                names.append((try readValue(), start))
             }
             guard accept("]") else { throw error("expected ']' to close the filter") }
             var kinds = KindSet()

@@ -38,21 +38,28 @@ public struct PathCountCheck: Check {
     public func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let kinds = context.graph.kinds
+        // References to the compiled paths, so the loop copies no expression.
+        let whens = conditions.map { $0.when.map { ($0.compiled, $0) } }
+        let paths = conditions.map { ($0.path.compiled, $0.path) }
+        let bounds = conditions.map { ($0.minimum ?? 0, $0.maximum ?? Int.max) }
         for node in 0..<context.graph.nodeCount where subject.contains(kinds[node]) {
-            var messages: [String] = []
-            for condition in conditions {
-                if let when = condition.when, !evaluator.reaches(when, from: node, where: { _ in true }) { continue }
-                let found = evaluator.evaluate(condition.path, from: node)
-                let tooFew = condition.minimum.map { found.count < $0 } ?? false
-                let tooMany = condition.maximum.map { found.count > $0 } ?? false
-                guard tooFew || tooMany else { continue }
-                messages.append(
-                    condition.message.render([
-                        "subject": context.describe(node), "count": "\(found.count)",
-                        "found": context.describeList(found),
-                    ]))
+            var failing: [(Int, [Int])] = []
+            for index in conditions.indices {
+                if let (compiled, when) = whens[index], !evaluator.reachesAny(compiled, when, from: node) { continue }
+                let found = evaluator.nodeSet(paths[index].0, paths[index].1, from: node)
+                if found.count < bounds[index].0 || found.count > bounds[index].1 { failing.append((index, found)) }
             }
-            if !messages.isEmpty { sink.report(.node(node), messages.joined(separator: "; ")) }
+            guard !failing.isEmpty else { continue }
+            var related: [(subject: FindingSubject, message: String)] = []
+            let messages = failing.map { index, found -> String in
+                if found.count > bounds[index].1 {
+                    related += found.map { (.node($0), "\(context.describe($0)) is one of them") }
+                }
+                return conditions[index].message.render([
+                    "subject": context.describe(node), "count": "\(found.count)", "found": context.describeList(found),
+                ])
+            }
+            sink.report(.node(node), messages.joined(separator: "; "), related: related)
         }
     }
 }

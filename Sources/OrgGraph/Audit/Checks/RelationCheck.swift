@@ -42,55 +42,59 @@ public struct RelationCheck: Check {
     public func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let graph = context.graph
-        let relations = context.organization.relations
+        let masks = context.periodMasks
+        let required = Period.mask(periods)
+        let whenPath = when.map { ($0.compiled, $0) }
+        let fromPath = from.map { ($0.compiled, $0) }
+        let toPath = to.map { ($0.compiled, $0) }
         var targetMark = [Int32](repeating: -1, count: graph.nodeCount)
+        // For each target (or source), the periods of the relations found, or -1 for none.
+        var reachedTargets: [Int16] = []
+        var reachedSources: [Int16] = []
         for node in 0..<graph.nodeCount where subject.contains(graph.kinds[node]) {
-            if let when, !evaluator.reaches(when, from: node, where: { _ in true }) { continue }
-            let sources = from.map { evaluator.evaluate($0, from: node) } ?? [node]
-            let targets = to.map { evaluator.evaluate($0, from: node) } ?? [node]
+            if let (compiled, expression) = whenPath, !evaluator.reachesAny(compiled, expression, from: node) { continue }
+            let sources = fromPath.map { evaluator.nodeSet($0.0, $0.1, from: node) } ?? [node]
+            let targets = toPath.map { evaluator.nodeSet($0.0, $0.1, from: node) } ?? [node]
             for (position, target) in targets.enumerated() { targetMark[target] = Int32(position) }
-            defer { for target in targets { targetMark[target] = -1 } }
-            // For each target (or source), the periods of the relations that reach it.
-            var reachedTargets = [Set<Period>?](repeating: nil, count: targets.count)
-            var reachedSources = [Set<Period>?](repeating: nil, count: sources.count)
+            reachedTargets.removeAll(keepingCapacity: true)
+            reachedTargets.append(contentsOf: repeatElement(-1, count: targets.count))
+            reachedSources.removeAll(keepingCapacity: true)
+            reachedSources.append(contentsOf: repeatElement(-1, count: sources.count))
+            var any: Int16 = -1
             for (sourcePosition, source) in sources.enumerated() {
                 for edge in graph.edges(of: source, via: type) {
-                    let target = Int(graph.edgeTo[Int(edge)])
-                    let targetPosition = Int(targetMark[target])
+                    let targetPosition = Int(targetMark[Int(graph.edgeTo[Int(edge)])])
                     guard targetPosition >= 0 else { continue }
-                    let written = graph.relationIndex(ofEdge: Int(edge)).flatMap { relations[$0].period } ?? []
-                    reachedTargets[targetPosition, default: []].formUnion(written)
-                    reachedSources[sourcePosition, default: []].formUnion(written)
+                    let written = Int16(masks[Int(edge)])
+                    reachedTargets[targetPosition] = max(reachedTargets[targetPosition], 0) | written
+                    reachedSources[sourcePosition] = max(reachedSources[sourcePosition], 0) | written
+                    any = max(any, 0) | written
                 }
             }
-            let required = Set(periods)
+            for target in targets { targetMark[target] = -1 }
             var missing: [Int] = []
-            var missingPeriods: Set<Period> = []
+            var missingPeriods: UInt8 = 0
             switch each {
             case .to, .from:
                 let (nodes, reached) = each == .to ? (targets, reachedTargets) : (sources, reachedSources)
                 for (position, other) in nodes.enumerated() {
-                    guard let periodsFound = reached[position] else {
+                    if reached[position] < 0 {
                         missing.append(other)
-                        continue
-                    }
-                    let lacking = required.subtracting(periodsFound)
-                    if !lacking.isEmpty {
+                    } else if UInt8(reached[position]) & required != required {
                         missing.append(other)
-                        missingPeriods.formUnion(lacking)
+                        missingPeriods |= required & ~UInt8(reached[position])
                     }
                 }
             case .any:
-                let all = reachedTargets.compactMap { $0 }
-                if all.isEmpty {
+                if any < 0 {
                     missing = targets
+                    missingPeriods = required
                 } else {
-                    missingPeriods = required.subtracting(all.reduce(into: Set<Period>()) { $0.formUnion($1) })
+                    missingPeriods = required & ~UInt8(any)
                 }
-                if missingPeriods.isEmpty && !all.isEmpty { continue }
             }
-            guard !missing.isEmpty || !missingPeriods.isEmpty else { continue }
-            let periodText = Period.allCases.filter(missingPeriods.contains).map(\.rawValue).joined(separator: ", ")
+            guard !missing.isEmpty || missingPeriods != 0 else { continue }
+            let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
             sink.report(
                 .node(node),
                 message.render([
@@ -101,12 +105,5 @@ public struct RelationCheck: Check {
                     "count": "\(missing.count)",
                 ]))
         }
-    }
-}
-
-extension Array {
-    fileprivate subscript<T>(index: Int, default value: Set<T>) -> Set<T> where Element == Set<T>? {
-        get { self[index] ?? value }
-        set { self[index] = newValue }
     }
 }

@@ -41,26 +41,28 @@ extension Rule {
 struct LevelRequiredCheck: Check {
     /// - Complexity: O(*n*).
     func run(_ context: AuditContext, into sink: inout FindingSink) {
-        for (index, node) in context.organization.nodes.enumerated() {
-            if let territorial = node.kind.territorialLevel {
-                if let level = node.level, level != territorial {
+        let graph = context.graph
+        var allowedByKind = [Set<Level>?](repeating: nil, count: NodeKind.allCases.count)
+        for (kind, levels) in context.vocabulary.requiredLevels { allowedByKind[kind.index] = levels }
+        for index in 0..<graph.nodeCount {
+            let kind = graph.kinds[index]
+            let level = graph.writtenLevel(of: index)
+            if let territorial = kind.territorialLevel {
+                if let level, level != territorial {
                     sink.report(
                         .level(index),
-                        "\(context.describe(index)) is a \(node.kind.rawValue), so its level is \(territorial.rawValue), not \(level.rawValue)"
+                        "\(context.describe(index)) is a \(kind.rawValue), so its level is \(territorial.rawValue), not \(level.rawValue)"
                     )
                 }
                 continue
             }
-            guard let allowed = context.vocabulary.requiredLevels[node.kind] else { continue }
+            guard let allowed = allowedByKind[kind.index] else { continue }
+            if let level, allowed.contains(level) { continue }
             let choices = Level.allCases.filter(allowed.contains).map(\.rawValue)
             let spelled = choices.count > 1
                 ? choices.dropLast().joined(separator: ", ") + " or " + (choices.last ?? "") : choices.joined()
-            if let level = node.level {
-                if !allowed.contains(level) {
-                    sink.report(
-                        .level(index),
-                        "\(context.describeWithKind(index)) is \(spelled), not \(level.rawValue)")
-                }
+            if let level {
+                sink.report(.level(index), "\(context.describeWithKind(index)) is \(spelled), not \(level.rawValue)")
             } else {
                 sink.report(.node(index), "\(context.describeWithKind(index)) needs a level: \(spelled)")
             }

@@ -60,17 +60,26 @@ struct PartOfRequiredCheck: Check {
     /// - Complexity: O(*n* + *m*).
     func run(_ context: AuditContext, into sink: inout FindingSink) {
         let graph = context.graph
+        // The containment table by kind index, looked up once.
+        let table: [KindSet?] = NodeKind.allCases.map { context.vocabulary.containers[$0] }
         for node in 0..<graph.nodeCount {
             let kind = graph.kinds[node]
+            let neighbors = graph.neighbors(of: node, via: .partOf)
+            let allowed = table[kind.index]
+            // The common case, one container of an allowed kind, decided without allocating.
+            if neighbors.count == 1, let allowed, allowed.contains(graph.kinds[Int(neighbors[neighbors.startIndex])]) {
+                continue
+            }
+            if neighbors.isEmpty, allowed == nil { continue }
             // A part-of written twice to the same body is one containment (and a duplicate-relation).
             var containers: [Int32] = []
             var edges: [Int32] = []
-            for (container, edge) in zip(graph.neighbors(of: node, via: .partOf), graph.edges(of: node, via: .partOf))
+            for (container, edge) in zip(neighbors, graph.edges(of: node, via: .partOf))
             where !containers.contains(container) {
                 containers.append(container)
                 edges.append(edge)
             }
-            guard let allowed = context.vocabulary.containers[kind] else {
+            guard let allowed else {
                 for (container, edge) in zip(containers, edges) {
                     sink.report(
                         .edge(Int(edge)),

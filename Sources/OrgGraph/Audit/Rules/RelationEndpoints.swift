@@ -48,6 +48,14 @@ struct RelationEndpointsCheck: Check {
     func run(_ context: AuditContext, into sink: inout FindingSink) {
         let graph = context.graph
         let vocabulary = context.vocabulary
+        // For each (type, from kind): the kinds allowed at the other end with no level asked.
+        let kindCount = NodeKind.allCases.count
+        var plain = [KindSet](repeating: KindSet(), count: RelationType.allCases.count * kindCount)
+        for (type, rows) in vocabulary.endpoints {
+            for row in rows where row.toLevel == nil {
+                for kind in row.from.kinds { plain[type.index * kindCount + kind.index].formUnion(row.to) }
+            }
+        }
         for edge in 0..<graph.edgeCount {
             let type = graph.edgeTypes[edge]
             guard type != .partOf else { continue }
@@ -55,7 +63,8 @@ struct RelationEndpointsCheck: Check {
             let to = Int(graph.edgeTo[edge])
             let fromKind = graph.kinds[from]
             let toKind = graph.kinds[to]
-            let toLevel = context.node(to).level
+            if plain[type.index * kindCount + fromKind.index].contains(toKind) { continue }
+            let toLevel = context.organization.nodes[to].level
             guard !vocabulary.allows(type, from: fromKind, to: toKind, toLevel: toLevel) else { continue }
             let rows = vocabulary.endpoints[type] ?? []
             if let row = rows.first(where: { $0.from.contains(fromKind) && $0.to.contains(toKind) }),

@@ -1,0 +1,86 @@
+extension PathEvaluator {
+    /// The nodes `expression` reaches from `start`, each once, in an order fixed by the input
+    /// (not necessarily breadth-first): what checks use, where only the set matters.
+    ///
+    /// Expressions without unbounded repetition are evaluated as a union of chains, following
+    /// sets of nodes step by step in reused buffers; others go through the automaton.
+    ///
+    /// - Complexity: O(edges walked) for finite expressions; as ``evaluate(_:from:)`` otherwise.
+    mutating func nodeSet(_ expression: PathExpression, from start: Int) -> [Int] {
+        nodeSet(expression.compiled, expression, from: start)
+    }
+
+    mutating func nodeSet(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> [Int] {
+        guard let chains = compiled.chains else { return evaluate(expression, from: start) }
+        var result: [Int] = []
+        collect(chains, from: start, stopAtFirst: false) { result.append(Int($0)) }
+        return result
+    }
+
+    /// Whether `expression` reaches any node from `start`.
+    mutating func reachesAny(_ expression: PathExpression, from start: Int) -> Bool {
+        reachesAny(expression.compiled, expression, from: start)
+    }
+
+    mutating func reachesAny(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Bool {
+        guard let chains = compiled.chains else { return reaches(expression, from: start, where: { _ in true }) }
+        var found = false
+        collect(chains, from: start, stopAtFirst: true) { _ in found = true }
+        return found
+    }
+
+    private mutating func collect(
+        _ chains: [PathChain], from start: Int, stopAtFirst: Bool, _ emit: (Int32) -> Void
+    ) {
+        let single = chains.count == 1
+        let resultGeneration = single ? 0 : nextSetGeneration(0)
+        let kinds = graph.kinds
+        for chainIndex in chains.indices {
+            frontier.removeAll(keepingCapacity: true)
+            frontier.append(Int32(start))
+            for operationIndex in chains[chainIndex].operations.indices {
+                let operation = chains[chainIndex].operations[operationIndex]
+                if operation.isStep {
+                    let generation = nextSetGeneration(1)
+                    next.removeAll(keepingCapacity: true)
+                    for node in frontier {
+                        for target in graph.neighborSlice(Int(node), operation.typeIndex, operation.reversed)
+                        where setMarks[1][Int(target)] != generation {
+                            setMarks[1][Int(target)] = generation
+                            next.append(target)
+                        }
+                    }
+                    swap(&frontier, &next)
+                } else {
+                    if operation.filter >= 0 {
+                        let filter = chains[chainIndex].filters[Int(operation.filter)]
+                        let graph = self.graph
+                        let organization = self.organization
+                        frontier.removeAll { !Self.matches(filter, Int($0), graph, organization) }
+                    } else {
+                        frontier.removeAll { !operation.kinds.contains(kinds[Int($0)]) }
+                    }
+                }
+                if frontier.isEmpty { break }
+            }
+            for node in frontier {
+                if !single {
+                    guard setMarks[0][Int(node)] != resultGeneration else { continue }
+                    setMarks[0][Int(node)] = resultGeneration
+                }
+                emit(node)
+                if stopAtFirst { return }
+            }
+        }
+    }
+
+    /// Whether node `index` matches `filter`, reading kinds and levels from flat arrays.
+    static func matches(_ filter: NodeFilter, _ index: Int, _ graph: Graph, _ organization: Organization) -> Bool {
+        switch filter {
+        case .kind(let kind): return graph.kinds[index] == kind
+        case .kinds(let kinds): return kinds.contains(graph.kinds[index])
+        case .level(let level): return graph.level(of: index) == level
+        default: return filter.matches(index, in: organization)
+        }
+    }
+}
