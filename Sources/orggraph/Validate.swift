@@ -11,13 +11,15 @@ struct Validate: ParsableCommand {
               orggraph validate Examples/province.yaml
               orggraph validate org.yaml --format json --output report.json
               orggraph validate *.yaml --strict
+              orggraph validate org.yaml --format sarif -o org.sarif
+              orggraph validate org.yaml --rulebook Examples/rulebooks/two-tier-2025.yaml
 
             Exit status: 0 when no finding is at or above the fail level (error by default), \
             1 when one is, 2 when a file could not be loaded.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif
     }
 
     @Argument(help: "Organization files (.yaml, .yml, .json); - reads standard input.")
@@ -26,7 +28,7 @@ struct Validate: ParsableCommand {
     @Option(help: "The rulebook: a built-in id (125-QD/TW, structural) or a rulebook file. By default the file's own 'rulebook:', else 125-QD/TW.")
     var rulebook: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or sarif (SARIF 2.1.0, for code-scanning tools).")
     var format: Format = .text
 
     @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
@@ -55,10 +57,16 @@ struct Validate: ParsableCommand {
                 loadFailed = true
                 continue
             }
-            report.add(Auditor(rulebook: book).audit(loaded), file: file)
+            report.add(Auditor(rulebook: book).audit(loaded), file: file, rulebook: book)
         }
-        if !report.files.isEmpty || format == .json {
-            try FileOutput.write(format == .json ? report.json() : report.text(), toPath: output)
+        if !report.files.isEmpty || format != .text {
+            let text: String
+            switch format {
+            case .text: text = report.text()
+            case .json: text = report.json()
+            case .sarif: text = SARIFReport.write(report, version: Orggraph.configuration.version)
+            }
+            try FileOutput.write(text, toPath: output)
         }
         if loadFailed { throw ExitCode(2) }
         let level = failLevel ?? (strict ? .warning : .error)

@@ -165,3 +165,42 @@ func temporaryFile(_ text: String, name: String = "org.yaml") throws -> String {
     try Data(text.utf8).write(to: url)
     return url.path
 }
+
+@Suite("orggraph rules")
+struct RulesCommandTests {
+    @Test("docs/RULES.md is what 'orggraph rules --format markdown' writes")
+    func rulesDocumentIsCurrent() throws {
+        let result = try orggraph(["rules", "--format", "markdown"])
+        #expect(result.status == 0)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let file = try String(contentsOf: root.appendingPathComponent("docs/RULES.md"), encoding: .utf8)
+        #expect(result.out == file, "docs/RULES.md is stale: run orggraph rules --format markdown > docs/RULES.md")
+        #expect(file.contains("## single-immediate-superior"))
+    }
+
+    @Test("One rule in full; an unknown rule gets a suggestion and exit 2")
+    func oneRule() throws {
+        let result = try orggraph(["rules", "local-liaison"])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("local-liaison: The unit's party organization keeps a relationship"))
+        #expect(result.out.contains("citation: Regulation 125-QD/TW §5"))
+        let unknown = try orggraph(["rules", "local-liasion"])
+        #expect(unknown.status == 2)
+        #expect(unknown.err == "error: 125-QD/TW has no rule 'local-liasion'; did you mean 'local-liaison'?\n")
+        let json = try orggraph(["rules", "--format", "json"])
+        let rules = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]]
+        #expect(rules?.count == 21)
+        #expect(rules?.first?["id"] as? String == "relation-endpoints")
+    }
+
+    @Test("validate --format sarif writes SARIF 2.1.0")
+    func sarif() throws {
+        let result = try orggraph(["validate", "Examples/broken/regulation.yaml", "--format", "sarif"])
+        #expect(result.status == 1)
+        let log = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        #expect(log?["version"] as? String == "2.1.0")
+        let runs = log?["runs"] as? [[String: Any]]
+        #expect((runs?.first?["results"] as? [Any])?.count == 15)
+    }
+}

@@ -49,7 +49,9 @@ public struct Auditor: Sendable {
         for finding in findings {
             if let matches = byKey[finding.rule + "\u{1F}" + finding.node] {
                 for index in matches { used[index] = true }
-                suppressed.append(finding)
+                var accepted = finding
+                accepted.suppressionReason = matches.first.map { suppressions[$0].reason }
+                suppressed.append(accepted)
             } else {
                 kept.append(finding)
             }

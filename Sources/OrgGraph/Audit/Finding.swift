@@ -16,6 +16,8 @@ public struct Finding: Sendable, Hashable {
     public var related: [RelatedLocation]
     /// A stable identity: the rule and the node ids involved, never a line number.
     public var fingerprint: String
+    /// For a finding the file accepts: the reason its suppression gives.
+    public var suppressionReason: String?
 
     public init(
         rule: String, severity: Severity, message: String, node: String, relation: RelationReference? = nil,

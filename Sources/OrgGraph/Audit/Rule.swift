@@ -8,7 +8,10 @@ public struct Citation: Sendable, Hashable, CustomStringConvertible {
         self.section = section
     }
 
-    public var description: String { section.map { "\(document) \($0)" } ?? document }
+    public var description: String {
+        guard let section else { return document }
+        return section.hasPrefix("§") ? "\(document) \(section)" : "\(document), \(section)"
+    }
 }
 
 /// What a rule is, apart from how it checks: id, title, severity, citation, rationale, and
@@ -74,4 +77,9 @@ public struct Rulebook: Sendable {
 
     /// The rule with `id`, if the rulebook has it.
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// The id of the rule closest to `id`, when one is close enough to be a likely typo.
+    public func closestRuleID(to id: String) -> String? {
+        Suggestion.closest(to: id, in: rules.map(\.id))
+    }
 }

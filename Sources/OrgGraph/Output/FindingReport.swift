@@ -4,20 +4,31 @@ public struct ValidationReport: Sendable {
     public var files: [String]
     /// The findings of every file, in file order.
     public var findings: [Finding]
-    /// How many findings suppressions hid.
-    public var suppressed: Int
+    /// The findings suppressions hid, each with its reason.
+    public var suppressedFindings: [Finding]
+    /// The rules that ran, each once, in the order first met.
+    public var rules: [RuleDescription]
 
-    public init(files: [String] = [], findings: [Finding] = [], suppressed: Int = 0) {
+    /// How many findings suppressions hid.
+    public var suppressed: Int { suppressedFindings.count }
+
+    public init(files: [String] = [], findings: [Finding] = [], suppressedFindings: [Finding] = [], rules: [RuleDescription] = []) {
         self.files = files
         self.findings = findings
-        self.suppressed = suppressed
+        self.suppressedFindings = suppressedFindings
+        self.rules = rules
     }
 
-    /// Adds the audit of `file`.
-    public mutating func add(_ report: AuditReport, file: String) {
+    /// Adds the audit of `file` under `rulebook`.
+    public mutating func add(_ report: AuditReport, file: String, rulebook: Rulebook? = nil) {
         files.append(file)
         findings.append(contentsOf: report.findings)
-        suppressed += report.suppressed.count
+        suppressedFindings.append(contentsOf: report.suppressed)
+        var known = Set(rules.map(\.id))
+        for rule in (rulebook?.rules.map(\.description) ?? []) + [Auditor.unusedSuppression]
+        where known.insert(rule.id).inserted {
+            rules.append(rule)
+        }
     }
 
     /// How many findings have `severity`.

@@ -220,10 +220,10 @@ struct RulebookDecoder<Reader: StructuredReader> {
             if Self.checkFields.contains(key.text) { fields.checks.append((key.text, key.location)) }
             switch key.text {
             case "id": fields.id = try text("id")?.0
-            case "title": fields.title = try text("title")?.0
+            case "title": fields.title = try text("title")?.0.trimmingWhitespace()
             case "severity": fields.severity = try severity("severity")
             case "citation": fields.citation = try text("citation")?.0
-            case "rationale": fields.rationale = try text("rationale")?.0
+            case "rationale": fields.rationale = try text("rationale")?.0.trimmingWhitespace()
             case "subject":
                 fields.subjectLocation = try reader.location()
                 fields.subject = try kinds("subject")
@@ -238,7 +238,7 @@ struct RulebookDecoder<Reader: StructuredReader> {
             case "attribute": fields.attribute = try attribute()
             case "forbidden": fields.forbidden = try text("forbidden").map { $0.0 == "true" }
             case "builtin": fields.builtin = try text("builtin")
-            case "message": fields.message = try text("message")?.0
+            case "message": fields.message = try text("message")?.0.trimmingWhitespace()
             case "examples": try examples(&fields)
             default: try unknownField(key, in: "in a rule", known: Self.ruleFields)
             }
@@ -492,5 +492,16 @@ struct RulebookDecoder<Reader: StructuredReader> {
             default: try unknownField(key, in: "in examples", known: ["triggering", "non-triggering"])
             }
         }
+    }
+}
+
+extension String {
+    /// The string without white space and line breaks at either end.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
     }
 }

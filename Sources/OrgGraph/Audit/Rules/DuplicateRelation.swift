@@ -3,7 +3,7 @@ extension Rule {
     public static let duplicateRelation = Rule(
         RuleDescription(
             id: "duplicate-relation", title: "Each relation is written once", severity: .warning,
-            citation: Citation(document: "OrgGraph SPEC", section: "§3"),
+            citation: Citation(document: "OrgGraph file format", section: "relations"),
             rationale: """
                 A relation written twice says nothing more, but the copies drift apart when one is \
                 edited (a period added to one of two reports-to lines), and counts and charts double.

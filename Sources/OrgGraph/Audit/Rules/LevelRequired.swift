@@ -3,7 +3,7 @@ extension Rule {
     public static let levelRequired = Rule(
         RuleDescription(
             id: "level-required", title: "Bodies carry the level they need", severity: .error,
-            citation: Citation(document: "OrgGraph SPEC", section: "§2"),
+            citation: Citation(document: "OrgGraph vocabulary", section: "levels"),
             rationale: """
                 Regulation 125-QD/TW assigns the leadership of a public service unit to the party \
                 committee of the unit's own level, so the level of units, People's Committees and \

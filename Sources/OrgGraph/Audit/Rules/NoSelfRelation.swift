@@ -3,7 +3,7 @@ extension Rule {
     public static let noSelfRelation = Rule(
         RuleDescription(
             id: "no-self-relation", title: "No relation from a node to itself", severity: .error,
-            citation: Citation(document: "OrgGraph SPEC", section: "§3"),
+            citation: Citation(document: "OrgGraph file format", section: "relations"),
             rationale: """
                 Every working relationship is between two bodies: a committee does not lead itself, \
                 a unit head does not report to itself. A relation from a node to itself is a wrong id.

@@ -4,7 +4,7 @@ extension Rule {
         RuleDescription(
             id: "part-of-required", title: "Each body is part of exactly one body of the right kind",
             severity: .error,
-            citation: Citation(document: "OrgGraph SPEC", section: "§2, Containment"),
+            citation: Citation(document: "OrgGraph vocabulary", section: "containment"),
             rationale: """
                 A standing committee belongs to one party committee, a unit's party organization, \
                 head and board to one public service unit, a board chair to one board. Every other \

@@ -3,7 +3,7 @@ extension Rule {
     public static let relationEndpoints = Rule(
         RuleDescription(
             id: "relation-endpoints", title: "A relation connects kinds its type allows", severity: .error,
-            citation: Citation(document: "OrgGraph SPEC", section: "§2"),
+            citation: Citation(document: "OrgGraph vocabulary", section: "relation types"),
             rationale: """
                 Each working relationship of Regulation 125-QD/TW runs between particular bodies: a \
                 committee leads a unit's party organization, a unit head reports to it. A relation \

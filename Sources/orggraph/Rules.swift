@@ -1,0 +1,63 @@
+import ArgumentParser
+import OrgGraph
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the rules of a rulebook, or describe one rule with its rationale and examples.",
+        discussion: """
+            Examples:
+              orggraph rules
+              orggraph rules single-immediate-superior
+              orggraph rules --rulebook Examples/rulebooks/two-tier-2025.yaml
+              orggraph rules --format markdown > docs/RULES.md
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
+    }
+
+    @Argument(help: "The id of one rule to describe.")
+    var id: String?
+
+    @Option(help: "The rulebook: a built-in id (125-QD/TW, structural) or a rulebook file.")
+    var rulebook: String = RulebookLoader.defaultID
+
+    @Option(help: "Output format: text, json or markdown.")
+    var format: Format = .text
+
+    func run() throws {
+        let book: Rulebook
+        do {
+            book = try RulebookLoader().load(rulebook)
+        } catch {
+            FileOutput.standardError(error.description + "\n")
+            throw ExitCode(2)
+        }
+        if let id {
+            guard let rule = book.rule(id) ?? (id == Auditor.unusedSuppression.id ? Rule(Auditor.unusedSuppression, check: NoCheck()) : nil)
+            else {
+                let hint = book.closestRuleID(to: id).map { "; did you mean '\($0)'?" } ?? ""
+                FileOutput.standardError("error: \(book.id) has no rule '\(id)'\(hint)\n")
+                throw ExitCode(2)
+            }
+            switch format {
+            case .text: FileOutput.standardOutput(RulebookDocument.text(rule.description))
+            case .json: FileOutput.standardOutput(RulebookDocument.json([rule.description]))
+            case .markdown:
+                FileOutput.standardOutput(
+                    RulebookDocument.markdown(Rulebook(id: book.id, title: book.title, rules: [rule])))
+            }
+            return
+        }
+        switch format {
+        case .text: FileOutput.standardOutput(RulebookDocument.text(book))
+        case .json: FileOutput.standardOutput(RulebookDocument.json(book.rules.map(\.description)))
+        case .markdown: FileOutput.standardOutput(RulebookDocument.markdown(book))
+        }
+    }
+}
+
+/// The check of a rule that the auditor itself applies (unused-suppression).
+private struct NoCheck: Check {
+    func run(_ context: AuditContext, into sink: inout FindingSink) {}
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import OrgGraph
+
+@Suite("SARIF")
+struct SARIFTests {
+    static func validator() throws -> JSONSchemaValidator {
+        let url = packageRoot.appendingPathComponent("Tests/OrgGraphTests/Fixtures/sarif-schema-2.1.0.json")
+        return try JSONSchemaValidator(schema: Data(contentsOf: url))
+    }
+
+    static func sarif(_ paths: [String]) throws -> String {
+        var report = ValidationReport()
+        for path in paths {
+            let loaded = try loadPackageFile(path)
+            report.add(Auditor(rulebook: RulebookLoader.regulation125).audit(loaded), file: path, rulebook: RulebookLoader.regulation125)
+        }
+        return SARIFReport.write(report, version: "1.0.0")
+    }
+
+    @Test("The SARIF of the broken examples validates against the official 2.1.0 schema")
+    func validatesAgainstSchema() throws {
+        let text = try Self.sarif(["Examples/broken/structural.yaml", "Examples/broken/regulation.yaml", "Examples/hospital.yaml"])
+        let log = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let problems = try Self.validator().problems(log)
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+        let run = try #require(((log as? [String: Any])?["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 22)
+        let first = try #require(results.first)
+        #expect(first["ruleId"] as? String == "acyclic-leadership")
+        let location = try #require((first["locations"] as? [[String: Any]])?.first)
+        let physical = try #require(location["physicalLocation"] as? [String: Any])
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "Examples/broken/structural.yaml")
+        #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 10)
+        #expect(((location["logicalLocations"] as? [[String: Any]])?.first)?["name"] as? String == "tinh-uy")
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.count == 22)
+        #expect(rules.contains { ($0["properties"] as? [String: Any])?["citation"] as? String == "Regulation 125-QD/TW §3" })
+    }
+
+    @Test("The validator finds a broken log, so the schema test can fail")
+    func validatorCatchesErrors() throws {
+        let broken: [String: Any] = ["version": "2.0", "runs": [["tool": ["driver": [:]]]]]
+        let problems = try Self.validator().problems(broken)
+        #expect(problems.contains { $0.contains("version") })
+        #expect(problems.contains { $0.contains("missing required property 'name'") })
+    }
+
+    @Test("Suppressed findings are results with an in-source suppression and its reason")
+    func suppressions() throws {
+        let text = """
+            orggraph: 1
+            nodes:
+              - {id: tu, kind: provincial-party-committee}
+            relations:
+              - {type: leads, from: tu, to: tu}
+            suppressions:
+              - {rule: no-self-relation, node: tu, reason: "kept while the file is migrated"}
+            """
+        let loaded = try load(text, file: "thư mục/org.yaml")
+        var report = ValidationReport()
+        report.add(Auditor().audit(loaded), file: "thư mục/org.yaml", rulebook: .structural)
+        let sarif = SARIFReport.write(report, version: "1.0.0")
+        let log = try JSONSerialization.jsonObject(with: Data(sarif.utf8))
+        #expect(try Self.validator().problems(log).isEmpty)
+        #expect(sarif.contains("\"suppressions\": [{\"kind\": \"inSource\", \"justification\": \"kept while the file is migrated\"}]"))
+        #expect(sarif.contains("\"uri\": \"th%C6%B0%20m%E1%BB%A5c/org.yaml\""))
+    }
+}
