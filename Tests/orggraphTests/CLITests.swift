@@ -204,3 +204,37 @@ struct RulesCommandTests {
         #expect((runs?.first?["results"] as? [Any])?.count == 15)
     }
 }
+
+@Suite("orggraph impact")
+struct ImpactCommandTests {
+    @Test("Removing a district committee lists what it leaves without leadership, and exits 1")
+    func dissolvingADistrict() throws {
+        let result = try orggraph(["impact", "Examples/province.yaml", "--remove", "thanh-uy-ha-tinh"])
+        #expect(result.status == 1)
+        let lines = result.out.split(separator: "\n")
+        #expect(lines.first == "removing 'thanh-uy-ha-tinh' would create 6 findings:")
+        #expect(lines.contains { $0.contains("[single-immediate-superior]") && $0.contains("chi-bo-thcs-le-van-thiem") })
+        #expect(lines.filter { $0.hasSuffix("[territorial-nesting]") }.count == 3)
+    }
+
+    @Test("JSON lists the created findings, the removed ids and the resolved fingerprints")
+    func json() throws {
+        let result = try orggraph(["impact", "Examples/hospital.yaml", "--remove", "dang-uy-khoi", "--format", "json"])
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        #expect(object?["removed"] as? [String] == ["dang-uy-khoi"])
+        let rules = (object?["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
+        #expect(rules?.contains("single-immediate-superior") == true)
+        #expect(object?["resolved"] as? [String] == [])
+    }
+
+    @Test("Removing a node no rule depends on creates nothing; an unknown id exits 2")
+    func harmless() throws {
+        let result = try orggraph(["impact", "Examples/hospital.yaml", "--remove", "ban-to-chuc-tinh-uy"])
+        #expect(result.status == 0)
+        #expect(result.out == "removing 'ban-to-chuc-tinh-uy' creates no finding\n")
+        let unknown = try orggraph(["impact", "Examples/hospital.yaml", "--remove", "dang-uy-khoii"])
+        #expect(unknown.status == 2)
+        #expect(unknown.err.contains("did you mean 'dang-uy-khoi'?"))
+    }
+}
