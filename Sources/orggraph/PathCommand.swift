@@ -135,7 +135,7 @@ struct PathCommand: ParsableCommand {
                 lines.append(
                     JSONText.object([
                         ("from", JSONText.quote(a)), ("to", JSONText.quote(b)),
-                        ("error", JSONText.quote("no node has the id '\(unknown)'\(hint)")),
+                        ("paths", "[]"), ("error", JSONText.quote("no node has the id '\(unknown)'\(hint)")),
                     ]))
                 bad = true
                 continue

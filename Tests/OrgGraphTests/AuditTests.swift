@@ -130,3 +130,18 @@ struct AuditTests {
         #expect(findings.first?.message.contains("of level commune") == true)
     }
 }
+
+@Suite("Path expression limits")
+struct PathLimitTests {
+    @Test("An expression that unrolls past the limit is a located error, not a slow query")
+    func unrollLimit() {
+        #expect(throws: PathSyntaxError.self) { try PathExpression(parsing: "((leads?){40}){40}") }
+        #expect(throws: Never.self) { try PathExpression(parsing: "((leads?){30}){30}") }
+        do {
+            _ = try PathExpression(parsing: "((leads?){40}){40}")
+        } catch {
+            #expect(error.message.hasPrefix("the expression unrolls to more than 1000 steps"))
+            #expect(error.column == 1)
+        }
+    }
+}

@@ -46,6 +46,21 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The most steps and tests an expression may unroll to, its bounded repetitions written out.
+    public static let maximumExpandedSize = 1_000
+
+    /// The number of steps and tests `term` unrolls to (saturating).
+    static func expandedSize(_ term: Term) -> Int {
+        switch term {
+        case .step, .test: return 1
+        case .sequence(let terms), .alternation(let terms):
+            return terms.reduce(0) { min($0 + expandedSize($1), Int(Int32.max)) }
+        case let .repetition(term, minimum, maximum):
+            let copies = max(1, max(minimum, maximum ?? minimum))
+            return min(expandedSize(term) * copies, Int(Int32.max))
+        }
+    }
+
     /// The largest bound accepted in `{m,n}`.
     public static let maximumRepetition = 100
 
@@ -55,6 +70,12 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         self.text = text
         var parser = PathParser(text)
         root = try parser.parseWhole()
+        if Self.expandedSize(root) > Self.maximumExpandedSize {
+            throw PathSyntaxError(
+                message:
+                    "the expression unrolls to more than \(Self.maximumExpandedSize) steps; use smaller repetition bounds, or '*' and '+'",
+                column: 1, expression: text)
+        }
         compiled = CompiledPath(automaton: PathAutomaton(root), chains: PathChain.chains(of: root))
     }
 

@@ -83,8 +83,9 @@ public struct Superiors: Sendable {
     }
 
     /// The lowest common superior of `a` and `b`: the node above (or equal to) both that is
-    /// nearest to them together (fewest steps from both, then the more even split, then the
-    /// node written first), with the path from each.
+    /// nearest to them together (fewest steps from both, then the more even split; among
+    /// those still tied, one that is below another, then the node written first), with the
+    /// path from each.
     ///
     /// - Returns: `nil` when the two have no superior in common.
     /// - Complexity: O(*v* + *e*) over the superiors of both.
@@ -92,18 +93,32 @@ public struct Superiors: Sendable {
         let above = ancestors(of: a)
         let other = ancestors(of: b)
         var best: (node: Int, total: Int, spread: Int)?
+        var tied: [Int] = []
         for (node, first) in above {
             guard let second = other[node] else { continue }
             let total = first.distance + second.distance
             let spread = abs(first.distance - second.distance)
-            if let current = best,
-                (total, spread, node) >= (current.total, current.spread, current.node)
-            {
-                continue
+            if let current = best {
+                if (total, spread) > (current.total, current.spread) { continue }
+                if (total, spread) == (current.total, current.spread) {
+                    tied.append(node)
+                    if node < current.node { best = (node, total, spread) }
+                    continue
+                }
             }
             best = (node, total, spread)
+            tied = [node]
         }
-        guard let best else { return nil }
+        guard var best else { return nil }
+        // Among equally near superiors, the lowest: one that is below another of them (the bloc
+        // committee that is the immediate superior, rather than the provincial committee above it).
+        if tied.count > 1 {
+            let lower = tied.sorted().first { candidate in
+                let candidateAbove = ancestors(of: candidate)
+                return tied.contains { $0 != candidate && candidateAbove[$0] != nil }
+            }
+            if let lower { best.node = lower }
+        }
         func path(_ found: [Int: (distance: Int, step: PathStep?)], to node: Int) -> [PathStep] {
             var steps: [PathStep] = []
             var current = node
