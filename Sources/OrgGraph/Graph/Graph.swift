@@ -40,7 +40,7 @@ public struct Graph: Sendable {
     public let kinds: [NodeKind]
     /// The level written on each node: 0 none, else 1 + the index in `Level.allCases`.
     let writtenLevels: [UInt8]
-    let indexByID: [String: Int32]
+    let ids: IDIndex
     /// Edge `e` goes from `edgeFrom[e]` to `edgeTo[e]` with type `edgeTypes[e]`.
     public let edgeFrom: [Int32]
     public let edgeTo: [Int32]
@@ -55,23 +55,37 @@ public struct Graph: Sendable {
     /// - Complexity: O(*n* + *m*) for *n* nodes and *m* relations.
     /// - Throws: ``BuildError`` listing every duplicate id and every reference to a missing node.
     public init(_ organization: Organization) throws(BuildError) {
+        try self.init(organization, prepared: nil)
+    }
+
+    /// What a loader already resolved while reading: the id index of every node (in order,
+    /// duplicates left out and listed), and for each relation the indices of its ends (-1 for
+    /// an end still to resolve).
+    struct Prepared {
+        var ids: IDIndex
+        var duplicates: [Problem]
+        var relationFrom: [Int32]
+        var relationTo: [Int32]
+    }
+
+    init(_ organization: Organization, prepared: Prepared?) throws(BuildError) {
         let nodes = organization.nodes
         nodeCount = nodes.count
         var problems: [Problem] = []
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(nodes.count)
-        var kinds: [NodeKind] = []
-        kinds.reserveCapacity(nodes.count)
-        for (position, node) in nodes.enumerated() {
-            kinds.append(node.kind)
-            if let first = index.updateValue(Int32(position), forKey: node.id) {
-                index[node.id] = first
-                problems.append(.duplicateID(node.id, first: Int(first), second: position))
+        var index: IDIndex
+        if let prepared {
+            index = prepared.ids
+            problems = prepared.duplicates
+        } else {
+            index = IDIndex(capacity: nodes.count)
+            for (position, node) in nodes.enumerated() {
+                if let first = index.insert(node.id, node: Int32(position)) {
+                    problems.append(.duplicateID(node.id, first: Int(first), second: position))
+                }
             }
         }
-        self.kinds = kinds
+        kinds = nodes.map(\.kind)
         writtenLevels = nodes.map { node in node.level.map { UInt8(Level.allCases.firstIndex(of: $0) ?? 0) + 1 } ?? 0 }
-        indexByID = index
 
         let capacity = organization.relations.count + nodes.count
         var from: [Int32] = []
@@ -84,7 +98,7 @@ public struct Graph: Sendable {
         origins.reserveCapacity(capacity)
         for (position, node) in nodes.enumerated() {
             guard let container = node.partOf else { continue }
-            guard let target = index[container] else {
+            guard let target = index.resolve(container) else {
                 problems.append(.unknownReference(container, .partOf(node: position)))
                 continue
             }
@@ -93,20 +107,25 @@ public struct Graph: Sendable {
             types.append(.partOf)
             origins.append(-Int32(position) - 1)
         }
+        let resolvedFrom = prepared?.relationFrom
+        let resolvedTo = prepared?.relationTo
         for (position, relation) in organization.relations.enumerated() {
-            let source = index[relation.from]
-            let target = index[relation.to]
-            if source == nil { problems.append(.unknownReference(relation.from, .relationFrom(position))) }
-            if target == nil { problems.append(.unknownReference(relation.to, .relationTo(position))) }
-            guard let source, let target else { continue }
+            var source = resolvedFrom.map { $0[position] } ?? -1
+            var target = resolvedTo.map { $0[position] } ?? -1
+            if source < 0 { source = index.resolve(relation.from) ?? -1 }
+            if target < 0 { target = index.resolve(relation.to) ?? -1 }
+            if source < 0 { problems.append(.unknownReference(relation.from, .relationFrom(position))) }
+            if target < 0 { problems.append(.unknownReference(relation.to, .relationTo(position))) }
+            guard source >= 0, target >= 0 else { continue }
             from.append(source)
             to.append(target)
             types.append(relation.type)
             origins.append(Int32(position))
         }
-        for (position, suppression) in organization.suppressions.enumerated() where index[suppression.node] == nil {
+        for (position, suppression) in organization.suppressions.enumerated() where index.resolve(suppression.node) == nil {
             problems.append(.unknownReference(suppression.node, .suppression(position)))
         }
+        ids = index
         guard problems.isEmpty else { throw BuildError(problems: problems) }
         edgeFrom = from
         edgeTo = to
@@ -178,7 +197,7 @@ extension Graph {
     ///
     /// - Complexity: O(1) on average.
     public func index(of id: String) -> Int? {
-        indexByID[id].map(Int.init)
+        ids.index(of: id).map(Int.init)
     }
 
     /// The nodes `node` reaches by one edge of `type` (backwards when `reversed`), in input order.

@@ -17,6 +17,8 @@ struct JSONReader: StructuredReader {
     /// For each open container: whether no element has been read yet.
     private var openFirst: [Bool] = []
     private var isObject: [Bool] = []
+    /// Just past the string ``rawString()`` last returned.
+    private var rawEnd = 0
 
     /// - Parameter bytes: valid UTF-8; must outlive the reader.
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -183,6 +185,31 @@ struct JSONReader: StructuredReader {
         return Scalar(kind: .string, text: text, location: location)
     }
 
+    /// The next key, matched on its bytes against `names`: a known name costs no string and no
+    /// column count (its `offset` says where it is).
+    mutating func nextKey(matching names: FieldNames) throws(SyntaxError) -> Scalar? {
+        guard try advanceMember(close: UInt8(ascii: "}"), what: "a field") else { return nil }
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            throw error("expected a field name in double quotes, found \(describe(index))")
+        }
+        let start = index
+        var key: Scalar
+        if let raw = rawString(), case let field = names.index(of: raw), field >= 0 {
+            skipRawString()
+            key = Scalar(kind: .string, text: names.names[field], location: .unknown, fieldIndex: field, offset: start)
+        } else {
+            let location = locate(index)
+            key = Scalar(kind: .string, text: try readString(), location: location)
+        }
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            throw error("expected ':' after the field name, found \(describe(index))")
+        }
+        index += 1
+        return key
+    }
+
     mutating func nextElement() throws(SyntaxError) -> Bool {
         try advanceMember(close: UInt8(ascii: "]"), what: "a list element")
     }
@@ -234,6 +261,31 @@ struct JSONReader: StructuredReader {
         if index < bytes.count {
             throw error("unexpected \(describe(index)) after the end of the document")
         }
+    }
+
+    // MARK: Raw strings
+
+    /// The bytes between the quotes of the string ahead, when it has no escape or control
+    /// character; the reader stays before the string.
+    mutating func rawString() -> UnsafeRawBufferPointer? {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        var end = index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                rawEnd = end + 1
+                return UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(index + 1)..<end])
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            end += 1
+        }
+        return nil
+    }
+
+    /// Moves past the string ``rawString()`` returned.
+    mutating func skipRawString() {
+        index = rawEnd
     }
 
     // MARK: Scalars

@@ -1,10 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What the decoder read, with the places the loader needs to resolve references.
 struct DecodedOrganization {
     var organization = Organization()
     var rootLocation = SourceLocation(line: 1, column: 1)
+    /// Where each relation's `from` and `to` are written; unknown for ends resolved on reading.
     var relationFrom: [SourceLocation] = []
     var relationTo: [SourceLocation] = []
     var suppressionNode: [SourceLocation] = []
+    /// The ids of the nodes read so far, and the duplicates among them.
+    var ids = IDIndex(capacity: 1024)
+    var duplicates: [Graph.Problem] = []
+    /// The node index of each relation's ends when the node was known on reading, else -1.
+    var fromIndex: [Int32] = []
+    var toIndex: [Int32] = []
 }
 
 /// Reads an organization (SPEC §1) from a structured document, field by field, keeping the
@@ -21,6 +36,17 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         ["type", "from", "to", "period", "basis", "note", "attributes"]
     }
     static var suppressionFields: [String] { ["rule", "node", "reason"] }
+
+    private static var topNames: FieldNames { FieldNamesCache.top }
+    private static var nodeNames: FieldNames { FieldNamesCache.node }
+    private static var relationNames: FieldNames { FieldNamesCache.relation }
+    private static var suppressionNames: FieldNames { FieldNamesCache.suppression }
+
+    /// Where `key` is written, computed from its offset when the reader left that for later.
+    private func place(_ key: Scalar) -> SourceLocation {
+        if key.location.isKnown || key.offset < 0 { return key.location }
+        return source.location(ofOffset: key.offset)
+    }
 
     /// Fields that must have a value where they are written.
     static var requiredFields: Set<String> { ["id", "kind", "type", "from", "to", "rule", "node", "reason"] }
@@ -55,7 +81,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     private mutating func unknownField(_ key: Scalar, in context: String, known: [String]) throws(SyntaxError) {
         report(
             "unknown field '\(key.text)' \(context)\(Suggestion.didYouMean(key.text, in: known))",
-            at: key.location)
+            at: place(key))
         try reader.skipValue()
     }
 
@@ -64,10 +90,11 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     private mutating func firstTime(
         _ key: Scalar, _ fields: [String], _ mask: inout UInt16, in context: String
     ) throws(SyntaxError) -> Bool {
-        guard let index = fields.firstIndex(of: key.text) else { return true }
+        let index = key.fieldIndex >= 0 ? key.fieldIndex : (fields.firstIndex(of: key.text) ?? -1)
+        guard index >= 0 else { return true }
         let bit: UInt16 = 1 << UInt16(index)
         if mask & bit != 0 {
-            report("duplicate field '\(key.text)' \(context)", at: key.location)
+            report("duplicate field '\(key.text)' \(context)", at: place(key))
             try reader.skipValue()
             return false
         }
@@ -106,11 +133,24 @@ struct OrganizationDecoder<Reader: StructuredReader> {
             return nil
         }
         let scalar = try reader.readScalar()
-        if scalar.text.utf8.contains(0) {
+        if Self.containsNUL(scalar.text) {
             report("'\(field)' contains a NUL character", at: scalar.location)
             return nil
         }
         return (scalar.text, scalar.location)
+    }
+
+    /// Whether `text` has a U+0000.
+    ///
+    /// - Complexity: O(*n*), a `memchr` over contiguous UTF-8.
+    static func containsNUL(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, buffer.count) != nil
+        }) {
+            return found
+        }
+        return text.utf8.contains(0)
     }
 
     /// Reads an id or a reference to one, checking its spelling.
@@ -123,12 +163,25 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         return (value, location)
     }
 
+    /// Reads a reference to a node, with the node's index when the node is already known. JSON
+    /// references written without escapes are matched on their bytes and share the node's id
+    /// string: no string is made at all.
+    private mutating func reference(_ field: String) throws(SyntaxError) -> (String, SourceLocation, Int32)? {
+        if let raw = reader.rawString(), let index = output.ids.exactIndex(raw) {
+            reader.skipRawString()
+            return (output.organization.nodes[Int(index)].id, .unknown, index)
+        }
+        // A reference is kept as written: it may spell the id in another normalization form.
+        guard let (value, location) = try identifier(field) else { return nil }
+        return (value, location, output.ids.resolve(value) ?? -1)
+    }
+
     /// Reads one of a fixed set of words (a kind, a relation type, a level...).
-    private mutating func word<Value: RawRepresentable & CaseIterable>(
+    private mutating func word<Value: VocabularyWord>(
         _ field: String, as: Value.Type, noun: String, listAll: Bool
-    ) throws(SyntaxError) -> Value? where Value.RawValue == String {
+    ) throws(SyntaxError) -> Value? {
         guard let (value, location) = try text(field) else { return nil }
-        if let result = Value(rawValue: value) { return result }
+        if let result = Value.byName[value] { return result }
         let names = Value.allCases.map(\.rawValue)
         var message = "unknown \(noun) '\(value)'"
         if let close = Suggestion.closest(to: value, in: names) {
@@ -163,7 +216,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
                 continue
             }
             seen[key.text] = key.location
-            if key.text.utf8.contains(0) {
+            if Self.containsNUL(key.text) {
                 report("attribute name contains a NUL character", at: key.location)
                 try reader.skipValue()
                 continue
@@ -212,7 +265,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         }
         try reader.beginMapping()
         var mask: UInt16 = 0
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(matching: Self.topNames) {
             guard try firstTime(key, Self.topFields, &mask, in: "at the top level") else { continue }
             switch key.text {
             case "orggraph": try formatVersion()
@@ -261,7 +314,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         var partOfLocation = SourceLocation.unknown
         var levelLocation = SourceLocation.unknown
         var mask: UInt16 = 0
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(matching: Self.nodeNames) {
             guard try firstTime(key, Self.nodeFields, &mask, in: "in a node") else { continue }
             switch key.text {
             case "id": id = try identifier("id")?.0
@@ -273,7 +326,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
                 node.level = try word("level", as: Level.self, noun: "level", listAll: true)
             case "sector": node.sector = try text("sector")?.0
             case "part-of":
-                if let (value, location) = try identifier("part-of") {
+                if let (value, location, _) = try reference("part-of") {
                     node.partOf = value
                     partOfLocation = location
                 }
@@ -286,6 +339,10 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         guard let id, let kind, diagnostics.count == errorsBefore else { return }
         node.id = id
         node.kind = kind
+        let position = output.organization.nodes.count
+        if let first = output.ids.insert(id, node: Int32(position)) {
+            output.duplicates.append(.duplicateID(id, first: Int(first), second: position))
+        }
         output.organization.nodes.append(node)
         output.organization.sourceMap.nodes.append(start)
         output.organization.sourceMap.partOf.append(partOfLocation)
@@ -301,26 +358,26 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         try reader.beginMapping()
         let errorsBefore = diagnostics.count
         var type: RelationType?
-        var from: (String, SourceLocation)?
-        var to: (String, SourceLocation)?
+        var from: (String, SourceLocation, Int32)?
+        var to: (String, SourceLocation, Int32)?
         var period: [Period]?
-        var periodLocation = SourceLocation.unknown
+        var periodKey: Scalar?
         var basis: Basis?
-        var basisLocation = SourceLocation.unknown
+        var basisKey: Scalar?
         var note: String?
         var attributes: [Attribute] = []
         var mask: UInt16 = 0
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(matching: Self.relationNames) {
             guard try firstTime(key, Self.relationFields, &mask, in: "in a relation") else { continue }
             switch key.text {
             case "type": type = try word("type", as: RelationType.self, noun: "relation type", listAll: true)
-            case "from": from = try identifier("from")
-            case "to": to = try identifier("to")
+            case "from": from = try reference("from")
+            case "to": to = try reference("to")
             case "period":
-                periodLocation = key.location
+                periodKey = key
                 period = try periods()
             case "basis":
-                basisLocation = key.location
+                basisKey = key
                 basis = try word("basis", as: Basis.self, noun: "basis", listAll: true)
             case "note": note = try text("note")?.0
             case "attributes": attributes = try self.attributes("attributes")
@@ -329,10 +386,10 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         }
         requireFields(["type", "from", "to"], of: Self.relationFields, mask, in: "in a relation", at: start)
         if let type, period != nil, !type.allowsPeriod {
-            report("'period' belongs on reports-to relations, not on \(type.rawValue)", at: periodLocation)
+            report("'period' belongs on reports-to relations, not on \(type.rawValue)", at: periodKey.map(place) ?? start)
         }
         if let type, basis != nil, !type.allowsBasis {
-            report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", at: basisLocation)
+            report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", at: basisKey.map(place) ?? start)
         }
         guard let type, let from, let to, diagnostics.count == errorsBefore else { return }
         output.organization.relations.append(
@@ -340,6 +397,8 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         output.organization.sourceMap.relations.append(start)
         output.relationFrom.append(from.1)
         output.relationTo.append(to.1)
+        output.fromIndex.append(from.2)
+        output.toIndex.append(to.2)
     }
 
     private mutating func periods() throws(SyntaxError) -> [Period]? {
@@ -373,7 +432,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         var node: (String, SourceLocation)?
         var reason: String?
         var mask: UInt16 = 0
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(matching: Self.suppressionNames) {
             guard try firstTime(key, Self.suppressionFields, &mask, in: "in a suppression") else { continue }
             switch key.text {
             case "rule": rule = try text("rule")?.0
@@ -403,8 +462,12 @@ enum IDSyntax {
     /// Why `id` is not a valid id, or `nil` when it is.
     static func problem(_ id: String) -> String? {
         if id.isEmpty { return "an id may not be empty" }
-        let utf8 = id.utf8
-        if utf8.count <= maximumLength, utf8.allSatisfy(isPlainIDByte) { return nil }
+        let plain = id.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard buffer.count <= maximumLength else { return false }
+            for byte in buffer where !plainIDBytes[Int(byte)] { return false }
+            return true
+        }
+        if plain ?? (id.utf8.count <= maximumLength && id.utf8.allSatisfy(isPlainIDByte)) { return nil }
         let length = id.count
         if length > maximumLength {
             return "an id is at most \(maximumLength) characters; this one has \(length)"
@@ -417,6 +480,9 @@ enum IDSyntax {
         return nil
     }
 
+    /// For each byte, whether it is an ASCII letter, digit, '-', '_', '.' or ':'.
+    private static let plainIDBytes: [Bool] = (0..<256).map { isPlainIDByte(UInt8($0)) }
+
     private static func isPlainIDByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
@@ -426,4 +492,12 @@ enum IDSyntax {
         default: false
         }
     }
+}
+
+/// The field names of the organization format, built once.
+enum FieldNamesCache {
+    static let top = FieldNames(["orggraph", "title", "rulebook", "nodes", "relations", "suppressions"])
+    static let node = FieldNames(["id", "kind", "name", "level", "sector", "part-of", "note", "attributes"])
+    static let relation = FieldNames(["type", "from", "to", "period", "basis", "note", "attributes"])
+    static let suppression = FieldNames(["rule", "node", "reason"])
 }

@@ -86,7 +86,11 @@ public struct OrganizationLoader: Sendable {
     ) throws(LoadError) -> LoadedOrganization {
         let graph: Graph
         do {
-            graph = try Graph(organization)
+            graph = try Graph(
+                organization,
+                prepared: Graph.Prepared(
+                    ids: decoded.ids, duplicates: decoded.duplicates, relationFrom: decoded.fromIndex,
+                    relationTo: decoded.toIndex))
         } catch {
             var diagnostics: [Diagnostic] = []
             let map = organization.sourceMap

@@ -24,7 +24,32 @@ enum ValueKind: Sendable, Equatable {
 struct Scalar: Sendable {
     var kind: ValueKind
     var text: String
+    /// Where the scalar is written; for a field name matched on its bytes, unknown until asked
+    /// for (see `offset`).
     var location: SourceLocation
+    /// For a field name matched against known names: its position among them, else -1.
+    var fieldIndex = -1
+    /// For a field name whose location was not computed: its byte offset in the file.
+    var offset = -1
+}
+
+/// Known field names, matched on their UTF-8 bytes.
+struct FieldNames: Sendable {
+    let names: [String]
+    private let bytes: [[UInt8]]
+
+    init(_ names: [String]) {
+        self.names = names
+        bytes = names.map { Array($0.utf8) }
+    }
+
+    /// The position of the name with these bytes, or -1.
+    func index(of raw: UnsafeRawBufferPointer) -> Int {
+        for (position, name) in bytes.enumerated() where name.count == raw.count {
+            if name.withUnsafeBytes({ $0.elementsEqual(raw) }) { return position }
+        }
+        return -1
+    }
 }
 
 /// A malformed document: the syntax cannot be read past this place.
@@ -58,4 +83,24 @@ protocol StructuredReader {
     mutating func skipValue() throws(SyntaxError)
     /// Checks that nothing follows the document.
     mutating func finish() throws(SyntaxError)
+    /// The next key, matched against `names` (its `fieldIndex` set); `nil` at the end of the
+    /// mapping, as ``nextKey()``.
+    mutating func nextKey(matching names: FieldNames) throws(SyntaxError) -> Scalar?
+    /// The UTF-8 bytes of the string the reader stands before, when it can give them without
+    /// making a `String` (JSON without escapes); consumes nothing. `nil` otherwise.
+    mutating func rawString() -> UnsafeRawBufferPointer?
+    /// Moves past the string ``rawString()`` returned.
+    mutating func skipRawString()
+}
+
+extension StructuredReader {
+    mutating func nextKey(matching names: FieldNames) throws(SyntaxError) -> Scalar? {
+        guard var key = try nextKey() else { return nil }
+        key.fieldIndex = names.names.firstIndex(of: key.text) ?? -1
+        return key
+    }
+
+    mutating func rawString() -> UnsafeRawBufferPointer? { nil }
+
+    mutating func skipRawString() {}
 }

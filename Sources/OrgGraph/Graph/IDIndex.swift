@@ -1,0 +1,172 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Node ids to node indices, looked up by the bytes of an id as well as by `String`.
+///
+/// Ids are matched as Swift strings match: by canonical equivalence. Most ids are ASCII, where
+/// that is byte equality, so an open-addressing table over the UTF-8 bytes answers them with
+/// no `String` made and one fast hash. Once an id or a probe has non-ASCII bytes, a `String`
+/// dictionary of every id is built as well and answers from then on when the bytes differ.
+struct IDIndex: Sendable {
+    private var slots: [Int32]
+    private var keyBytes: [UInt8] = []
+    private var keyStarts: [Int32] = [0]
+    private var hashes: [UInt64] = []
+    /// The node index of each key.
+    private var values: [Int32] = []
+    private var unicode: [String: Int32]?
+    private var hasNonASCIIKey = false
+
+    /// The number of ids.
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+    }
+
+    // MARK: Hashing
+
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        while index + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 29
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 32)
+    }
+
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
+    private func keyEquals(_ slot: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = Int(keyStarts[Int(slot)])
+        let end = Int(keyStarts[Int(slot) + 1])
+        guard end - start == bytes.count else { return false }
+        return keyBytes.withUnsafeBytes { stored in
+            guard let base = stored.baseAddress, let probe = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(base + start, probe, bytes.count) == 0
+        }
+    }
+
+    // MARK: Lookup
+
+    /// The index of the id with these UTF-8 bytes, matched by canonical equivalence.
+    ///
+    /// - Complexity: O(length) on average.
+    mutating func index(ofBytes bytes: UnsafeRawBufferPointer) -> Int32? {
+        if let found = exactIndex(bytes) { return found }
+        guard hasNonASCIIKey || !Self.isASCII(bytes) else { return nil }
+        buildUnicode()
+        return unicode?[String(decoding: bytes, as: UTF8.self)]
+    }
+
+    /// The index of `id`, matched by canonical equivalence, building the string dictionary
+    /// when it is needed.
+    mutating func resolve(_ id: String) -> Int32? {
+        var id = id
+        return id.withUTF8 { index(ofBytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The index of `id`, matched by canonical equivalence, without building anything.
+    func index(of id: String) -> Int32? {
+        var id = id
+        let exact = id.withUTF8 { exactIndex(UnsafeRawBufferPointer($0)) }
+        if let exact { return exact }
+        if let unicode { return unicode[id] }
+        guard hasNonASCIIKey || !id.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // Only reached when no id needed the dictionary yet: compare as strings.
+        for slot in 0..<count where keyString(Int32(slot)) == id { return values[slot] }
+        return nil
+    }
+
+    /// The index of the id with exactly these bytes.
+    func exactIndex(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var position = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[position]
+            if slot < 0 { return nil }
+            if hashes[Int(slot)] == hash, keyEquals(slot, bytes) { return values[Int(slot)] }
+            position = (position + 1) & mask
+        }
+    }
+
+    private func keyString(_ slot: Int32) -> String {
+        keyBytes.withUnsafeBufferPointer {
+            String(decoding: $0[Int(keyStarts[Int(slot)])..<Int(keyStarts[Int(slot) + 1])], as: UTF8.self)
+        }
+    }
+
+    private mutating func buildUnicode() {
+        guard unicode == nil else { return }
+        var dictionary: [String: Int32] = [:]
+        dictionary.reserveCapacity(count)
+        for slot in 0..<count where dictionary[keyString(Int32(slot))] == nil {
+            dictionary[keyString(Int32(slot))] = values[slot]
+        }
+        unicode = dictionary
+    }
+
+    // MARK: Insertion
+
+    /// Adds `id` for node `node`, unless an equal id is there.
+    /// - Returns: the node of the equal id already there, or `nil` when `id` was added.
+    /// - Complexity: O(length) on average.
+    mutating func insert(_ id: String, node: Int32) -> Int32? {
+        var bytes = id
+        return bytes.withUTF8 { insert(bytes: UnsafeRawBufferPointer($0), id, node: node) }
+    }
+
+    private mutating func insert(bytes: UnsafeRawBufferPointer, _ id: String, node: Int32) -> Int32? {
+        let nonASCII = !Self.isASCII(bytes)
+        if nonASCII || hasNonASCIIKey {
+            if nonASCII && !hasNonASCIIKey { buildUnicode() }
+            if let existing = unicode?[id] { return existing }
+        } else if let existing = exactIndex(bytes) {
+            return existing
+        }
+        hasNonASCIIKey = hasNonASCIIKey || nonASCII
+        let slot = Int32(count)
+        let hash = Self.hash(bytes)
+        keyBytes.append(contentsOf: bytes)
+        keyStarts.append(Int32(keyBytes.count))
+        hashes.append(hash)
+        values.append(node)
+        count += 1
+        unicode?[id] = node
+        if count * 2 > slots.count { grow() } else { place(slot, hash) }
+        return nil
+    }
+
+    private mutating func place(_ slot: Int32, _ hash: UInt64) {
+        let mask = slots.count - 1
+        var position = Int(truncatingIfNeeded: hash) & mask
+        while slots[position] >= 0 { position = (position + 1) & mask }
+        slots[position] = slot
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for slot in 0..<count { place(Int32(slot), hashes[slot]) }
+    }
+}
