@@ -3,7 +3,8 @@
 
     python3 Scripts/bench/networkx_paths.py FILE PAIRS
 
-FILE is an organization (.json or .yaml); PAIRS holds 'FROM TO' lines. Paths walk every
+FILE is an organization (.json or .yaml); PAIRS holds 'FROM TO' lines, in groups each
+opened by a '# NAME' line. Paths walk every
 relation either way, as `orggraph path` does: the graph is taken undirected. Prints the
 median and 90th percentile time of one nx.shortest_path call (a bidirectional search).
 """
@@ -35,9 +36,14 @@ def main():
             graph.add_edge(node["id"], node["part-of"], type="part-of")
     for rel in org.get("relations", []):
         graph.add_edge(rel["from"], rel["to"], type=rel["type"])
+    groups = {}
+    name = "pairs"
     with open(pairs_path, encoding="utf-8") as handle:
-        pairs = [line.split() for line in handle if line.strip()]
-    groups = {"first half of the pairs": pairs[: len(pairs) // 2], "second half of the pairs": pairs[len(pairs) // 2:]}
+        for line in handle:
+            if line.startswith("#"):
+                name = line[1:].strip()
+            elif line.strip():
+                groups.setdefault(name, []).append(line.split())
     for name, group in groups.items():
         times = []
         for source, target in group:

@@ -100,7 +100,8 @@ for cell in sample(cells, options.samples) {
     if let top = chain.last?.to, nodes[top].kind == .provincialPartyCommittee { cellPairs.append((top, cell)) }
 }
 if let path = options.pairsOut {
-    let lines = (leaderPairs + cellPairs).map { "\(nodes[$0.0].id) \(nodes[$0.1].id)" }
+    let lines = ["# unit party organization ↔ its leader"] + leaderPairs.map { "\(nodes[$0.0].id) \(nodes[$0.1].id)" }
+        + ["# provincial committee ↔ cell"] + cellPairs.map { "\(nodes[$0.0].id) \(nodes[$0.1].id)" }
     try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
 }
 
