@@ -17,6 +17,14 @@ extension PathEvaluator {
         return result
     }
 
+    /// How many distinct nodes `expression` reaches from `start`, without listing them.
+    mutating func countNodes(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Int {
+        guard let chains = compiled.chains else { return evaluate(expression, from: start).count }
+        var count = 0
+        collect(chains, from: start, stopAtFirst: false) { _ in count += 1 }
+        return count
+    }
+
     /// Whether `expression` reaches any node from `start`.
     mutating func reachesAny(_ expression: PathExpression, from start: Int) -> Bool {
         reachesAny(expression.compiled, expression, from: start)

@@ -39,15 +39,28 @@ public struct PathCountCheck: Check {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let kinds = context.graph.kinds
         // References to the compiled paths, so the loop copies no expression.
-        let whens = conditions.map { $0.when.map { ($0.compiled, $0) } }
+        // The distinct `when` paths, each evaluated once per subject.
+        var whenPaths: [(CompiledPath, PathExpression)] = []
+        let whenOf: [Int] = conditions.map { condition in
+            guard let when = condition.when else { return -1 }
+            if let index = whenPaths.firstIndex(where: { $0.1.text == when.text }) { return index }
+            whenPaths.append((when.compiled, when))
+            return whenPaths.count - 1
+        }
         let paths = conditions.map { ($0.path.compiled, $0.path) }
         let bounds = conditions.map { ($0.minimum ?? 0, $0.maximum ?? Int.max) }
+        var whenHolds = [Bool](repeating: false, count: whenPaths.count)
         for node in 0..<context.graph.nodeCount where subject.contains(kinds[node]) {
+            for index in whenPaths.indices {
+                whenHolds[index] = evaluator.reachesAny(whenPaths[index].0, whenPaths[index].1, from: node)
+            }
             var failing: [(Int, [Int])] = []
             for index in conditions.indices {
-                if let (compiled, when) = whens[index], !evaluator.reachesAny(compiled, when, from: node) { continue }
-                let found = evaluator.nodeSet(paths[index].0, paths[index].1, from: node)
-                if found.count < bounds[index].0 || found.count > bounds[index].1 { failing.append((index, found)) }
+                if whenOf[index] >= 0, !whenHolds[whenOf[index]] { continue }
+                let count = evaluator.countNodes(paths[index].0, paths[index].1, from: node)
+                if count < bounds[index].0 || count > bounds[index].1 {
+                    failing.append((index, evaluator.nodeSet(paths[index].0, paths[index].1, from: node)))
+                }
             }
             guard !failing.isEmpty else { continue }
             var related: [(subject: FindingSubject, message: String)] = []
