@@ -11,14 +11,17 @@ the Swift implementation's findings and the baseline of its performance comparis
 
 Prints one "rule node" line per finding and a final "N findings" line, or with --json
 an array of {"rule", "node"} sorted by (rule, node). Suppressions in the file remove
-matching findings. --time prints the seconds spent loading and auditing to stderr.
+matching findings; one that removes nothing is itself a finding, `unused-suppression`, on
+its node. --time prints the seconds spent loading and auditing to stderr.
 Exit status: 0 no findings, 1 findings, 2 the file could not be loaded.
 
 Counting readings shared with the Swift code: "exactly one X" counts distinct nodes
 (the same relation written twice is duplicate-relation's finding, not a second X), and
-a rule reports each subject node at most once, except relation-endpoints,
-no-self-relation and duplicate-relation (one finding per relation) and
-acyclic-leadership (one per strongly connected component).
+a rule reports each subject node at most once, except relation-endpoints and
+no-self-relation (one finding per relation), duplicate-relation (one per repeated
+(type, from, to), however many copies), part-of-required (a kind that stands alone gets
+one per body it is written part of) and acyclic-leadership (one per strongly connected
+component).
 """
 
 import argparse
@@ -251,17 +254,16 @@ class Audit:
     def duplicate_relation(self):
         counts = Counter(self.g.edges(data="type"))
         for (u, _, _), count in counts.items():
-            yield from [u] * (count - 1)
+            if count > 1:
+                yield u
 
     def part_of_required(self):
         for n, k in self.kind.items():
             wholes = self.wholes.get(n, set())
             allowed = CONTAINER.get(k)
             if allowed is None:
-                bad = bool(wholes)
-            else:
-                bad = len(wholes) != 1 or self.kind[next(iter(wholes))] not in allowed
-            if bad:
+                yield from [n] * len(wholes)  # stands alone: one finding per part-of to remove
+            elif len(wholes) != 1 or self.kind[next(iter(wholes))] not in allowed:
                 yield n
 
     def acyclic_leadership(self):
@@ -345,23 +347,26 @@ class Audit:
         return self._reaches_leaders("informs")
 
     def documents_reach_unit(self):
+        """One sender among those of ANY manager is enough: the union over the managers."""
         for upo in self.of_kind(UPO):
             unit = self.unit_of(upo)
             if not unit:
                 continue
-            senders = self.sources(upo, "sends-documents")
-            for manager in self.sources(unit, "manages"):
+            managers = self.sources(unit, "manages")
+            if not managers:
+                continue
+            allowed = set()
+            for manager in managers:
                 if self.kind[manager] == "peoples-committee":
                     committees = {manager}
                 else:
                     committees = {w for w in self.wholes.get(manager, ())
                                   if self.kind[w] == "peoples-committee"}
-                allowed = {manager} | committees | {
+                allowed |= {manager} | committees | {
                     c for p in committees
                     for c in self.parts_of_kind(p, {"party-cadres-committee"})}
-                if not senders & allowed:
-                    yield upo
-                    break
+            if not self.sources(upo, "sends-documents") & allowed:
+                yield upo
 
     def meeting_invitations(self):
         for upo in self.of_kind(UPO):
@@ -447,7 +452,11 @@ def main(argv=None):
         print(f"{args.file}: error: {error}", file=sys.stderr)
         return 2
     loaded = time.perf_counter()
-    findings = [f for f in Audit(graph).run() if f not in suppressed]
+    found = Audit(graph).run()
+    findings = [f for f in found if f not in suppressed]
+    hidden = set(found) & suppressed
+    findings = sorted(findings + [("unused-suppression", node) for rule, node in suppressed
+                                  if (rule, node) not in hidden])
     audited = time.perf_counter()
     if args.time:
         print(f"load {loaded - started:.3f}s\naudit {audited - loaded:.3f}s", file=sys.stderr)

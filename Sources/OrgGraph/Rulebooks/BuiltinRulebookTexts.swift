@@ -206,10 +206,11 @@ rules:
       committee or the congress on the unit's results, policies and tasks, so that the party
       organization can resolve on the major issues.
     subject: [unit-head, board-chair]
-    when: (part-of|part-of/part-of)[kind=public-service-unit]/^part-of[kind=unit-party-organization]
+    # The unit of a head is the unit it is part of; the unit of a chair, its board's unit.
+    when: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
     relation:
       type: reports-to
-      to: (part-of|part-of/part-of)[kind=public-service-unit]/^part-of[kind=unit-party-organization]
+      to: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
       periods: [6-months, 1-year, congress]
     message: "{subject} must report to the unit's party organization ({targets}) every 6 months, every year and to the congress; missing: {periods}"
     examples:

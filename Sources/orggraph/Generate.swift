@@ -1,0 +1,111 @@
+import ArgumentParser
+import OrgGraph
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate a synthetic, realistic organization, clean or with seeded faults.",
+        discussion: """
+            Each province gets its party committee with a standing committee, a standing board \
+            and an organization board; a bloc party committee; the People's Committee with its \
+            party cadres committee and departments; districts with their committees, People's \
+            Committees and offices; communes with their committees and People's Committees; and \
+            public service units of both levels with their party organizations, secretaries, \
+            heads, boards and cells, and every working relationship of Regulation 125-QD/TW. A \
+            clean organization has no findings. The same options and seed always give the same \
+            file.
+
+            Sizes are per province and per district: --districts per province, --communes per \
+            district, --provincial-units per province, --district-units per district. The \
+            defaults make a province of about 3,100 nodes; 34 provinces of 20 districts of 15 \
+            communes, 300 provincial and 40 district units make about 290,000 nodes.
+
+            --faults N seeds N faults, going round every rule of the 125-QD/TW catalog, each a \
+            small change at its own place that exactly one rule reports, once. --manifest writes \
+            the findings they must produce as JSON: {"seed", "faults": [{"rule", "node"}]}, \
+            sorted by rule and node.
+
+            Examples:
+              orggraph generate --provinces 1 -o province.yaml
+              orggraph generate --provinces 34 --districts 20 --communes 15 \\
+                  --provincial-units 300 --district-units 40 -o nationwide.json
+              orggraph generate --provinces 2 --seed 7 --faults 42 \\
+                  --manifest expected.json -o faulty.yaml
+              orggraph generate --provinces 1 --districts 2 --communes 3 --to json -o -
+            """)
+
+    @Option(help: "How many provinces (at least 1).")
+    var provinces: Int
+
+    @Option(help: "Districts per province (at least 1).")
+    var districts = OrganizationGenerator.Size.defaultDistricts
+
+    @Option(help: "Communes per district (at least 1).")
+    var communes = OrganizationGenerator.Size.defaultCommunes
+
+    @Option(help: "Public service units per province at the provincial level.")
+    var provincialUnits = OrganizationGenerator.Size.defaultProvincialUnits
+
+    @Option(help: "Public service units per district at the district level.")
+    var districtUnits = OrganizationGenerator.Size.defaultDistrictUnits
+
+    @Option(help: "The seed: the same seed gives the same organization.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How many faults to seed, going round the rules of the catalog.")
+    var faults: Int?
+
+    @Option(help: "Write the findings the faults must produce to this JSON file (atomically); needs --faults.")
+    var manifest: String?
+
+    @Option(name: [.short, .long], help: "The file to write (.yaml, .yml or .json); - writes standard output.")
+    var output: String
+
+    @Option(help: "The format to write: yaml or json (by default from the output file's extension).")
+    var to: FileFormat?
+
+    func validate() throws {
+        if provinces < 1 || districts < 1 || communes < 1 {
+            throw ValidationError("--provinces, --districts and --communes must be at least 1.")
+        }
+        if provincialUnits < 0 || districtUnits < 0 || (faults ?? 0) < 0 {
+            throw ValidationError("--provincial-units, --district-units and --faults cannot be negative.")
+        }
+        if manifest != nil, faults == nil {
+            throw ValidationError("--manifest lists the seeded faults; give --faults too.")
+        }
+        if manifest == "-", output == "-" {
+            throw ValidationError("The organization and the manifest cannot both go to standard output.")
+        }
+        if to == nil, FileFormat(path: output) == nil {
+            throw ValidationError("Cannot tell the format from '\(output)'; name a .yaml, .yml or .json file, or give --to.")
+        }
+    }
+
+    var size: OrganizationGenerator.Size {
+        OrganizationGenerator.Size(
+            provinces: provinces, districtsPerProvince: districts, communesPerDistrict: communes,
+            provincialUnitsPerProvince: provincialUnits, districtUnitsPerDistrict: districtUnits)
+    }
+
+    func run() throws {
+        let generated: GeneratedOrganization
+        do {
+            generated = try OrganizationGenerator(size: size, seed: seed).generate(faults: faults ?? 0)
+        } catch {
+            FileOutput.standardError("error: \(error.message)\n")
+            throw ExitCode(2)
+        }
+        let format = to ?? FileFormat(path: output) ?? .yaml
+        try FileOutput.write(OrganizationWriter.write(generated.organization, as: format), toPath: output)
+        if let manifest {
+            try FileOutput.write(Self.manifest(seed: seed, faults: generated.faults), toPath: manifest)
+        }
+    }
+
+    /// `{"seed": S, "faults": [{"rule": ..., "node": ...}, ...]}`, one fault a line.
+    static func manifest(seed: UInt64, faults: [ExpectedFinding]) -> String {
+        let items = faults.map { JSONText.object([("rule", JSONText.quote($0.rule)), ("node", JSONText.quote($0.node))]) }
+        let list = items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]"
+        return "{\n  \"seed\": \(seed),\n  \"faults\": \(list)\n}\n"
+    }
+}
