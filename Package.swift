@@ -23,10 +23,16 @@ let package = Package(
             name: "OrgGraph",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The only importer of CGraphviz: charts rendered in-process through libgvc.
+        .target(
+            name: "OrgGraphGraphviz",
+            dependencies: ["OrgGraph", "CGraphviz"]
+        ),
         .executableTarget(
             name: "orggraph",
             dependencies: [
                 "OrgGraph",
+                "OrgGraphGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +44,11 @@ let package = Package(
             name: "OrgGraphTests",
             dependencies: ["OrgGraph"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "OrgGraphGraphvizTests",
+            dependencies: ["OrgGraphGraphviz", "OrgGraph"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "orggraphTests",

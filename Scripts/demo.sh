@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job, end to end: build in release mode, audit the province example and a broken
-# file, and print the province's statistics.
+# file, print the province's statistics, and draw its org chart (out/province.svg).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,3 +17,5 @@ run() {
 run validate Examples/province.yaml Examples/hospital.yaml Examples/university.yaml Examples/district-school.yaml
 run validate Examples/broken/structural.yaml
 run stats Examples/province.yaml
+mkdir -p out
+run render Examples/province.yaml -o out/province.svg --timings

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Renders every example organization to PNG under docs/images/ with the release binary: the
+# gallery of the README. Rerun after changing the chart style and review the images.
+#
+#   Scripts/render-examples.sh
+#   SWIFT_BUILD_FLAGS="--scratch-path .build-other" Scripts/render-examples.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+Scripts/setup.sh
+# shellcheck disable=SC2086
+swift build -c release --product orggraph ${SWIFT_BUILD_FLAGS:-} >&2
+# shellcheck disable=SC2086
+bin="$(swift build -c release --show-bin-path ${SWIFT_BUILD_FLAGS:-})/orggraph"
+out=docs/images
+mkdir -p "$out"
+
+render() {
+  local name=$1
+  shift
+  "$bin" render "$@" -o "$out/$name.png"
+  echo "$out/$name.png" >&2
+}
+
+for file in Examples/*.yaml; do
+  render "$(basename "$file" .yaml)" "$file"
+done
+for file in Examples/broken/*.yaml; do
+  render "broken-$(basename "$file" .yaml)" "$file" --findings
+done
+render hospital-vi Examples/hospital.yaml --lang vi
+render province-command Examples/province.yaml --relations part-of,leads,superior-of,manages
+render province-focus Examples/province.yaml --focus dang-uy-bv-da-khoa --depth 1
+render hospital-path Examples/hospital.yaml --highlight chi-bo-khoa-noi:ubnd-tinh --no-legend

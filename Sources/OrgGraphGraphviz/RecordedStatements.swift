@@ -1,0 +1,55 @@
+import OrgGraph
+
+/// A chart's statements as the writer gives them, kept to be replayed later on the render
+/// thread (``GraphBuilder``): the writing happens on the caller's thread, outside the turn.
+struct RecordedStatements: DOTSink, Sendable {
+    /// One statement.
+    enum Statement: Sendable {
+        case defaults(DOTObjectKind, [DOTAssignment])
+        case node(String, [DOTAssignment])
+        case edge(String, String, [DOTAssignment])
+        case members([String])
+        case beginSubgraph(String)
+        case endSubgraph
+    }
+
+    private(set) var statements: [Statement] = []
+
+    mutating func defaults(_ kind: DOTObjectKind, _ attributes: [DOTAssignment]) {
+        statements.append(.defaults(kind, attributes))
+    }
+
+    mutating func node(_ name: String, _ attributes: [DOTAssignment]) {
+        statements.append(.node(name, attributes))
+    }
+
+    mutating func edge(from tail: String, to head: String, _ attributes: [DOTAssignment]) {
+        statements.append(.edge(tail, head, attributes))
+    }
+
+    mutating func members(_ names: [String]) {
+        statements.append(.members(names))
+    }
+
+    mutating func beginSubgraph(_ name: String) {
+        statements.append(.beginSubgraph(name))
+    }
+
+    mutating func endSubgraph() {
+        statements.append(.endSubgraph)
+    }
+
+    /// Plays the statements into `sink`, in order.
+    func replay<Sink: DOTSink>(into sink: inout Sink) {
+        for statement in statements {
+            switch statement {
+            case let .defaults(kind, attributes): sink.defaults(kind, attributes)
+            case let .node(name, attributes): sink.node(name, attributes)
+            case let .edge(tail, head, attributes): sink.edge(from: tail, to: head, attributes)
+            case let .members(names): sink.members(names)
+            case let .beginSubgraph(name): sink.beginSubgraph(name)
+            case .endSubgraph: sink.endSubgraph()
+            }
+        }
+    }
+}

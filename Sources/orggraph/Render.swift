@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import OrgGraph
+import OrgGraphGraphviz
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw an org chart: SVG, PNG or PDF through Graphviz, or the DOT text.",
+        discussion: """
+            Leadership reads top-down; every public service unit is a frame holding its party \
+            organization, cells, head, board and chair. Party bodies are rounded and red or \
+            gold, state bodies square and blue, people are ellipses; each relation type has \
+            its own colour and line, explained in the legend.
+
+            Without -o, the chart is written beside the input with the format's extension \
+            (org.yaml -> org.svg); standard input goes to standard output. Without --format, \
+            the extension of -o decides (.svg, .png, .pdf, .dot or .gv), else SVG.
+
+            Examples:
+              orggraph render Examples/hospital.yaml
+              orggraph render Examples/province.yaml -o province.png --lang vi
+              orggraph render Examples/province.yaml --focus dang-uy-bv-da-khoa --depth 1
+              orggraph render Examples/hospital.yaml --highlight chi-bo-khoa-noi:tinh-uy
+              orggraph render Examples/broken/regulation.yaml --findings -o chart.pdf
+              orggraph render Examples/university.yaml --relations leads,part-of -o -
+
+            Exit status: 0 written, 1 written but the --highlight path does not exist, 2 bad \
+            usage, a file that could not be loaded, or a chart Graphviz could not draw.
+            """)
+
+    @Argument(help: "An organization file; - reads standard input.")
+    var file: String
+
+    @Option(name: [.short, .long], help: "The output file (written atomically); - writes standard output.")
+    var output: String?
+
+    @Option(help: "Output format: svg, png, pdf or dot.")
+    var format: ChartFormat?
+
+    @Option(help: "Layout engine: dot (the org chart), neato, fdp, sfdp (large charts), circo or twopi.")
+    var layout: GraphvizLayout = .dot
+
+    @Option(help: "Draw only these relation types, joined by commas (leads,superior-of,...).")
+    var relations: String?
+
+    @Option(help: "Draw only the neighbourhood of the node with this id.")
+    var focus: String?
+
+    @Option(help: "With --focus: how many steps from the node to draw (default 2).")
+    var depth: Int?
+
+    @Option(help: "Draw the shortest path between two nodes, FROM:TO, in a strong colour.")
+    var highlight: String?
+
+    @Flag(help: "Mark the nodes that have findings, by severity (the file's rulebook, else 125-QD/TW).")
+    var findings = false
+
+    @Option(help: "Language of kind names and the legend: en or vi. Names from the file are shown as written.")
+    var lang: Language = .english
+
+    @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
+    var noLegend = false
+
+    @Flag(help: "Print how long loading, charting, rendering and writing took, to standard error.")
+    var timings = false
+
+    func validate() throws {
+        if depth != nil, focus == nil { throw ValidationError("--depth goes with --focus.") }
+        if let depth, depth < 0 { throw ValidationError("--depth takes a number of steps, 0 or more.") }
+    }
+
+    func run() throws {
+        var clock = StageClock()
+        let format = format ?? output.flatMap(ChartFormat.init(path:)) ?? .svg
+        // Graphviz reads its fonts and plugins while the file loads and the chart is worked out.
+        if format != .dot { GraphvizRenderer.prepare() }
+        let loaded = try Input.load(file)
+        clock.mark("load")
+        let chart = try makeChart(loaded)
+        clock.mark("chart")
+        let destination = output ?? ChartFormat.defaultOutput(for: file, format: format)
+        if let graphviz = format.graphviz {
+            try ChartSize(chart).check(layout: layout, file: file)
+            let bytes: [UInt8]
+            do {
+                bytes = try GraphvizRenderer().render(chart, layout: layout, format: graphviz)
+            } catch {
+                FileOutput.standardError("\(file): error: \(error.description)\n")
+                throw ExitCode(2)
+            }
+            clock.mark("render")
+            try FileOutput.write(bytes: bytes, toPath: destination, binary: format.isBinary)
+        } else {
+            try FileOutput.write(DOTWriter().write(chart), toPath: destination)
+        }
+        clock.mark("write")
+        if timings { FileOutput.standardError(clock.summary + "\n") }
+        if let highlight = chart.options.highlight, chart.path == nil {
+            FileOutput.standardError(
+                "\(file): warning: no path from '\(highlight.from)' to '\(highlight.to)' along the relations drawn; nothing is highlighted\n"
+            )
+            throw ExitCode(1)
+        }
+    }
+
+    /// The chart the options ask for.
+    /// - Throws: `ExitCode(2)` after a message for an unknown id or a rulebook that cannot load.
+    private func makeChart(_ loaded: LoadedOrganization) throws -> Chart {
+        var options = ChartOptions(language: lang, legend: !noLegend)
+        if let relations { options.relations = try Self.relationTypes(relations) }
+        options.focus = focus
+        options.depth = depth ?? ChartOptions.defaultDepth
+        if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
+        if findings {
+            var rulebooks = RulebookCache()
+            guard let rulebook = rulebooks.rulebook(nil, for: loaded, file: file) else { throw ExitCode(2) }
+            options.findings = Auditor(rulebook: rulebook).audit(loaded).findings
+        }
+        do {
+            return try Chart(loaded, options: options)
+        } catch {
+            FileOutput.standardError("\(file): error: \(error.description)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The relation types of `--relations`, read as a path expression of alternatives (commas
+    /// become '|', so columns stay where the user typed them and unknown names get a
+    /// "did you mean").
+    static func relationTypes(_ list: String) throws -> Set<RelationType> {
+        let expression = try parseExpression(list.replacingOccurrences(of: ",", with: "|"), source: "relations")
+        guard let steps = expression.unionOfSteps, steps.allSatisfy({ !$0.inverse }) else {
+            FileOutput.standardError("relations: error: --relations takes relation types joined by commas, such as 'leads,reports-to'\n")
+            throw ExitCode(2)
+        }
+        return Set(steps.map(\.type))
+    }
+
+    /// The two ids of `--highlight FROM:TO`. Ids may contain ':', so every split is tried; the
+    /// one where both sides are ids wins.
+    static func pathEnds(_ text: String, in loaded: LoadedOrganization) throws -> ChartOptions.Highlight {
+        let splits = text.indices.filter { text[$0] == ":" }.map {
+            ChartOptions.Highlight(from: String(text[..<$0]), to: String(text[text.index(after: $0)...]))
+        }
+        let known = splits.filter { loaded.graph.index(of: $0.from) != nil && loaded.graph.index(of: $0.to) != nil }
+        if known.count == 1, let ends = known.first { return ends }
+        if known.count > 1 {
+            FileOutput.standardError("highlight: error: '\(text)' splits into ids in more than one way\n")
+            throw ExitCode(2)
+        }
+        guard let ends = splits.first(where: { !$0.from.isEmpty && !$0.to.isEmpty }) else {
+            FileOutput.standardError("highlight: error: --highlight takes FROM:TO, two ids\n")
+            throw ExitCode(2)
+        }
+        return ends
+    }
+}
+
+extension GraphvizLayout: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

@@ -1,0 +1,129 @@
+import Foundation
+import OrgGraph
+@testable import OrgGraphGraphviz
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Every example renders in-process to SVG, PNG and PDF that are well formed. (The bytes
+/// themselves change with the Graphviz version; only their form is checked.)
+@Suite("Rendering the examples")
+struct RenderFormatTests {
+    @Test("SVG: well-formed XML with a node for every node of the file", arguments: examplePaths)
+    func svg(path: String) throws {
+        let loaded = try loadPackageFile(path)
+        let bytes = try GraphvizRenderer().render(try Chart(loaded), format: .svg)
+        let document = try SVGDocument(bytes)
+        #expect(document.root == "svg")
+        #expect(document.nodeTitles.isSuperset(of: loaded.organization.nodes.map(\.id)))
+    }
+
+    @Test("the graph built in memory renders exactly as its DOT text, parsed", arguments: examplePaths)
+    func inMemoryMatchesText(path: String) throws {
+        let loaded = try loadPackageFile(path)
+        let findings = Auditor(rulebook: RulebookLoader.regulation125).audit(loaded).findings
+        let chart = try Chart(loaded, options: ChartOptions(findings: findings))
+        let built = String(decoding: try GraphvizRenderer().render(chart, format: .svg), as: UTF8.self)
+        let parsed = String(decoding: try GraphvizRenderer().render(DOTWriter().write(chart), format: .svg), as: UTF8.self)
+        // Graphviz draws clusters in the order of their ids, which are the addresses of their
+        // interned names: the same drawing, the clusters possibly in another order.
+        let builtLines = built.split(separator: "\n").filter { !$0.hasPrefix("<g id=\"clust") }.sorted()
+        let parsedLines = parsed.split(separator: "\n").filter { !$0.hasPrefix("<g id=\"clust") }.sorted()
+        let difference = zip(builtLines, parsedLines).first { $0 != $1 }
+        #expect(difference == nil, "first different line: \(difference.map { "\($0.0) | \($0.1)" } ?? "")")
+        #expect(builtLines.count == parsedLines.count)
+    }
+
+    @Test("PNG: the signature, and a size between a thumbnail and a wall", arguments: examplePaths)
+    func png(path: String) throws {
+        let bytes = try GraphvizRenderer().render(try Chart(try loadPackageFile(path)), format: .png)
+        #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let size = try #require(PNGSize(bytes))
+        #expect((400...30_000).contains(size.width), "width \(size.width)")
+        #expect((200...10_000).contains(size.height), "height \(size.height)")
+    }
+
+    @Test("PDF: the header and the end-of-file marker", arguments: examplePaths)
+    func pdf(path: String) throws {
+        let bytes = try GraphvizRenderer().render(try Chart(try loadPackageFile(path)), format: .pdf)
+        #expect(String(decoding: bytes.prefix(5), as: UTF8.self) == "%PDF-")
+        #expect(String(decoding: bytes.suffix(16), as: UTF8.self).contains("%%EOF"))
+        #expect(bytes.count > 10_000)
+    }
+
+    @Test("every layout engine draws the hospital", arguments: GraphvizLayout.allCases)
+    func layouts(layout: GraphvizLayout) throws {
+        let bytes = try GraphvizRenderer().render(try Chart(try loadPackageFile("Examples/hospital.yaml")), layout: layout, format: .svg)
+        #expect(try SVGDocument(bytes).nodeTitles.contains("dang-uy-bv"))
+    }
+
+    @Test("Vietnamese labels reach the SVG as written, in DejaVu Sans")
+    func vietnamese() throws {
+        let loaded = try loadPackageFile("Examples/hospital.yaml")
+        let bytes = try GraphvizRenderer().render(try Chart(loaded, options: ChartOptions(language: .vietnamese)), format: .svg)
+        let document = try SVGDocument(bytes)
+        #expect(document.texts.contains("Đảng ủy cơ sở"))
+        #expect(document.texts.contains("Chú giải"))
+        #expect(document.texts.contains { $0.contains("Tỉnh ủy Lâm Đồng") })
+        #expect(document.fontFamilies == ["DejaVu Sans"])
+    }
+}
+
+/// The width and height in a PNG's header chunk.
+struct PNGSize {
+    var width: Int
+    var height: Int
+
+    init?(_ bytes: [UInt8]) {
+        guard bytes.count > 24, Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
+        func number(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        width = number(16)
+        height = number(20)
+    }
+}
+
+/// What a test reads from an SVG: its root element, the titles of its nodes, its texts and fonts.
+final class SVGDocument: NSObject, XMLParserDelegate {
+    private(set) var root = ""
+    private(set) var nodeTitles = Set<String>()
+    private(set) var texts: [String] = []
+    private(set) var fontFamilies = Set<String>()
+    private var inNode = 0
+    private var element = ""
+    private var buffer = ""
+
+    /// Parses `bytes`.
+    /// - Throws: when the bytes are not well-formed XML.
+    init(_ bytes: [UInt8]) throws {
+        super.init()
+        let parser = XMLParser(data: Data(bytes))
+        parser.delegate = self
+        guard parser.parse() else {
+            throw TestFailure("not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")")
+        }
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        if root.isEmpty { root = name }
+        if name == "g", attributes["class"] == "node" { inNode += 1 }
+        if let family = attributes["font-family"] { fontFamilies.insert(family) }
+        element = name
+        buffer = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        buffer += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "title", inNode > 0 { nodeTitles.insert(buffer) }
+        if name == "text" { texts.append(buffer) }
+        if name == "g", inNode > 0 { inNode -= 1 }
+        buffer = ""
+    }
+}
