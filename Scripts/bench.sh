@@ -31,7 +31,8 @@ measure() {
   local times=() peaks=()
   for _ in $(seq 1 "$runs"); do
     local line
-    line=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+    /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    line=$(tail -1 "$work/time")
     times+=("${line% *}")
     peaks+=("${line#* }")
   done
