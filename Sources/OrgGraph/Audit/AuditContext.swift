@@ -4,19 +4,12 @@ public struct AuditContext: Sendable {
     public var graph: Graph
     public var vocabulary: Vocabulary
     /// The periods of each edge's relation as a bit mask (bit `i`: `Period.allCases[i]`).
-    let periodMasks: [UInt8]
+    var periodMasks: [UInt8] { graph.periodMasks }
 
     public init(_ loaded: LoadedOrganization, vocabulary: Vocabulary = .standard) {
         organization = loaded.organization
         graph = loaded.graph
         self.vocabulary = vocabulary
-        let relations = loaded.organization.relations
-        periodMasks = (0..<loaded.graph.edgeCount).map { edge in
-            guard loaded.graph.edgeTypes[edge] == .reportsTo, let index = loaded.graph.relationIndex(ofEdge: edge),
-                let periods = relations[index].period
-            else { return 0 }
-            return Period.mask(periods)
-        }
     }
 
     /// The node at `index`.

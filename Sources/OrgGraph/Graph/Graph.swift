@@ -47,6 +47,8 @@ public struct Graph: Sendable {
     public let edgeTypes: [RelationType]
     /// `>= 0`: the index of the relation; `< 0`: the `part-of:` field of node `-(origin + 1)`.
     let edgeOrigins: [Int32]
+    /// The periods of each edge's relation as a bit mask (bit `i`: `Period.allCases[i]`).
+    let periodMasks: [UInt8]
     let outgoing: [Adjacency]
     let incoming: [Adjacency]
 
@@ -92,6 +94,8 @@ public struct Graph: Sendable {
         var to: [Int32] = []
         var types: [RelationType] = []
         var origins: [Int32] = []
+        var periods: [UInt8] = []
+        periods.reserveCapacity(capacity)
         from.reserveCapacity(capacity)
         to.reserveCapacity(capacity)
         types.reserveCapacity(capacity)
@@ -106,6 +110,7 @@ public struct Graph: Sendable {
             to.append(target)
             types.append(.partOf)
             origins.append(-Int32(position) - 1)
+            periods.append(0)
         }
         let resolvedFrom = prepared?.relationFrom
         let resolvedTo = prepared?.relationTo
@@ -121,6 +126,7 @@ public struct Graph: Sendable {
             to.append(target)
             types.append(relation.type)
             origins.append(Int32(position))
+            periods.append(relation.period.map(Period.mask) ?? 0)
         }
         for (position, suppression) in organization.suppressions.enumerated() where index.resolve(suppression.node) == nil {
             problems.append(.unknownReference(suppression.node, .suppression(position)))
@@ -131,6 +137,7 @@ public struct Graph: Sendable {
         edgeTo = to
         edgeTypes = types
         edgeOrigins = origins
+        periodMasks = periods
         // Edges ordered by input position: part-of shorthands (in node order) come first, then
         // relations in file order. Stable counting sort keeps that order within each row.
         outgoing = Self.adjacency(nodeCount: nodes.count, sources: from, targets: to, types: types)
