@@ -27,12 +27,25 @@ public struct Auditor: Sendable {
     public func audit(_ loaded: LoadedOrganization) -> AuditReport {
         let context = AuditContext(loaded, vocabulary: vocabulary)
         let rules = rulebook.rules
-        // Rules are independent: run them on every core, then gather their findings in order.
+        // Rules are independent: two workers take them in turn, each reading a graph of its
+        // own (a large one is copied for the second worker, so the two do not contend on the
+        // arrays' reference counts), and the findings are gathered in rule order.
+        let workers = rules.count > 1 ? 2 : 1
+        var second = context
+        if workers > 1, loaded.graph.edgeCount > 100_000 { second.graph = loaded.graph.detached() }
+        let contexts = [context, second]
         let results = ResultSlots<[Finding]>(count: rules.count)
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
-            var sink = FindingSink()
-            rules[index].check.run(context, into: &sink)
-            results[index] = sink.drafts.map { locate($0, rule: rules[index].description, context) }
+        let next = ResultSlots<Int>(count: 1)
+        next[0] = 0
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let mine = contexts[worker]
+            while true {
+                let index = next.takeNext(limit: rules.count)
+                guard index >= 0 else { break }
+                var sink = FindingSink()
+                rules[index].check.run(mine, into: &sink)
+                results[index] = sink.drafts.map { locate($0, rule: rules[index].description, context) }
+            }
         }
         return applySuppressions(to: results.values.flatMap { $0 ?? [] }, context)
     }
@@ -160,8 +173,8 @@ enum Fingerprint {
 
 /// Slots that concurrent iterations each write once, by index.
 final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLockLike()
+    fileprivate var storage: [Value?]
+    fileprivate let lock = NSLockLike()
 
     init(count: Int) { storage = [Value?](repeating: nil, count: count) }
 
@@ -171,6 +184,18 @@ final class ResultSlots<Value>: @unchecked Sendable {
     }
 
     var values: [Value?] { lock.withLock { storage } }
+}
+
+extension ResultSlots where Value == Int {
+    /// Takes the next index below `limit` from slot 0, or -1 when none is left.
+    func takeNext(limit: Int) -> Int {
+        lock.withLock {
+            let current = storage[0] ?? 0
+            guard current < limit else { return -1 }
+            storage[0] = current + 1
+            return current
+        }
+    }
 }
 
 /// A mutex from Dispatch, so the library needs no Foundation.

@@ -60,6 +60,25 @@ public struct Graph: Sendable {
         try self.init(organization, prepared: nil)
     }
 
+    /// A graph from its parts, as ``detached()`` copies them.
+    init(
+        nodeCount: Int, kinds: [NodeKind], writtenLevels: [UInt8], ids: IDIndex, edgeFrom: [Int32],
+        edgeTo: [Int32], edgeTypes: [RelationType], edgeOrigins: [Int32], periodMasks: [UInt8],
+        outgoing: [Adjacency], incoming: [Adjacency]
+    ) {
+        self.nodeCount = nodeCount
+        self.kinds = kinds
+        self.writtenLevels = writtenLevels
+        self.ids = ids
+        self.edgeFrom = edgeFrom
+        self.edgeTo = edgeTo
+        self.edgeTypes = edgeTypes
+        self.edgeOrigins = edgeOrigins
+        self.periodMasks = periodMasks
+        self.outgoing = outgoing
+        self.incoming = incoming
+    }
+
     /// What a loader already resolved while reading: the id index of every node (in order,
     /// duplicates left out and listed), and for each relation the indices of its ends (-1 for
     /// an end still to resolve).
