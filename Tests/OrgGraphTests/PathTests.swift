@@ -82,6 +82,10 @@ struct PathPropertyTests {
                 #expect(expected == Set((0..<n).filter { distances[start][$0] != Int.max }))
                 let wanted = (start * 7 + round) % n
                 #expect(evaluator.reaches(expression, from: start) { $0 == wanted } == expected.contains(wanted))
+                // The set evaluation the checks use (chains for finite expressions) agrees too.
+                let set = evaluator.nodeSet(expression, from: start)
+                #expect(Set(set) == expected && set.count == expected.count, "'\(text)' as a set from n\(start): \(set)")
+                #expect(evaluator.reachesAny(expression, from: start) == !expected.isEmpty)
             }
         }
     }

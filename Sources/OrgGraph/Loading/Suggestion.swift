@@ -14,7 +14,7 @@ enum Suggestion {
             let bound = min(limit, (best?.distance ?? limit + 1) - 1)
             guard bound >= 0, abs(scalars.count - target.count) <= bound else { continue }
             if let distance = editDistance(target, scalars, atMost: bound) {
-                if best == nil || distance < best!.distance {
+                if distance < (best?.distance ?? Int.max) {
                     best = (distance, candidate)
                 }
             }
