@@ -133,19 +133,21 @@ public struct Graph: Sendable {
         }
         let resolvedFrom = prepared?.relationFrom
         let resolvedTo = prepared?.relationTo
-        for (position, relation) in organization.relations.enumerated() {
-            var source = resolvedFrom.map { $0[position] } ?? -1
-            var target = resolvedTo.map { $0[position] } ?? -1
-            if source < 0 { source = index.resolve(relation.from) ?? -1 }
-            if target < 0 { target = index.resolve(relation.to) ?? -1 }
-            if source < 0 { problems.append(.unknownReference(relation.from, .relationFrom(position))) }
-            if target < 0 { problems.append(.unknownReference(relation.to, .relationTo(position))) }
-            guard source >= 0, target >= 0 else { continue }
-            from.append(source)
-            to.append(target)
-            types.append(relation.type)
-            origins.append(Int32(position))
-            periods.append(relation.period.map(Period.mask) ?? 0)
+        organization.relations.withUnsafeBufferPointer { relations in
+            for position in relations.indices {
+                var source = resolvedFrom.map { $0[position] } ?? -1
+                var target = resolvedTo.map { $0[position] } ?? -1
+                if source < 0 { source = index.resolve(relations[position].from) ?? -1 }
+                if target < 0 { target = index.resolve(relations[position].to) ?? -1 }
+                if source < 0 { problems.append(.unknownReference(relations[position].from, .relationFrom(position))) }
+                if target < 0 { problems.append(.unknownReference(relations[position].to, .relationTo(position))) }
+                guard source >= 0, target >= 0 else { continue }
+                from.append(source)
+                to.append(target)
+                types.append(relations[position].type)
+                origins.append(Int32(position))
+                periods.append(relations[position].period.map(Period.mask) ?? 0)
+            }
         }
         for (position, suppression) in organization.suppressions.enumerated() where index.resolve(suppression.node) == nil {
             problems.append(.unknownReference(suppression.node, .suppression(position)))
@@ -167,38 +169,39 @@ public struct Graph: Sendable {
         nodeCount: Int, sources: [Int32], targets: [Int32], types: [RelationType]
     ) -> [Adjacency] {
         let typeCount = RelationType.allCases.count
-        var counts = [[Int32]](repeating: [], count: typeCount)
-        var used = [Bool](repeating: false, count: typeCount)
-        for type in types { used[type.index] = true }
-        for type in 0..<typeCount where used[type] {
-            counts[type] = [Int32](repeating: 0, count: nodeCount + 1)
-        }
+        // One counting sort over (type, node): row `type * (nodeCount + 1) + node + 1` counts
+        // the edges of `type` leaving `node`; prefix sums within each type make the offsets.
+        let stride = nodeCount + 1
+        var offsets = [Int32](repeating: 0, count: typeCount * stride)
+        var used = [Int](repeating: 0, count: typeCount)
         for edge in sources.indices {
-            counts[types[edge].index][Int(sources[edge]) + 1] += 1
+            let type = types[edge].index
+            used[type] += 1
+            offsets[type * stride + Int(sources[edge]) + 1] += 1
         }
-        var result: [Adjacency] = []
-        result.reserveCapacity(typeCount)
-        for type in 0..<typeCount {
-            guard used[type] else {
-                result.append(Adjacency(offsets: [], neighbors: [], edges: []))
-                continue
-            }
-            var offsets = counts[type]
-            for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
-            let total = Int(offsets[nodeCount])
-            var neighbors = [Int32](repeating: 0, count: total)
-            var edges = [Int32](repeating: 0, count: total)
-            var cursor = offsets
-            for edge in sources.indices where types[edge].index == type {
-                let node = Int(sources[edge])
-                let slot = Int(cursor[node])
-                neighbors[slot] = targets[edge]
-                edges[slot] = Int32(edge)
-                cursor[node] += 1
-            }
-            result.append(Adjacency(offsets: offsets, neighbors: neighbors, edges: edges))
+        var neighbors = [[Int32]](repeating: [], count: typeCount)
+        var edges = [[Int32]](repeating: [], count: typeCount)
+        for type in 0..<typeCount where used[type] > 0 {
+            let base = type * stride
+            for node in 0..<nodeCount { offsets[base + node + 1] += offsets[base + node] }
+            neighbors[type] = [Int32](repeating: 0, count: used[type])
+            edges[type] = [Int32](repeating: 0, count: used[type])
         }
-        return result
+        var cursors = offsets
+        for edge in sources.indices {
+            let type = types[edge].index
+            let cursor = type * stride + Int(sources[edge])
+            let slot = Int(cursors[cursor])
+            neighbors[type][slot] = targets[edge]
+            edges[type][slot] = Int32(edge)
+            cursors[cursor] += 1
+        }
+        return (0..<typeCount).map { type in
+            guard used[type] > 0 else { return Adjacency(offsets: [], neighbors: [], edges: []) }
+            return Adjacency(
+                offsets: Array(offsets[type * stride..<(type + 1) * stride]), neighbors: neighbors[type],
+                edges: edges[type])
+        }
     }
 }
 

@@ -5,6 +5,12 @@ protocol DocumentDecoding {
     var expectedStart: String { get }
     /// Decodes the document, returning its output or the diagnostics that stopped it.
     func decode<Reader: StructuredReader>(_ reader: Reader, source: SourceText) -> (Output?, [Diagnostic])
+    /// The output of a JSON document read on a fast path, or `nil` to read it with ``decode(_:source:)``.
+    func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Output?
+}
+
+extension DocumentDecoding {
+    func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Output? { nil }
 }
 
 /// The steps every document goes through before its fields are read: byte order mark, UTF-8,
@@ -47,7 +53,8 @@ enum DocumentInput {
         switch format {
         case .json:
             (output, diagnostics) = bytes.withUnsafeBufferPointer { buffer in
-                decoding.decode(JSONReader(bytes: buffer), source: source)
+                if let output = decoding.scanJSON(buffer) { return (output, []) }
+                return decoding.decode(JSONReader(bytes: buffer), source: source)
             }
         case .yaml:
             let budget = bytes.count * 2 + 10_000

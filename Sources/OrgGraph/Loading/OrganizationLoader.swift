@@ -42,6 +42,7 @@ public struct OrganizationLoader: Sendable {
     /// - Returns: the organization, with its source map and graph.
     /// - Throws: ``LoadError``.
     public func load(contentsOf path: String, format: FileFormat? = nil) throws(LoadError) -> LoadedOrganization {
+        if path != "-", format ?? FileFormat(path: path) != .yaml, let loaded = loadMapped(path) { return loaded }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path)
@@ -66,8 +67,34 @@ public struct OrganizationLoader: Sendable {
         return try resolve(organization, decoded, source: source)
     }
 
-    private struct OrganizationDecoding: DocumentDecoding {
+    /// Loads a well-formed JSON file straight from its mapping, with no copy of the file held;
+    /// `nil` for anything else (another format, any problem to report), which the caller then
+    /// reads the ordinary way.
+    private func loadMapped(_ path: String) -> LoadedOrganization? {
+        guard let file = MappedFile(path: path) else { return nil }
+        var bytes = file.bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+        guard bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{"),
+            let decoded = JSONOrganizationScanner.scan(bytes, in: file)
+        else { return nil }
+        guard
+            let graph = try? Graph(
+                decoded.organization,
+                prepared: Graph.Prepared(
+                    ids: decoded.ids, duplicates: decoded.duplicates, relationFrom: decoded.fromIndex,
+                    relationTo: decoded.toIndex))
+        else { return nil }
+        var organization = decoded.organization
+        organization.sourceMap.file = path
+        return LoadedOrganization(organization: organization, graph: graph)
+    }
+
+    struct OrganizationDecoding: DocumentDecoding {
         var expectedStart: String { "an organization file starts with 'orggraph: 1'" }
+
+        func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> DecodedOrganization? {
+            JSONOrganizationScanner.scan(bytes)
+        }
 
         func decode<Reader: StructuredReader>(_ reader: Reader, source: SourceText) -> (DecodedOrganization?, [Diagnostic]) {
             var decoder = OrganizationDecoder(reader: reader, source: source)

@@ -63,43 +63,48 @@ enum UTF8Validation {
     ///
     /// - Complexity: O(*n*), eight ASCII bytes at a time.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBytes { raw -> Int? in
-            let count = raw.count
-            var index = 0
-            while index < count {
-                if index + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
-                        index += 8
-                        continue
-                    }
-                }
-                let lead = raw[index]
-                if lead < 0x80 {
-                    index += 1
+        bytes.withUnsafeBytes { firstInvalidOffset(in: $0) }
+    }
+
+    /// The offset of the first byte that is not valid UTF-8, or `nil` when all are.
+    ///
+    /// - Complexity: O(*n*), eight ASCII bytes at a time.
+    static func firstInvalidOffset(in raw: UnsafeRawBufferPointer) -> Int? {
+        let count = raw.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
                     continue
                 }
-                let length: Int
-                var minimum: UInt32
-                var scalar: UInt32
-                switch lead {
-                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
-                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
-                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
-                default: return index
-                }
-                guard index + length <= count else { return index }
-                for next in 1..<length {
-                    let byte = raw[index + next]
-                    guard byte & 0xC0 == 0x80 else { return index }
-                    scalar = scalar << 6 | UInt32(byte & 0x3F)
-                }
-                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                    return index
-                }
-                index += length
             }
-            return nil
+            let lead = raw[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            for next in 1..<length {
+                let byte = raw[index + next]
+                guard byte & 0xC0 == 0x80 else { return index }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+                return index
+            }
+            index += length
         }
+        return nil
     }
 }

@@ -1,0 +1,542 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The fast path for JSON organization files: one pass over the bytes, for files that are
+/// well formed and need no diagnostic.
+///
+/// It reads the organization format directly, with no reader in between: field names and
+/// vocabulary words are matched on their bytes, references are looked up by their bytes, and
+/// the arrays are sized once from the length of the file. Its output is exactly what
+/// ``OrganizationDecoder`` makes of the same bytes; at the first thing it does not handle — a
+/// syntax or schema error, an escape in a string, a field written twice — it gives up, and the
+/// loader reads the file again with the decoder, which reports every problem in place.
+struct JSONOrganizationScanner {
+    /// Gives up: the file needs the full decoder.
+    private struct Fallback: Error {}
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    private var columnCacheOffset = 0
+    private var columnCache = 1
+    private var output = DecodedOrganization()
+    /// The mapped file the bytes are in, whose pages are handed back as they are read.
+    private let file: MappedFile?
+    private var nextRelease = 0
+    private let nodeKinds = WordBytes.nodeKinds
+    private let relationTypes = WordBytes.relationTypes
+    private let levels = WordBytes.levels
+    private let periodWords = WordBytes.periods
+    private let bases = WordBytes.bases
+
+    /// The organization in `bytes`, or `nil` when the full decoder must read them.
+    /// - Parameters:
+    ///   - bytes: the file without its byte order mark. They need not be valid UTF-8: every
+    ///     string kept is checked, and a byte outside a string is matched against the grammar.
+    ///   - file: the mapped file `bytes` are in, if they are: its pages are handed back as the
+    ///     scan goes past them.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, in file: MappedFile? = nil) -> DecodedOrganization? {
+        var scanner = JSONOrganizationScanner(bytes: bytes, file: file)
+        do {
+            try scanner.document()
+        } catch {
+            return nil
+        }
+        return scanner.output
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?) {
+        self.bytes = bytes
+        self.file = file
+        // The smallest node and relation take some 25 and 35 bytes: reserving for the most a
+        // file can hold spares the copies of growing; pages never written cost nothing.
+        let nodes = bytes.count / 48 + 16
+        let relations = bytes.count / 40 + 16
+        output.organization.nodes.reserveCapacity(nodes)
+        output.organization.sourceMap.nodes.reserveCapacity(nodes)
+        output.organization.sourceMap.partOf.reserveCapacity(nodes)
+        output.organization.sourceMap.level.reserveCapacity(nodes)
+        output.organization.relations.reserveCapacity(relations)
+        output.organization.sourceMap.relations.reserveCapacity(relations)
+        output.relationFrom.reserveCapacity(relations)
+        output.relationTo.reserveCapacity(relations)
+        output.fromIndex.reserveCapacity(relations)
+        output.toIndex.reserveCapacity(relations)
+    }
+
+    // MARK: Bytes and places
+
+    /// Hands back the pages of the mapped file read so far, every few megabytes.
+    @inline(__always)
+    private mutating func releaseRead() {
+        guard index >= nextRelease, let file else { return }
+        if let base = file.bytes.baseAddress, let start = bytes.baseAddress {
+            file.release(before: start - base + index)
+        }
+        nextRelease = index + (1 << 22)
+    }
+
+    /// The byte at the cursor; 0 at the end (a NUL is never valid where a byte is looked at).
+    @inline(__always)
+    private func peek() -> UInt8 {
+        index < bytes.count ? bytes[index] : 0
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09:
+                index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+            case 0x0D:
+                index += 1
+                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                line += 1
+                lineStart = index
+            default:
+                return
+            }
+        }
+    }
+
+    /// The line and column of `offset` on the current line, columns in Unicode scalars.
+    private mutating func locate(_ offset: Int) -> SourceLocation {
+        if columnCacheOffset < lineStart || columnCacheOffset > offset {
+            columnCacheOffset = lineStart
+            columnCache = 1
+        }
+        var column = columnCache
+        var position = columnCacheOffset
+        while position < offset {
+            if bytes[position] & 0xC0 != 0x80 { column += 1 }
+            position += 1
+        }
+        columnCacheOffset = offset
+        columnCache = column
+        return SourceLocation(line: line, column: column)
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(Fallback) {
+        skipWhitespace()
+        guard peek() == byte else { throw Fallback() }
+        index += 1
+    }
+
+    /// Whether a `null` is next (and then reads it).
+    private mutating func null() -> Bool {
+        skipWhitespace()
+        guard index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "u"),
+            bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
+        else { return false }
+        index += 4
+        return true
+    }
+
+    /// The bytes of the string next, with no escape or control character in it; its bytes
+    /// are not checked to be UTF-8 (``string()`` does, for those that are kept).
+    private mutating func rawString() throws(Fallback) -> UnsafeRawBufferPointer {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\"") else { throw Fallback() }
+        let start = index + 1
+        var end = start
+        let count = bytes.count
+        // Eight bytes at a time while none of them is a quote, a backslash or a control byte.
+        let raw = UnsafeRawBufferPointer(bytes)
+        while end + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+            let quote = word ^ 0x2222_2222_2222_2222
+            let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+            let found = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
+                | ((word &- 0x2020_2020_2020_2020) & ~word)
+            if found & 0x8080_8080_8080_8080 != 0 { break }
+            end += 8
+        }
+        while true {
+            guard end < count else { throw Fallback() }
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { throw Fallback() }
+            end += 1
+        }
+        index = end + 1
+        return UnsafeRawBufferPointer(rebasing: raw[start..<end])
+    }
+
+    /// The string next, which must be valid UTF-8.
+    private mutating func string() throws(Fallback) -> String {
+        guard let text = String(validating: try rawString(), as: UTF8.self) else { throw Fallback() }
+        return text
+    }
+
+    /// A string or null.
+    private mutating func optionalString() throws(Fallback) -> String? {
+        if null() { return nil }
+        return try string()
+    }
+
+    /// The string next and where it is written.
+    private mutating func placedString() throws(Fallback) -> (String, SourceLocation) {
+        skipWhitespace()
+        let location = locate(index)
+        return (try string(), location)
+    }
+
+    /// An id or a reference written as it may be: spelled as ids are.
+    private mutating func identifier() throws(Fallback) -> (String, SourceLocation) {
+        let (value, location) = try placedString()
+        guard IDSyntax.problem(value) == nil else { throw Fallback() }
+        return (value, location)
+    }
+
+    /// A reference to a node: the node's own id string and index when the bytes name a node
+    /// already read, else the reference as written, its place, and its index if it resolves.
+    private mutating func reference() throws(Fallback) -> (String, SourceLocation, Int32) {
+        skipWhitespace()
+        let start = index
+        let raw = try rawString()
+        if let node = output.ids.exactIndex(raw) {
+            return (output.organization.nodes[Int(node)].id, .unknown, node)
+        }
+        index = start
+        let (value, location) = try identifier()
+        return (value, location, output.ids.resolve(value) ?? -1)
+    }
+
+    private mutating func word<Value>(_ words: WordBytes<Value>) throws(Fallback) -> Value {
+        guard let value = words.value(of: try rawString()) else { throw Fallback() }
+        return value
+    }
+
+    // MARK: Containers
+
+    /// The next field name of the mapping being read, matched against `names`; `nil` after
+    /// the closing brace. A field not among `names`, or one already in `seen`, gives up.
+    @inline(__always)
+    private mutating func nextField(
+        _ field: (UnsafeRawBufferPointer) -> Int, first: inout Bool, seen: inout UInt16
+    ) throws(Fallback) -> Int? {
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            return nil
+        }
+        if !first { try expect(UInt8(ascii: ",")) }
+        first = false
+        let field = field(try rawString())
+        let bit: UInt16 = field >= 0 ? 1 << UInt16(field) : 0
+        guard bit != 0, seen & bit == 0 else { throw Fallback() }
+        seen |= bit
+        try expect(UInt8(ascii: ":"))
+        return field
+    }
+
+    /// Whether the list being read has another element; reads the separator or the bracket.
+    private mutating func nextElement(first: inout Bool) throws(Fallback) -> Bool {
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            index += 1
+            return false
+        }
+        if !first { try expect(UInt8(ascii: ",")) }
+        first = false
+        return true
+    }
+
+    /// A list read element by element, or null.
+    private mutating func list(_ element: (inout Self) throws(Fallback) -> Void) throws(Fallback) {
+        if null() { return }
+        try expect(UInt8(ascii: "["))
+        var first = true
+        while try nextElement(first: &first) { try element(&self) }
+    }
+
+    // MARK: Field names
+
+    /// Whether `raw` is the bytes of `name`.
+    @inline(__always)
+    private static func matches(_ raw: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
+        raw.count == name.utf8CodeUnitCount && memcmp(raw.baseAddress!, name.utf8Start, raw.count) == 0
+    }
+
+    // The position of a field among the decoder's field names (`OrganizationDecoder.topFields`
+    // and the others), or -1.
+
+    private static func topField(_ raw: UnsafeRawBufferPointer) -> Int {
+        switch raw.count {
+        case 8: matches(raw, "orggraph") ? 0 : matches(raw, "rulebook") ? 2 : -1
+        case 5: matches(raw, "title") ? 1 : matches(raw, "nodes") ? 3 : -1
+        case 9: matches(raw, "relations") ? 4 : -1
+        case 12: matches(raw, "suppressions") ? 5 : -1
+        default: -1
+        }
+    }
+
+    private static func nodeField(_ raw: UnsafeRawBufferPointer) -> Int {
+        switch raw.count {
+        case 2: matches(raw, "id") ? 0 : -1
+        case 4: matches(raw, "kind") ? 1 : matches(raw, "name") ? 2 : matches(raw, "note") ? 6 : -1
+        case 5: matches(raw, "level") ? 3 : -1
+        case 6: matches(raw, "sector") ? 4 : -1
+        case 7: matches(raw, "part-of") ? 5 : -1
+        case 10: matches(raw, "attributes") ? 7 : -1
+        default: -1
+        }
+    }
+
+    private static func relationField(_ raw: UnsafeRawBufferPointer) -> Int {
+        switch raw.count {
+        case 4: matches(raw, "type") ? 0 : matches(raw, "from") ? 1 : matches(raw, "note") ? 5 : -1
+        case 2: matches(raw, "to") ? 2 : -1
+        case 6: matches(raw, "period") ? 3 : -1
+        case 5: matches(raw, "basis") ? 4 : -1
+        case 10: matches(raw, "attributes") ? 6 : -1
+        default: -1
+        }
+    }
+
+    private static func suppressionField(_ raw: UnsafeRawBufferPointer) -> Int {
+        switch raw.count {
+        case 4: matches(raw, "rule") ? 0 : matches(raw, "node") ? 1 : -1
+        case 6: matches(raw, "reason") ? 2 : -1
+        default: -1
+        }
+    }
+
+    // MARK: Document
+
+    private mutating func document() throws(Fallback) {
+        skipWhitespace()
+        output.rootLocation = locate(index)
+        try expect(UInt8(ascii: "{"))
+        var first = true
+        var seen: UInt16 = 0
+        while let field = try nextField(Self.topField, first: &first, seen: &seen) {
+            switch field {
+            case 0: try formatVersion()
+            case 1: output.organization.title = try optionalString()
+            case 2: output.organization.rulebook = try optionalString()
+            case 3: try list { (scanner: inout Self) throws(Fallback) in try scanner.node() }
+            case 4: try list { (scanner: inout Self) throws(Fallback) in try scanner.relation() }
+            default: try list { (scanner: inout Self) throws(Fallback) in try scanner.suppression() }
+            }
+        }
+        skipWhitespace()
+        guard index == bytes.count, seen & 1 != 0 else { throw Fallback() }
+    }
+
+    /// `orggraph: 1`, the only format version there is.
+    private mutating func formatVersion() throws(Fallback) {
+        try expect(UInt8(ascii: "1"))
+        switch peek() {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+            throw Fallback()
+        default:
+            break
+        }
+    }
+
+    private mutating func node() throws(Fallback) {
+        releaseRead()
+        skipWhitespace()
+        let start = locate(index)
+        try expect(UInt8(ascii: "{"))
+        var id: String?
+        var kind: NodeKind?
+        var node = Node(id: "", kind: .publicServiceUnit)
+        var partOfLocation = SourceLocation.unknown
+        var levelLocation = SourceLocation.unknown
+        var first = true
+        var seen: UInt16 = 0
+        while let field = try nextField(Self.nodeField, first: &first, seen: &seen) {
+            switch field {
+            case 0: id = try identifier().0
+            case 1: kind = try word(nodeKinds)
+            case 2: node.name = try optionalString()
+            case 3:
+                skipWhitespace()
+                levelLocation = locate(index)
+                node.level = null() ? nil : try word(levels)
+            case 4: node.sector = try optionalString()
+            case 5:
+                if !null() {
+                    let (value, location, _) = try reference()
+                    node.partOf = value
+                    partOfLocation = location
+                }
+            case 6: node.note = try optionalString()
+            default: node.attributes = try attributes()
+            }
+        }
+        guard let id, let kind else { throw Fallback() }
+        node.id = id
+        node.kind = kind
+        let position = output.organization.nodes.count
+        if let first = output.ids.insert(id, node: Int32(position)) {
+            output.duplicates.append(.duplicateID(id, first: Int(first), second: position))
+        }
+        output.organization.nodes.append(node)
+        output.organization.sourceMap.nodes.append(start)
+        output.organization.sourceMap.partOf.append(partOfLocation)
+        output.organization.sourceMap.level.append(levelLocation)
+    }
+
+    private mutating func relation() throws(Fallback) {
+        releaseRead()
+        skipWhitespace()
+        let start = locate(index)
+        try expect(UInt8(ascii: "{"))
+        var type: RelationType?
+        var from: (String, SourceLocation, Int32)?
+        var to: (String, SourceLocation, Int32)?
+        var period: [Period]?
+        var basis: Basis?
+        var note: String?
+        var attributes: [Attribute] = []
+        var first = true
+        var seen: UInt16 = 0
+        while let field = try nextField(Self.relationField, first: &first, seen: &seen) {
+            switch field {
+            case 0: type = try word(relationTypes)
+            case 1: from = try reference()
+            case 2: to = try reference()
+            case 3: period = try periods()
+            case 4: basis = null() ? nil : try word(bases)
+            case 5: note = try optionalString()
+            default: attributes = try self.attributes()
+            }
+        }
+        guard let type, let from, let to else { throw Fallback() }
+        if period != nil, !type.allowsPeriod { throw Fallback() }
+        if basis != nil, !type.allowsBasis { throw Fallback() }
+        output.organization.relations.append(
+            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes))
+        output.organization.sourceMap.relations.append(start)
+        output.relationFrom.append(from.1)
+        output.relationTo.append(to.1)
+        output.fromIndex.append(from.2)
+        output.toIndex.append(to.2)
+    }
+
+    /// A list of periods; a null element is passed over, as the decoder does.
+    private mutating func periods() throws(Fallback) -> [Period]? {
+        if null() { return nil }
+        try expect(UInt8(ascii: "["))
+        var result: [Period] = []
+        var first = true
+        while try nextElement(first: &first) {
+            if null() { continue }
+            result.append(try word(periodWords))
+        }
+        return result
+    }
+
+    private mutating func attributes() throws(Fallback) -> [Attribute] {
+        if null() { return [] }
+        try expect(UInt8(ascii: "{"))
+        var result: [Attribute] = []
+        var first = true
+        while true {
+            skipWhitespace()
+            if peek() == UInt8(ascii: "}") {
+                index += 1
+                return result
+            }
+            if !first { try expect(UInt8(ascii: ",")) }
+            first = false
+            let key = try string()
+            guard !result.contains(where: { $0.key == key }) else { throw Fallback() }
+            try expect(UInt8(ascii: ":"))
+            result.append(Attribute(key: key, value: try string()))
+        }
+    }
+
+    private mutating func suppression() throws(Fallback) {
+        skipWhitespace()
+        let start = locate(index)
+        try expect(UInt8(ascii: "{"))
+        var rule: String?
+        var node: (String, SourceLocation)?
+        var reason: String?
+        var first = true
+        var seen: UInt16 = 0
+        while let field = try nextField(Self.suppressionField, first: &first, seen: &seen) {
+            switch field {
+            case 0: rule = try string()
+            case 1: node = try identifier()
+            default: reason = try string()
+            }
+        }
+        guard let rule, let node, let reason, !reason.allSatisfy(\.isWhitespace) else { throw Fallback() }
+        output.organization.suppressions.append(Suppression(rule: rule, node: node.0, reason: reason))
+        output.organization.sourceMap.suppressions.append(start)
+        output.suppressionNode.append(node.1)
+    }
+}
+
+/// The words of one vocabulary, matched on their UTF-8 bytes.
+struct WordBytes<Value>: Sendable where Value: Sendable {
+    /// Every word's bytes, one after another, shortest first.
+    private let text: [UInt8]
+    /// Each word: where its bytes start in `text`, and its value, in the order of `text`.
+    private let words: [(start: Int, value: Value)]
+    /// For each length, the range of `words` that long.
+    private let byLength: [Range<Int>]
+
+    init(_ table: [String: Value]) {
+        let sorted = table.sorted { ($0.key.utf8.count, $0.key) < ($1.key.utf8.count, $1.key) }
+        var text: [UInt8] = []
+        var words: [(start: Int, value: Value)] = []
+        var byLength = [Range<Int>](repeating: 0..<0, count: (sorted.last?.key.utf8.count ?? 0) + 1)
+        for (name, value) in sorted {
+            let length = name.utf8.count
+            if byLength[length].isEmpty { byLength[length] = words.count..<words.count }
+            words.append((text.count, value))
+            text.append(contentsOf: name.utf8)
+            byLength[length] = byLength[length].lowerBound..<words.count
+        }
+        self.text = text
+        self.words = words
+        self.byLength = byLength
+    }
+
+    /// The word with exactly these bytes.
+    func value(of raw: UnsafeRawBufferPointer) -> Value? {
+        guard raw.count < byLength.count, let probe = raw.baseAddress else { return nil }
+        return text.withUnsafeBytes { text -> Value? in
+            for word in words[byLength[raw.count]] where memcmp(text.baseAddress! + word.start, probe, raw.count) == 0 {
+                return word.value
+            }
+            return nil
+        }
+    }
+}
+
+extension WordBytes where Value == NodeKind {
+    static let nodeKinds = WordBytes(NodeKind.byName)
+}
+
+extension WordBytes where Value == RelationType {
+    static let relationTypes = WordBytes(RelationType.byName)
+}
+
+extension WordBytes where Value == Level {
+    static let levels = WordBytes(Level.byName)
+}
+
+extension WordBytes where Value == Period {
+    static let periods = WordBytes(Period.byName)
+}
+
+extension WordBytes where Value == Basis {
+    static let bases = WordBytes(Basis.byName)
+}

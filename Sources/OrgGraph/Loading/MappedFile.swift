@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A regular file mapped into memory, read-only, for reading a large file once from start to
+/// end without copying it.
+///
+/// The pages read so far can be handed back (``release(before:)``): the process then holds
+/// only the part of the file being read, and a page touched again is read anew from the file.
+final class MappedFile {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private let mapping: UnsafeMutableRawPointer
+    private let length: Int
+    private var released = 0
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// Maps the regular file at `path`; `nil` for anything that is not a non-empty regular
+    /// file that can be opened and mapped (the caller then reads it the ordinary way).
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
+            return nil
+        }
+        length = Int(status.st_size)
+        guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            return nil
+        }
+        mapping = address
+        _ = madvise(mapping, length, Int32(MADV_SEQUENTIAL))
+        bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    deinit {
+        munmap(mapping, length)
+    }
+
+    /// Hands back the whole pages before byte `offset`, once they are no longer needed.
+    func release(before offset: Int) {
+        let end = min(offset, length) / Self.pageSize * Self.pageSize
+        guard end > released else { return }
+        _ = madvise(mapping + released, end - released, Int32(MADV_DONTNEED))
+        released = end
+    }
+}

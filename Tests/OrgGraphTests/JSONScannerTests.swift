@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+@testable import OrgGraph
+
+/// The JSON fast path gives exactly what the decoder gives, or gives up: on the fixtures, the
+/// examples, generated organizations, and thousands of mutations of them.
+@Suite("JSON fast path")
+struct JSONScannerTests {
+    /// What the full decoder makes of `bytes`, as the loader runs it (after the UTF-8 check).
+    static func decoded(_ bytes: [UInt8]) -> DecodedOrganization? {
+        guard UTF8Validation.firstInvalidOffset(in: bytes) == nil else { return nil }
+        let source = SourceText(file: "test.json", bytes: bytes)
+        return bytes.withUnsafeBufferPointer { buffer in
+            OrganizationLoader.OrganizationDecoding().decode(JSONReader(bytes: buffer), source: source).0
+        }
+    }
+
+    static func scanned(_ bytes: [UInt8]) -> DecodedOrganization? {
+        bytes.withUnsafeBufferPointer { JSONOrganizationScanner.scan($0) }
+    }
+
+    /// Checks that the fast path agrees with the decoder on `bytes`.
+    /// - Returns: whether the fast path read them.
+    @discardableResult
+    static func agree(_ bytes: [UInt8], _ what: @autoclosure () -> String) -> Bool {
+        guard let fast = scanned(bytes) else { return false }
+        guard let full = decoded(bytes) else {
+            Issue.record("the fast path read what the decoder rejects: \(what())")
+            return true
+        }
+        let same =
+            fast.organization == full.organization && fast.rootLocation == full.rootLocation
+            && fast.organization.sourceMap.nodes == full.organization.sourceMap.nodes
+            && fast.organization.sourceMap.partOf == full.organization.sourceMap.partOf
+            && fast.organization.sourceMap.level == full.organization.sourceMap.level
+            && fast.organization.sourceMap.relations == full.organization.sourceMap.relations
+            && fast.organization.sourceMap.suppressions == full.organization.sourceMap.suppressions
+            && fast.relationFrom == full.relationFrom && fast.relationTo == full.relationTo
+            && fast.fromIndex == full.fromIndex && fast.toIndex == full.toIndex
+            && fast.suppressionNode == full.suppressionNode && fast.duplicates == full.duplicates
+            && fast.ids.count == full.ids.count
+            && fast.organization.nodes.allSatisfy { fast.ids.index(of: $0.id) == full.ids.index(of: $0.id) }
+        if !same { Issue.record("the fast path and the decoder differ on \(what())") }
+        return true
+    }
+
+    static func fixtureFiles() -> [URL] {
+        let folder = packageRoot.appendingPathComponent("Tests/OrgGraphTests/Fixtures")
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        return (enumerator?.compactMap { $0 as? URL } ?? []).filter { $0.pathExtension == "json" }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// The examples and a generated organization with faults, written as JSON.
+    static func organizationsAsJSON() throws -> [(String, [UInt8])] {
+        var result: [(String, [UInt8])] = []
+        for path in examplePaths(broken: false) {
+            let organization = try loadPackageFile(path).organization
+            result.append((path, Array(OrganizationWriter.write(organization, as: .json).utf8)))
+        }
+        for seed in UInt64(1)...3 {
+            let generated = try OrganizationGenerator(size: GeneratorTests.small, seed: seed).generate(faults: 20)
+            result.append(("generated seed \(seed)", Array(OrganizationWriter.write(generated.organization, as: .json).utf8)))
+        }
+        return result
+    }
+
+    @Test("Agrees with the decoder on every JSON fixture")
+    func fixtures() throws {
+        let files = Self.fixtureFiles()
+        #expect(files.count > 30)
+        for file in files {
+            var bytes = try [UInt8](Data(contentsOf: file))
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            Self.agree(bytes, file.lastPathComponent)
+        }
+    }
+
+    @Test("Reads the examples and generated organizations itself, as the decoder does")
+    func organizations() throws {
+        for (name, bytes) in try Self.organizationsAsJSON() {
+            #expect(Self.agree(bytes, name), "the fast path gave up on \(name)")
+        }
+    }
+
+    @Test("Reads what it must not lose: Unicode, CRLF, one line, attributes, suppressions, forward references")
+    func variants() throws {
+        let text = """
+            {"orggraph": 1, "title": "Bệnh viện", "nodes": [\r
+              {"id": "cell", "kind": "subordinate-cell", "part-of": "upo", "attributes": {"số": "1", "b": ""}},\r
+              {"id": "upo", "kind": "unit-party-committee", "name": "Đảng ủy Bệnh viện", "level": null, "note": null},\r
+              {"id": "Đ-1", "kind": "unit-head", "level": "provincial", "sector": "health"}\r
+            ], "relations": [\r
+              {"type": "reports-to", "from": "cell", "to": "upo", "period": ["6-months", null, "1-year"]},\r
+              {"type": "leads", "from": "upo", "to": "later"}, {"type": "liaises-with", "from": "upo", "to": "Đ-1", "basis": "residence"}\r
+            ], "suppressions": [{"rule": "r", "node": "upo", "reason": "accepted"}], "rulebook": null}
+            """
+        #expect(Self.agree(Array(text.utf8), "variants"))
+        let oneLine = text.replacingOccurrences(of: "\r\n", with: " ")
+        #expect(Self.agree(Array(oneLine.utf8), "variants on one line"))
+        // NFD spelling of a reference to an NFC id: not the same bytes, resolved as Strings are.
+        let nfd = text.replacingOccurrences(of: "\"to\": \"Đ-1\"", with: "\"to\": \"Đ-1\"".decomposedStringWithCanonicalMapping)
+        #expect(Self.agree(Array(nfd.utf8), "an NFD reference"))
+    }
+
+    @Test("Gives up where the decoder must speak: escapes, errors, unknown or repeated fields")
+    func givesUp() {
+        let cases = [
+            #"{"orggraph": 1, "nodes": [{"id": "a", "kind": "unit-head", "name": "\"A\""}]}"#,
+            #"{"orggraph": 1, "nodes": [{"id": "a", "kind": "unit-hed"}]}"#,
+            #"{"orggraph": 1, "nodes": [{"id": "a", "kind": "unit-head", "id": "b"}]}"#,
+            #"{"orggraph": 1, "nodes": [{"id": "a", "kind": "unit-head", "colour": "red"}]}"#,
+            #"{"orggraph": 1, "nodes": [{"id": "a b", "kind": "unit-head"}]}"#,
+            #"{"orggraph": 2, "nodes": []}"#,
+            #"{"orggraph": 1, "nodes": [],}"#,
+            #"{"orggraph": 1, "relations": [{"type": "leads", "from": "a", "to": "b", "basis": "residence"}]}"#,
+            #"{"nodes": []}"#,
+            #"{"orggraph": 1} {"#,
+        ]
+        for text in cases {
+            #expect(Self.scanned(Array(text.utf8)) == nil, "\(text)")
+        }
+    }
+
+    @Test("Agrees with the decoder on mutations of a small organization")
+    func mutations() throws {
+        let example = try loadPackageFile("Examples/district-school.yaml").organization
+        let bytes = Array(OrganizationWriter.write(example, as: .json).utf8)
+        #expect(Self.agree(bytes, "the district school"))
+        var random = SplitMix64(seed: 7)
+        let replacements: [UInt8] = Array("\"\\,:{}[]n1 \n\r-ax".utf8) + [0x00, 0x7F, 0xC3, 0xA1, 0xE1, 0xBB, 0xFF]
+        var read = 0
+        for _ in 0..<3_000 {
+            var mutated = bytes
+            let position = Int(random.next() % UInt64(mutated.count))
+            switch random.next() % 4 {
+            case 0: mutated.remove(at: position)
+            case 1: mutated.insert(replacements[Int(random.next() % UInt64(replacements.count))], at: position)
+            case 2: mutated[position] = replacements[Int(random.next() % UInt64(replacements.count))]
+            default:
+                let end = min(mutated.count, position + Int(random.next() % 40))
+                mutated.insert(contentsOf: Array(mutated[position..<end]), at: position)
+            }
+            if Self.agree(mutated, "a mutation at byte \(position)") { read += 1 }
+        }
+        // Some mutations leave a valid file (a space, a repeated list element...).
+        #expect(read > 0)
+    }
+}
