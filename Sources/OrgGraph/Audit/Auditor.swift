@@ -5,10 +5,13 @@ import Dispatch
 public struct Auditor: Sendable {
     public var rulebook: Rulebook
     public var vocabulary: Vocabulary
+    /// How many threads run the rules (at least one).
+    public var workers: Int
 
-    public init(rulebook: Rulebook = .structural, vocabulary: Vocabulary = .standard) {
+    public init(rulebook: Rulebook = .structural, vocabulary: Vocabulary = .standard, workers: Int = 2) {
         self.rulebook = rulebook
         self.vocabulary = vocabulary
+        self.workers = workers
     }
 
     /// The id of the finding a suppression that hides nothing produces.
@@ -27,23 +30,19 @@ public struct Auditor: Sendable {
     public func audit(_ loaded: LoadedOrganization) -> AuditReport {
         let context = AuditContext(loaded, vocabulary: vocabulary)
         let rules = rulebook.rules
-        // Rules are independent: two workers take them in turn, each reading a graph of its
-        // own (a large one is copied for the second worker, so the two do not contend on the
-        // arrays' reference counts), and the findings are gathered in rule order.
-        let workers = rules.count > 1 ? 2 : 1
-        var second = context
-        if workers > 1, loaded.graph.edgeCount > 100_000 { second.graph = loaded.graph.detached() }
-        let contexts = [context, second]
+        // Rules are independent: the workers take them in turn, reading the one graph (the
+        // checks' inner loops read its arrays through buffers, so the threads do not contend on
+        // reference counts), and the findings are gathered in rule order.
+        let workers = min(max(1, self.workers), rules.count)
         let results = ResultSlots<[Finding]>(count: rules.count)
         let next = ResultSlots<Int>(count: 1)
         next[0] = 0
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let mine = contexts[worker]
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let index = next.takeNext(limit: rules.count)
                 guard index >= 0 else { break }
                 var sink = FindingSink()
-                rules[index].check.run(mine, into: &sink)
+                rules[index].check.run(context, into: &sink)
                 results[index] = sink.drafts.map { locate($0, rule: rules[index].description, context) }
             }
         }

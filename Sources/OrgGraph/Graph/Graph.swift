@@ -60,25 +60,6 @@ public struct Graph: Sendable {
         try self.init(organization, prepared: nil)
     }
 
-    /// A graph from its parts, as ``detached()`` copies them.
-    init(
-        nodeCount: Int, kinds: [NodeKind], writtenLevels: [UInt8], ids: IDIndex, edgeFrom: [Int32],
-        edgeTo: [Int32], edgeTypes: [RelationType], edgeOrigins: [Int32], periodMasks: [UInt8],
-        outgoing: [Adjacency], incoming: [Adjacency]
-    ) {
-        self.nodeCount = nodeCount
-        self.kinds = kinds
-        self.writtenLevels = writtenLevels
-        self.ids = ids
-        self.edgeFrom = edgeFrom
-        self.edgeTo = edgeTo
-        self.edgeTypes = edgeTypes
-        self.edgeOrigins = edgeOrigins
-        self.periodMasks = periodMasks
-        self.outgoing = outgoing
-        self.incoming = incoming
-    }
-
     /// What a loader already resolved while reading: the id index of every node (in order,
     /// duplicates left out and listed), and for each relation the indices of its ends (-1 for
     /// an end still to resolve).
@@ -169,39 +150,32 @@ public struct Graph: Sendable {
         nodeCount: Int, sources: [Int32], targets: [Int32], types: [RelationType]
     ) -> [Adjacency] {
         let typeCount = RelationType.allCases.count
-        // One counting sort over (type, node): row `type * (nodeCount + 1) + node + 1` counts
-        // the edges of `type` leaving `node`; prefix sums within each type make the offsets.
-        let stride = nodeCount + 1
-        var offsets = [Int32](repeating: 0, count: typeCount * stride)
+        // A counting sort per type: count each node's edges, sum the counts into the end of
+        // each row, then place the edges from the last to the first, moving each row's end down
+        // to its start. Rows keep the edges in input order, and nothing but the result is made.
         var used = [Int](repeating: 0, count: typeCount)
+        for type in types { used[type.index] += 1 }
+        var offsets = (0..<typeCount).map { used[$0] > 0 ? [Int32](repeating: 0, count: nodeCount + 1) : [] }
+        var neighbors = (0..<typeCount).map { [Int32](repeating: 0, count: used[$0]) }
+        var edges = (0..<typeCount).map { [Int32](repeating: 0, count: used[$0]) }
         for edge in sources.indices {
-            let type = types[edge].index
-            used[type] += 1
-            offsets[type * stride + Int(sources[edge]) + 1] += 1
+            offsets[types[edge].index][Int(sources[edge])] += 1
         }
-        var neighbors = [[Int32]](repeating: [], count: typeCount)
-        var edges = [[Int32]](repeating: [], count: typeCount)
         for type in 0..<typeCount where used[type] > 0 {
-            let base = type * stride
-            for node in 0..<nodeCount { offsets[base + node + 1] += offsets[base + node] }
-            neighbors[type] = [Int32](repeating: 0, count: used[type])
-            edges[type] = [Int32](repeating: 0, count: used[type])
+            offsets[type].withUnsafeMutableBufferPointer { row in
+                for node in 1..<nodeCount { row[node] += row[node - 1] }
+                row[nodeCount] = Int32(used[type])
+            }
         }
-        var cursors = offsets
-        for edge in sources.indices {
+        for edge in sources.indices.reversed() {
             let type = types[edge].index
-            let cursor = type * stride + Int(sources[edge])
-            let slot = Int(cursors[cursor])
+            let node = Int(sources[edge])
+            offsets[type][node] -= 1
+            let slot = Int(offsets[type][node])
             neighbors[type][slot] = targets[edge]
             edges[type][slot] = Int32(edge)
-            cursors[cursor] += 1
         }
-        return (0..<typeCount).map { type in
-            guard used[type] > 0 else { return Adjacency(offsets: [], neighbors: [], edges: []) }
-            return Adjacency(
-                offsets: Array(offsets[type * stride..<(type + 1) * stride]), neighbors: neighbors[type],
-                edges: edges[type])
-        }
+        return (0..<typeCount).map { Adjacency(offsets: offsets[$0], neighbors: neighbors[$0], edges: edges[$0]) }
     }
 }
 

@@ -64,8 +64,6 @@ struct JSONOrganizationScanner {
         output.organization.sourceMap.level.reserveCapacity(nodes)
         output.organization.relations.reserveCapacity(relations)
         output.organization.sourceMap.relations.reserveCapacity(relations)
-        output.relationFrom.reserveCapacity(relations)
-        output.relationTo.reserveCapacity(relations)
         output.fromIndex.reserveCapacity(relations)
         output.toIndex.reserveCapacity(relations)
     }
@@ -421,8 +419,9 @@ struct JSONOrganizationScanner {
         output.organization.relations.append(
             Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes))
         output.organization.sourceMap.relations.append(start)
-        output.relationFrom.append(from.1)
-        output.relationTo.append(to.1)
+        let position = output.organization.relations.count - 1
+        if from.2 < 0 { output.relationFrom[position] = from.1 }
+        if to.2 < 0 { output.relationTo[position] = to.1 }
         output.fromIndex.append(from.2)
         output.toIndex.append(to.2)
     }

@@ -10,9 +10,10 @@ import Darwin
 struct DecodedOrganization {
     var organization = Organization()
     var rootLocation = SourceLocation(line: 1, column: 1)
-    /// Where each relation's `from` and `to` are written; unknown for ends resolved on reading.
-    var relationFrom: [SourceLocation] = []
-    var relationTo: [SourceLocation] = []
+    /// Where a relation's `from` and `to` are written, by relation index, for the ends not
+    /// resolved on reading (only they can be reported as unknown).
+    var relationFrom: [Int: SourceLocation] = [:]
+    var relationTo: [Int: SourceLocation] = [:]
     var suppressionNode: [SourceLocation] = []
     /// The ids of the nodes read so far, and the duplicates among them.
     var ids = IDIndex(capacity: 1024)
@@ -395,8 +396,9 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         output.organization.relations.append(
             Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes))
         output.organization.sourceMap.relations.append(start)
-        output.relationFrom.append(from.1)
-        output.relationTo.append(to.1)
+        let position = output.organization.relations.count - 1
+        if from.2 < 0 { output.relationFrom[position] = from.1 }
+        if to.2 < 0 { output.relationTo[position] = to.1 }
         output.fromIndex.append(from.2)
         output.toIndex.append(to.2)
     }

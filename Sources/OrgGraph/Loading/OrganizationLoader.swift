@@ -133,8 +133,8 @@ public struct OrganizationLoader: Sendable {
                     let (field, location): (String, SourceLocation)
                     switch reference {
                     case .partOf(let node): (field, location) = ("part-of", map.partOf(node))
-                    case .relationFrom(let relation): (field, location) = ("from", decoded.relationFrom[relation])
-                    case .relationTo(let relation): (field, location) = ("to", decoded.relationTo[relation])
+                    case .relationFrom(let relation): (field, location) = ("from", decoded.relationFrom[relation] ?? .unknown)
+                    case .relationTo(let relation): (field, location) = ("to", decoded.relationTo[relation] ?? .unknown)
                     case .suppression(let index): (field, location) = ("node", decoded.suppressionNode[index])
                     }
                     diagnostics.append(

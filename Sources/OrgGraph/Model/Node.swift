@@ -3,16 +3,26 @@ public struct Node: Sendable, Hashable {
     /// The unique id, written in relations and suppressions.
     public var id: String
     public var kind: NodeKind
+    public var level: Level?
     /// The display name as written (any Unicode); `nil` when the file gives none.
     public var name: String?
-    public var level: Level?
     /// Free text: health, education, research...
     public var sector: String?
     /// The id of the node this one is part of (the `part-of:` shorthand).
     public var partOf: String?
-    public var note: String?
+    /// The note and attributes, boxed: most nodes have neither.
+    private var extras: Extras?
+
+    public var note: String? {
+        get { extras?.note }
+        set { extras = Extras(note: newValue, attributes: attributes) }
+    }
+
     /// Free string attributes, in the order written.
-    public var attributes: [Attribute]
+    public var attributes: [Attribute] {
+        get { extras?.attributes ?? [] }
+        set { extras = Extras(note: note, attributes: newValue) }
+    }
 
     public init(
         id: String, kind: NodeKind, name: String? = nil, level: Level? = nil, sector: String? = nil,
@@ -24,8 +34,7 @@ public struct Node: Sendable, Hashable {
         self.level = level
         self.sector = sector
         self.partOf = partOf
-        self.note = note
-        self.attributes = attributes
+        extras = Extras(note: note, attributes: attributes)
     }
 
     /// The name to show: the written name, or the id when there is none.

@@ -1,14 +1,25 @@
 /// A working relationship from one node to another.
 public struct Relation: Sendable, Hashable {
     public var type: RelationType
+    /// Location or residence, only on `liaises-with`.
+    public var basis: Basis?
     public var from: String
     public var to: String
     /// Reporting periods, only on `reports-to`; `nil` when not written.
     public var period: [Period]?
-    /// Location or residence, only on `liaises-with`.
-    public var basis: Basis?
-    public var note: String?
-    public var attributes: [Attribute]
+    /// The note and attributes, boxed: most relations have neither, and a nationwide
+    /// organization has a million relations.
+    private var extras: Extras?
+
+    public var note: String? {
+        get { extras?.note }
+        set { extras = Extras(note: newValue, attributes: attributes) }
+    }
+
+    public var attributes: [Attribute] {
+        get { extras?.attributes ?? [] }
+        set { extras = Extras(note: note, attributes: newValue) }
+    }
 
     public init(
         type: RelationType, from: String, to: String, period: [Period]? = nil, basis: Basis? = nil,
@@ -19,8 +30,25 @@ public struct Relation: Sendable, Hashable {
         self.to = to
         self.period = period
         self.basis = basis
-        self.note = note
-        self.attributes = attributes
+        extras = Extras(note: note, attributes: attributes)
+    }
+}
+
+/// A note and attributes in one box; `nil` when there are neither.
+indirect enum Extras: Sendable, Hashable {
+    case value(note: String?, attributes: [Attribute])
+
+    init?(note: String?, attributes: [Attribute]) {
+        guard note != nil || !attributes.isEmpty else { return nil }
+        self = .value(note: note, attributes: attributes)
+    }
+
+    var note: String? {
+        switch self { case .value(let note, _): note }
+    }
+
+    var attributes: [Attribute] {
+        switch self { case .value(_, let attributes): attributes }
     }
 }
 

@@ -42,30 +42,52 @@ extension PathEvaluator {
     ) {
         let single = chains.count == 1
         let resultGeneration = single ? 0 : nextSetGeneration(0)
+        // The buffers are taken out of `self` for the walk and put back after: the inner loops
+        // then read and write plain memory, with no reference counting on shared arrays.
+        var frontier: [Int32] = []
+        var next: [Int32] = []
+        var seen: [UInt32] = []
+        swap(&frontier, &self.frontier)
+        swap(&next, &self.next)
+        defer {
+            swap(&frontier, &self.frontier)
+            swap(&next, &self.next)
+        }
         let kinds = graph.kinds
-        for chainIndex in chains.indices {
+        for chain in chains {
             frontier.removeAll(keepingCapacity: true)
             frontier.append(Int32(start))
-            for operationIndex in chains[chainIndex].operations.indices {
-                let operation = chains[chainIndex].operations[operationIndex]
+            for operation in chain.operations {
                 if operation.isStep {
                     let generation = nextSetGeneration(1)
+                    swap(&seen, &setMarks[1])
                     next.removeAll(keepingCapacity: true)
-                    for node in frontier {
-                        for target in graph.neighborSlice(Int(node), operation.typeIndex, operation.reversed)
-                        where setMarks[1][Int(target)] != generation {
-                            setMarks[1][Int(target)] = generation
-                            next.append(target)
+                    let adjacency = operation.reversed ? graph.incoming[operation.typeIndex] : graph.outgoing[operation.typeIndex]
+                    if !adjacency.offsets.isEmpty {
+                        adjacency.offsets.withUnsafeBufferPointer { offsets in
+                            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
+                                seen.withUnsafeMutableBufferPointer { seen in
+                                    for node in frontier {
+                                        for slot in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                                            let target = neighbors[slot]
+                                            guard seen[Int(target)] != generation else { continue }
+                                            seen[Int(target)] = generation
+                                            next.append(target)
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
+                    swap(&seen, &setMarks[1])
                     swap(&frontier, &next)
+                } else if operation.filter >= 0 {
+                    let filter = chain.filters[Int(operation.filter)]
+                    let graph = self.graph
+                    let organization = self.organization
+                    frontier.removeAll { !Self.matches(filter, Int($0), graph, organization) }
                 } else {
-                    if operation.filter >= 0 {
-                        let filter = chains[chainIndex].filters[Int(operation.filter)]
-                        let graph = self.graph
-                        let organization = self.organization
-                        frontier.removeAll { !Self.matches(filter, Int($0), graph, organization) }
-                    } else {
+                    kinds.withUnsafeBufferPointer { kinds in
                         frontier.removeAll { !operation.kinds.contains(kinds[Int($0)]) }
                     }
                 }

@@ -43,6 +43,9 @@ public struct RelationCheck: Check {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let graph = context.graph
         let masks = context.periodMasks
+        // Read once here: the loops below then touch no shared reference count.
+        let adjacency = graph.outgoing[type.index]
+        let edgeTo = graph.edgeTo
         let required = Period.mask(periods)
         let whenPath = when.map { ($0.compiled, $0) }
         let fromPath = from.map { ($0.compiled, $0) }
@@ -61,9 +64,10 @@ public struct RelationCheck: Check {
             reachedSources.removeAll(keepingCapacity: true)
             reachedSources.append(contentsOf: repeatElement(-1, count: sources.count))
             var any: Int16 = -1
-            for (sourcePosition, source) in sources.enumerated() {
-                for edge in graph.edges(of: source, via: type) {
-                    let targetPosition = Int(targetMark[Int(graph.edgeTo[Int(edge)])])
+            for (sourcePosition, source) in sources.enumerated() where !adjacency.offsets.isEmpty {
+                for slot in Int(adjacency.offsets[source])..<Int(adjacency.offsets[source + 1]) {
+                    let edge = adjacency.edges[slot]
+                    let targetPosition = Int(targetMark[Int(edgeTo[Int(edge)])])
                     guard targetPosition >= 0 else { continue }
                     let written = Int16(masks[Int(edge)])
                     reachedTargets[targetPosition] = max(reachedTargets[targetPosition], 0) | written
