@@ -147,4 +147,11 @@ struct JSONScannerTests {
         // Some mutations leave a valid file (a space, a repeated list element...).
         #expect(read > 0)
     }
+
+    @Test("The vocabulary's dense indices are the positions in the tables")
+    func vocabularyIndices() {
+        #expect(Period.allCases.indices.allSatisfy { Period.allCases[$0].index == $0 })
+        #expect(RelationType.allCases.indices.allSatisfy { RelationType.allCases[$0].index == $0 })
+        #expect(NodeKind.allCases.indices.allSatisfy { NodeKind.allCases[$0].index == $0 })
+    }
 }

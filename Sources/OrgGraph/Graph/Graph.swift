@@ -86,8 +86,18 @@ public struct Graph: Sendable {
                 }
             }
         }
-        kinds = nodes.map(\.kind)
-        writtenLevels = nodes.map { node in node.level.map { UInt8(Level.allCases.firstIndex(of: $0) ?? 0) + 1 } ?? 0 }
+        var kinds: [NodeKind] = []
+        var writtenLevels: [UInt8] = []
+        kinds.reserveCapacity(nodes.count)
+        writtenLevels.reserveCapacity(nodes.count)
+        nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices {
+                kinds.append(nodes[index].kind)
+                writtenLevels.append(nodes[index].level.map { UInt8(Level.allCases.firstIndex(of: $0) ?? 0) + 1 } ?? 0)
+            }
+        }
+        self.kinds = kinds
+        self.writtenLevels = writtenLevels
 
         let capacity = organization.relations.count + nodes.count
         var from: [Int32] = []
@@ -100,8 +110,8 @@ public struct Graph: Sendable {
         to.reserveCapacity(capacity)
         types.reserveCapacity(capacity)
         origins.reserveCapacity(capacity)
-        for (position, node) in nodes.enumerated() {
-            guard let container = node.partOf else { continue }
+        for position in nodes.indices {
+            guard let container = nodes[position].partOf else { continue }
             guard let target = index.resolve(container) else {
                 problems.append(.unknownReference(container, .partOf(node: position)))
                 continue

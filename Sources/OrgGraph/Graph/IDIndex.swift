@@ -13,7 +13,11 @@ import Darwin
 /// no `String` made and one fast hash. Once an id or a probe has non-ASCII bytes, a `String`
 /// dictionary of every id is built as well and answers from then on when the bytes differ.
 struct IDIndex: Sendable {
-    private var slots: [Int32]
+    /// The open-addressing table: for each used position, the key's number in the low 32 bits
+    /// and the high half of its hash above them (compared before the key's bytes are read);
+    /// `empty` where no key is.
+    private var slots: [UInt64]
+    private static let empty = UInt64.max
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int32] = [0]
     private var hashes: [UInt64] = []
@@ -28,7 +32,7 @@ struct IDIndex: Sendable {
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: Self.empty, count: size)
     }
 
     // MARK: Hashing
@@ -101,13 +105,17 @@ struct IDIndex: Sendable {
     /// The index of the id with exactly these bytes.
     func exactIndex(_ bytes: UnsafeRawBufferPointer) -> Int32? {
         let hash = Self.hash(bytes)
-        let mask = slots.count - 1
-        var position = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slot = slots[position]
-            if slot < 0 { return nil }
-            if hashes[Int(slot)] == hash, keyEquals(slot, bytes) { return values[Int(slot)] }
-            position = (position + 1) & mask
+        let tag = hash >> 32
+        return slots.withUnsafeBufferPointer { slots -> Int32? in
+            let mask = slots.count - 1
+            var position = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[position]
+                if entry == Self.empty { return nil }
+                let slot = Int32(truncatingIfNeeded: entry)
+                if entry >> 32 == tag, keyEquals(slot, bytes) { return values[Int(slot)] }
+                position = (position + 1) & mask
+            }
         }
     }
 
@@ -161,12 +169,12 @@ struct IDIndex: Sendable {
     private mutating func place(_ slot: Int32, _ hash: UInt64) {
         let mask = slots.count - 1
         var position = Int(truncatingIfNeeded: hash) & mask
-        while slots[position] >= 0 { position = (position + 1) & mask }
-        slots[position] = slot
+        while slots[position] != Self.empty { position = (position + 1) & mask }
+        slots[position] = (hash >> 32) << 32 | UInt64(UInt32(slot))
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        slots = [UInt64](repeating: Self.empty, count: slots.count * 2)
         for slot in 0..<count { place(Int32(slot), hashes[slot]) }
     }
 }

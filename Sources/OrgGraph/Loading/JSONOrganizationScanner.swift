@@ -34,6 +34,8 @@ struct JSONOrganizationScanner {
     private let levels = WordBytes.levels
     private let periodWords = WordBytes.periods
     private let bases = WordBytes.bases
+    /// The period lists read so far, by their periods four bits each.
+    private var periodLists: [UInt64: [Period]] = [:]
 
     /// The organization in `bytes`, or `nil` when the full decoder must read them.
     /// - Parameters:
@@ -172,8 +174,22 @@ struct JSONOrganizationScanner {
 
     /// The string next, which must be valid UTF-8.
     private mutating func string() throws(Fallback) -> String {
-        guard let text = String(validating: try rawString(), as: UTF8.self) else { throw Fallback() }
-        return text
+        let raw = try rawString()
+        guard Self.isASCII(raw) || UTF8Validation.firstInvalidOffset(in: raw) == nil else { throw Fallback() }
+        return String(decoding: raw, as: UTF8.self)
+    }
+
+    private static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset + 8 <= raw.count {
+            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            offset += 8
+        }
+        while offset < raw.count {
+            if raw[offset] >= 0x80 { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// A string or null.
@@ -426,16 +442,25 @@ struct JSONOrganizationScanner {
         output.toIndex.append(to.2)
     }
 
-    /// A list of periods; a null element is passed over, as the decoder does.
+    /// A list of periods; a null element is passed over, as the decoder does. Lists are
+    /// shared: most relations with periods write one of a few.
     private mutating func periods() throws(Fallback) -> [Period]? {
         if null() { return nil }
         try expect(UInt8(ascii: "["))
-        var result: [Period] = []
+        var code: UInt64 = 0
+        var count = 0
         var first = true
         while try nextElement(first: &first) {
             if null() { continue }
-            result.append(try word(periodWords))
+            let period = try word(periodWords)
+            if count < 16 { code |= UInt64(period.index + 1) << (4 * UInt64(count)) }
+            count += 1
         }
+        if count <= 16, let shared = periodLists[code] { return shared }
+        var result: [Period] = []
+        for slot in 0..<min(count, 16) { result.append(Period.allCases[Int((code >> (4 * UInt64(slot))) & 0xF) - 1]) }
+        guard count <= 16 else { throw Fallback() }
+        periodLists[code] = result
         return result
     }
 

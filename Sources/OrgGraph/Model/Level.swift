@@ -35,9 +35,21 @@ public enum Period: String, CaseIterable, Sendable, Hashable {
     case extraordinary
     case adHoc = "ad-hoc"
 
+    /// The position in `allCases`.
+    var index: Int {
+        switch self {
+        case .sixMonths: 0
+        case .oneYear: 1
+        case .congress: 2
+        case .regular: 3
+        case .extraordinary: 4
+        case .adHoc: 5
+        }
+    }
+
     /// The periods as a bit mask, bit `i` for `allCases[i]`.
     static func mask<S: Sequence>(_ periods: S) -> UInt8 where S.Element == Period {
-        periods.reduce(0) { $0 | 1 << UInt8(allCases.firstIndex(of: $1) ?? 0) }
+        periods.reduce(0) { $0 | 1 << UInt8($1.index) }
     }
 
     /// The periods of a bit mask, in vocabulary order.
