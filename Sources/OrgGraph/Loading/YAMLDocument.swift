@@ -55,7 +55,9 @@ struct YAMLDocument {
         let parser: Parser
         let composed: Yams.Node?
         do {
-            parser = try Parser(yaml: text)
+            // Kinds of scalars are decided by the reader (the core schema); the basic resolver
+            // spares matching every scalar against regular expressions.
+            parser = try Parser(yaml: text, resolver: .basic)
             composed = try parser.singleRoot()
         } catch let error as YamlError {
             throw syntaxError(error, source: source, marks: marks, marker: marker)
