@@ -17,11 +17,18 @@ public struct PathFinder {
     /// `type.index * 2 + (walks the edge backwards ? 1 : 0)`.
     private let codes: [UInt8]
 
+    /// What a search knows of a node from one side: entry `2 * node + side` of `marks`, so
+    /// both sides of a node share a cache line.
+    private struct Mark {
+        /// The search the rest belongs to; older stamps mean "not reached".
+        var stamp: UInt32 = 0
+        var distance: Int32 = 0
+        var parentNode: Int32 = -1
+        var parentEntry: Int32 = -1
+    }
+
     private var generation: UInt32 = 0
-    private var stamp: [[UInt32]]
-    private var distance: [[Int32]]
-    private var parentNode: [[Int32]]
-    private var parentEntry: [[Int32]]
+    private var marks: [Mark]
     private var frontiers: [[Int32]] = [[], []]
     private var next: [Int32] = []
 
@@ -59,16 +66,13 @@ public struct PathFinder {
         self.targets = targets
         entryEdges = edges
         self.codes = codes
-        stamp = [[UInt32]](repeating: [UInt32](repeating: 0, count: n), count: 2)
-        distance = [[Int32]](repeating: [Int32](repeating: 0, count: n), count: 2)
-        parentNode = [[Int32]](repeating: [Int32](repeating: -1, count: n), count: 2)
-        parentEntry = [[Int32]](repeating: [Int32](repeating: -1, count: n), count: 2)
+        marks = [Mark](repeating: Mark(), count: 2 * n)
     }
 
     private mutating func nextGeneration() {
         if generation == UInt32.max {
             generation = 0
-            for side in 0..<2 { for node in stamp[side].indices { stamp[side][node] = 0 } }
+            for index in marks.indices { marks[index].stamp = 0 }
         }
         generation += 1
     }
@@ -82,52 +86,79 @@ public struct PathFinder {
         if source == target { return [] }
         nextGeneration()
         let gen = generation
-        for (side, node) in [(0, source), (1, target)] {
-            stamp[side][node] = gen
-            distance[side][node] = 0
-            parentNode[side][node] = -1
-            frontiers[side].removeAll(keepingCapacity: true)
-            frontiers[side].append(Int32(node))
+        var frontiers: [[Int32]] = []
+        var next: [Int32] = []
+        var marks: [Mark] = []
+        // The buffers are taken out of `self` for the search: the loop below then works on
+        // plain memory.
+        swap(&frontiers, &self.frontiers)
+        swap(&next, &self.next)
+        swap(&marks, &self.marks)
+        defer {
+            swap(&frontiers, &self.frontiers)
+            swap(&next, &self.next)
+            swap(&marks, &self.marks)
         }
+        marks[2 * source] = Mark(stamp: gen, distance: 0, parentNode: -1, parentEntry: -1)
+        marks[2 * target + 1] = Mark(stamp: gen, distance: 0, parentNode: -1, parentEntry: -1)
+        frontiers[0].removeAll(keepingCapacity: true)
+        frontiers[0].append(Int32(source))
+        frontiers[1].removeAll(keepingCapacity: true)
+        frontiers[1].append(Int32(target))
         let mask = allowed.mask
         var depth = SIMD2<Int32>(0, 0)
-        while !frontiers[0].isEmpty, !frontiers[1].isEmpty {
-            let side = cost(frontiers[0]) <= cost(frontiers[1]) ? 0 : 1
-            let other = 1 - side
-            // Forwards, a step u → v is entry (v, code) of u; backwards, entry (u, code) of v
-            // stands for the step u → v with the direction bit flipped.
-            let flip: UInt8 = side == 0 ? 0 : 1
-            var best: (length: Int32, node: Int32) = (.max, -1)
-            next.removeAll(keepingCapacity: true)
-            for u in frontiers[side] {
-                let base = distance[side][Int(u)] + 1
-                for entry in Int(offsets[Int(u)])..<Int(offsets[Int(u) + 1]) {
-                    guard mask & (1 << UInt32(codes[entry] ^ flip)) != 0 else { continue }
-                    let v = Int(targets[entry])
-                    guard stamp[side][v] != gen else { continue }
-                    stamp[side][v] = gen
-                    distance[side][v] = base
-                    parentNode[side][v] = u
-                    parentEntry[side][v] = Int32(entry)
-                    next.append(Int32(v))
-                    if stamp[other][v] == gen {
-                        let length = base + distance[other][v]
-                        if length < best.length { best = (length, Int32(v)) }
-                        // No meet in this layer can be shorter than one through the far
-                        // side's current depth: the first such meet is the answer.
-                        if distance[other][v] == depth[other] { return reconstruct(through: v) }
+        var meeting = -1
+        offsets.withUnsafeBufferPointer { offsets in
+            targets.withUnsafeBufferPointer { targets in
+                codes.withUnsafeBufferPointer { codes in
+                    marks.withUnsafeMutableBufferPointer { marks in
+                        search: while !frontiers[0].isEmpty, !frontiers[1].isEmpty {
+                            let side = cost(frontiers[0], offsets) <= cost(frontiers[1], offsets) ? 0 : 1
+                            let other = 1 - side
+                            // Forwards, a step u → v is entry (v, code) of u; backwards, entry
+                            // (u, code) of v stands for the step u → v with the direction bit flipped.
+                            let flip: UInt8 = side == 0 ? 0 : 1
+                            var best: (length: Int32, node: Int32) = (.max, -1)
+                            next.removeAll(keepingCapacity: true)
+                            for u in frontiers[side] {
+                                let base = marks[2 * Int(u) + side].distance + 1
+                                for entry in Int(offsets[Int(u)])..<Int(offsets[Int(u) + 1]) {
+                                    guard mask & (1 << UInt32(codes[entry] ^ flip)) != 0 else { continue }
+                                    let v = Int(targets[entry])
+                                    guard marks[2 * v + side].stamp != gen else { continue }
+                                    marks[2 * v + side] = Mark(
+                                        stamp: gen, distance: base, parentNode: u, parentEntry: Int32(entry))
+                                    next.append(Int32(v))
+                                    let far = marks[2 * v + other]
+                                    if far.stamp == gen {
+                                        let length = base + far.distance
+                                        if length < best.length { best = (length, Int32(v)) }
+                                        // No meet in this layer can be shorter than one through the
+                                        // far side's current depth: the first such meet is the answer.
+                                        if far.distance == depth[other] {
+                                            meeting = v
+                                            break search
+                                        }
+                                    }
+                                }
+                            }
+                            if best.node >= 0 {
+                                meeting = Int(best.node)
+                                break search
+                            }
+                            swap(&frontiers[side], &next)
+                            depth[side] += 1
+                        }
                     }
                 }
             }
-            if best.node >= 0 { return reconstruct(through: Int(best.node)) }
-            swap(&frontiers[side], &next)
-            depth[side] += 1
         }
-        return nil
+        guard meeting >= 0 else { return nil }
+        return reconstruct(through: meeting, marks)
     }
 
     /// The sum of the degrees of a frontier: what expanding it costs.
-    private func cost(_ frontier: [Int32]) -> Int {
+    private func cost(_ frontier: [Int32], _ offsets: UnsafeBufferPointer<Int32>) -> Int {
         var total = 0
         for node in frontier {
             total += Int(offsets[Int(node) + 1] - offsets[Int(node)])
@@ -136,20 +167,21 @@ public struct PathFinder {
         return total
     }
 
-    private func reconstruct(through meeting: Int) -> [PathStep] {
+    private func reconstruct(through meeting: Int, _ marks: [Mark]) -> [PathStep] {
+        let generation = self.generation
         var head: [PathStep] = []
         var node = meeting
-        while parentNode[0][node] >= 0, stamp[0][node] == generation, distance[0][node] > 0 {
-            let entry = Int(parentEntry[0][node])
-            let previous = Int(parentNode[0][node])
+        while marks[2 * node].parentNode >= 0, marks[2 * node].stamp == generation, marks[2 * node].distance > 0 {
+            let entry = Int(marks[2 * node].parentEntry)
+            let previous = Int(marks[2 * node].parentNode)
             head.append(step(entry, from: previous, to: node, flip: false))
             node = previous
         }
         head.reverse()
         node = meeting
-        while stamp[1][node] == generation, distance[1][node] > 0 {
-            let entry = Int(parentEntry[1][node])
-            let nextNode = Int(parentNode[1][node])
+        while marks[2 * node + 1].stamp == generation, marks[2 * node + 1].distance > 0 {
+            let entry = Int(marks[2 * node + 1].parentEntry)
+            let nextNode = Int(marks[2 * node + 1].parentNode)
             head.append(step(entry, from: node, to: nextNode, flip: true))
             node = nextNode
         }
@@ -182,8 +214,8 @@ public struct PathFinder {
         nextGeneration()
         let gen = generation
         let mask = allowed.mask
-        stamp[1][target] = gen
-        distance[1][target] = 0
+        marks[2 * target + 1].stamp = gen
+        marks[2 * target + 1].distance = 0
         var queue = [Int32(target)]
         var head = 0
         while head < queue.count {
@@ -191,14 +223,14 @@ public struct PathFinder {
             head += 1
             for entry in Int(offsets[x])..<Int(offsets[x + 1]) where mask & (1 << UInt32(codes[entry] ^ 1)) != 0 {
                 let y = Int(targets[entry])
-                guard stamp[1][y] != gen else { continue }
-                stamp[1][y] = gen
-                distance[1][y] = distance[1][x] + 1
+                guard marks[2 * y + 1].stamp != gen else { continue }
+                marks[2 * y + 1].stamp = gen
+                marks[2 * y + 1].distance = marks[2 * x + 1].distance + 1
                 queue.append(Int32(y))
             }
         }
-        guard stamp[1][source] == gen else { return ([], false) }
-        let shortest = Int(distance[1][source])
+        guard marks[2 * source + 1].stamp == gen else { return ([], false) }
+        let shortest = Int(marks[2 * source + 1].distance)
         var paths: [[PathStep]] = []
         var steps = 0
         var onPath = Set<Int>([source])
@@ -220,7 +252,7 @@ public struct PathFinder {
                 }
                 guard mask & (1 << UInt32(finder.codes[entry])) != 0 else { continue }
                 let next = Int(finder.targets[entry])
-                guard finder.stamp[1][next] == gen, Int(finder.distance[1][next]) <= remaining - 1,
+                guard finder.marks[2 * next + 1].stamp == gen, Int(finder.marks[2 * next + 1].distance) <= remaining - 1,
                     !onPath.contains(next)
                 else { continue }
                 if next == target, remaining != 1 { continue }
