@@ -77,6 +77,17 @@ enum Input {
         }
     }
 
+    /// Keeps `loaded` to the end of the process, which hands its memory back at once: freeing
+    /// a nationwide organization string by string takes longer than anything after it.
+    static func keepUntilExit(_ loaded: LoadedOrganization) {
+        _ = Unmanaged.passRetained(Kept(loaded))
+    }
+
+    private final class Kept {
+        let loaded: LoadedOrganization
+        init(_ loaded: LoadedOrganization) { self.loaded = loaded }
+    }
+
     /// Loads `path`.
     /// - Throws: `ExitCode(2)` after printing the diagnostics.
     static func load(_ path: String) throws -> LoadedOrganization {

@@ -58,6 +58,7 @@ struct Validate: ParsableCommand {
                 continue
             }
             report.add(Auditor(rulebook: book).audit(loaded), file: file, rulebook: book)
+            if file == files.last { Input.keepUntilExit(loaded) }
         }
         if !report.files.isEmpty || format != .text {
             let text: String

@@ -152,40 +152,64 @@ public struct Graph: Sendable {
         periodMasks = periods
         // Edges ordered by input position: part-of shorthands (in node order) come first, then
         // relations in file order. Stable counting sort keeps that order within each row.
-        outgoing = Self.adjacency(nodeCount: nodes.count, sources: from, targets: to, types: types)
-        incoming = Self.adjacency(nodeCount: nodes.count, sources: to, targets: from, types: types)
+        let byType = Self.edgesByType(types)
+        outgoing = Self.adjacency(nodeCount: nodes.count, sources: from, targets: to, byType: byType)
+        incoming = Self.adjacency(nodeCount: nodes.count, sources: to, targets: from, byType: byType)
+    }
+
+    /// The edges grouped by type, in input order within each type: for each type, the range
+    /// of `edges` it has.
+    private static func edgesByType(_ types: [RelationType]) -> (edges: [Int32], ranges: [Range<Int>]) {
+        let typeCount = RelationType.allCases.count
+        var starts = [Int](repeating: 0, count: typeCount + 1)
+        for type in types { starts[type.index + 1] += 1 }
+        for type in 0..<typeCount { starts[type + 1] += starts[type] }
+        var cursor = starts
+        var edges = [Int32](repeating: 0, count: types.count)
+        for edge in types.indices {
+            let type = types[edge].index
+            edges[cursor[type]] = Int32(edge)
+            cursor[type] += 1
+        }
+        return (edges, (0..<typeCount).map { starts[$0]..<starts[$0 + 1] })
     }
 
     private static func adjacency(
-        nodeCount: Int, sources: [Int32], targets: [Int32], types: [RelationType]
+        nodeCount: Int, sources: [Int32], targets: [Int32], byType: (edges: [Int32], ranges: [Range<Int>])
     ) -> [Adjacency] {
-        let typeCount = RelationType.allCases.count
         // A counting sort per type: count each node's edges, sum the counts into the end of
         // each row, then place the edges from the last to the first, moving each row's end down
         // to its start. Rows keep the edges in input order, and nothing but the result is made.
-        var used = [Int](repeating: 0, count: typeCount)
-        for type in types { used[type.index] += 1 }
-        var offsets = (0..<typeCount).map { used[$0] > 0 ? [Int32](repeating: 0, count: nodeCount + 1) : [] }
-        var neighbors = (0..<typeCount).map { [Int32](repeating: 0, count: used[$0]) }
-        var edges = (0..<typeCount).map { [Int32](repeating: 0, count: used[$0]) }
-        for edge in sources.indices {
-            offsets[types[edge].index][Int(sources[edge])] += 1
-        }
-        for type in 0..<typeCount where used[type] > 0 {
-            offsets[type].withUnsafeMutableBufferPointer { row in
-                for node in 1..<nodeCount { row[node] += row[node - 1] }
-                row[nodeCount] = Int32(used[type])
+        byType.ranges.map { range in
+            guard !range.isEmpty else { return Adjacency(offsets: [], neighbors: [], edges: []) }
+            var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+            var neighbors = [Int32](repeating: 0, count: range.count)
+            var edges = [Int32](repeating: 0, count: range.count)
+            byType.edges.withUnsafeBufferPointer { order in
+                sources.withUnsafeBufferPointer { sources in
+                    targets.withUnsafeBufferPointer { targets in
+                        offsets.withUnsafeMutableBufferPointer { offsets in
+                            neighbors.withUnsafeMutableBufferPointer { neighbors in
+                                edges.withUnsafeMutableBufferPointer { edges in
+                                    for position in range { offsets[Int(sources[Int(order[position])])] += 1 }
+                                    for node in 1..<nodeCount { offsets[node] += offsets[node - 1] }
+                                    offsets[nodeCount] = Int32(range.count)
+                                    for position in range.reversed() {
+                                        let edge = Int(order[position])
+                                        let node = Int(sources[edge])
+                                        offsets[node] -= 1
+                                        let slot = Int(offsets[node])
+                                        neighbors[slot] = targets[edge]
+                                        edges[slot] = Int32(edge)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
+            return Adjacency(offsets: offsets, neighbors: neighbors, edges: edges)
         }
-        for edge in sources.indices.reversed() {
-            let type = types[edge].index
-            let node = Int(sources[edge])
-            offsets[type][node] -= 1
-            let slot = Int(offsets[type][node])
-            neighbors[type][slot] = targets[edge]
-            edges[type][slot] = Int32(edge)
-        }
-        return (0..<typeCount).map { Adjacency(offsets: offsets[$0], neighbors: neighbors[$0], edges: edges[$0]) }
     }
 }
 

@@ -88,7 +88,18 @@ struct JSONOrganizationScanner {
         index < bytes.count ? bytes[index] : 0
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
+        // Most calls stand on a token already, or one space before it.
+        if index < bytes.count, bytes[index] > 0x20 { return }
+        if index + 1 < bytes.count, bytes[index] == 0x20, bytes[index + 1] > 0x20 {
+            index += 1
+            return
+        }
+        skipWhitespaceRun()
+    }
+
+    private mutating func skipWhitespaceRun() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09:
@@ -155,10 +166,15 @@ struct JSONOrganizationScanner {
             let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
             let quote = word ^ 0x2222_2222_2222_2222
             let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            let found = ((quote &- 0x0101_0101_0101_0101) & ~quote)
-                | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
-                | ((word &- 0x2020_2020_2020_2020) & ~word)
-            if found & 0x8080_8080_8080_8080 != 0 { break }
+            let found =
+                (((quote &- 0x0101_0101_0101_0101) & ~quote)
+                    | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
+                    | ((word &- 0x2020_2020_2020_2020) & ~word)) & 0x8080_8080_8080_8080
+            if found != 0 {
+                // The lowest flagged byte is a true one (a false flag only follows a true one).
+                end += found.trailingZeroBitCount / 8
+                break
+            }
             end += 8
         }
         while true {
@@ -175,8 +191,15 @@ struct JSONOrganizationScanner {
     /// The string next, which must be valid UTF-8.
     private mutating func string() throws(Fallback) -> String {
         let raw = try rawString()
-        guard Self.isASCII(raw) || UTF8Validation.firstInvalidOffset(in: raw) == nil else { throw Fallback() }
-        return String(decoding: raw, as: UTF8.self)
+        var text = String(decoding: raw, as: UTF8.self)
+        // Invalid UTF-8 is repaired in the making: the string then differs from the bytes.
+        if !Self.isASCII(raw) {
+            let same = text.withUTF8 { made in
+                made.count == raw.count && memcmp(made.baseAddress!, raw.baseAddress!, raw.count) == 0
+            }
+            guard same else { throw Fallback() }
+        }
+        return text
     }
 
     private static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
@@ -233,11 +256,12 @@ struct JSONOrganizationScanner {
 
     // MARK: Containers
 
-    /// The next field name of the mapping being read, matched against `names`; `nil` after
-    /// the closing brace. A field not among `names`, or one already in `seen`, gives up.
+    /// The next field name of the mapping being read, as `field` matches it at the cursor
+    /// (standing on its opening quote); `nil` after the closing brace. A field `field` does
+    /// not know, or one already in `seen`, gives up.
     @inline(__always)
     private mutating func nextField(
-        _ field: (UnsafeRawBufferPointer) -> Int, first: inout Bool, seen: inout UInt16
+        _ field: (inout Self) -> Int, first: inout Bool, seen: inout UInt16
     ) throws(Fallback) -> Int? {
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
@@ -246,12 +270,14 @@ struct JSONOrganizationScanner {
         }
         if !first { try expect(UInt8(ascii: ",")) }
         first = false
-        let field = field(try rawString())
-        let bit: UInt16 = field >= 0 ? 1 << UInt16(field) : 0
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\"") else { throw Fallback() }
+        let matched = field(&self)
+        let bit: UInt16 = matched >= 0 ? 1 << UInt16(matched) : 0
         guard bit != 0, seen & bit == 0 else { throw Fallback() }
         seen |= bit
         try expect(UInt8(ascii: ":"))
-        return field
+        return matched
     }
 
     /// Whether the list being read has another element; reads the separator or the bracket.
@@ -276,52 +302,69 @@ struct JSONOrganizationScanner {
 
     // MARK: Field names
 
-    /// Whether `raw` is the bytes of `name`.
+    /// Field `field` when the name at the cursor's quote is `name`, the cursor then past its
+    /// closing quote; else -1, the cursor left. Names are matched on their bytes, unscanned.
     @inline(__always)
-    private static func matches(_ raw: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
-        raw.count == name.utf8CodeUnitCount && memcmp(raw.baseAddress!, name.utf8Start, raw.count) == 0
+    private mutating func take(_ name: StaticString, _ field: Int) -> Int {
+        let start = index + 1
+        let count = name.utf8CodeUnitCount
+        guard start + count < bytes.count, bytes[start + count] == UInt8(ascii: "\""),
+            memcmp(bytes.baseAddress! + start, name.utf8Start, count) == 0
+        else { return -1 }
+        index = start + count + 1
+        return field
+    }
+
+    /// The byte after the cursor's quote.
+    @inline(__always)
+    private func firstOfName() -> UInt8 {
+        index + 1 < bytes.count ? bytes[index + 1] : 0
     }
 
     // The position of a field among the decoder's field names (`OrganizationDecoder.topFields`
     // and the others), or -1.
 
-    private static func topField(_ raw: UnsafeRawBufferPointer) -> Int {
-        switch raw.count {
-        case 8: matches(raw, "orggraph") ? 0 : matches(raw, "rulebook") ? 2 : -1
-        case 5: matches(raw, "title") ? 1 : matches(raw, "nodes") ? 3 : -1
-        case 9: matches(raw, "relations") ? 4 : -1
-        case 12: matches(raw, "suppressions") ? 5 : -1
+    private static func topField(_ scanner: inout Self) -> Int {
+        switch scanner.firstOfName() {
+        case UInt8(ascii: "o"): scanner.take("orggraph", 0)
+        case UInt8(ascii: "t"): scanner.take("title", 1)
+        case UInt8(ascii: "r"):
+            scanner.take("rulebook", 2) >= 0 ? 2 : scanner.take("relations", 4)
+        case UInt8(ascii: "n"): scanner.take("nodes", 3)
+        case UInt8(ascii: "s"): scanner.take("suppressions", 5)
         default: -1
         }
     }
 
-    private static func nodeField(_ raw: UnsafeRawBufferPointer) -> Int {
-        switch raw.count {
-        case 2: matches(raw, "id") ? 0 : -1
-        case 4: matches(raw, "kind") ? 1 : matches(raw, "name") ? 2 : matches(raw, "note") ? 6 : -1
-        case 5: matches(raw, "level") ? 3 : -1
-        case 6: matches(raw, "sector") ? 4 : -1
-        case 7: matches(raw, "part-of") ? 5 : -1
-        case 10: matches(raw, "attributes") ? 7 : -1
+    private static func nodeField(_ scanner: inout Self) -> Int {
+        switch scanner.firstOfName() {
+        case UInt8(ascii: "i"): scanner.take("id", 0)
+        case UInt8(ascii: "k"): scanner.take("kind", 1)
+        case UInt8(ascii: "n"): scanner.take("name", 2) >= 0 ? 2 : scanner.take("note", 6)
+        case UInt8(ascii: "l"): scanner.take("level", 3)
+        case UInt8(ascii: "s"): scanner.take("sector", 4)
+        case UInt8(ascii: "p"): scanner.take("part-of", 5)
+        case UInt8(ascii: "a"): scanner.take("attributes", 7)
         default: -1
         }
     }
 
-    private static func relationField(_ raw: UnsafeRawBufferPointer) -> Int {
-        switch raw.count {
-        case 4: matches(raw, "type") ? 0 : matches(raw, "from") ? 1 : matches(raw, "note") ? 5 : -1
-        case 2: matches(raw, "to") ? 2 : -1
-        case 6: matches(raw, "period") ? 3 : -1
-        case 5: matches(raw, "basis") ? 4 : -1
-        case 10: matches(raw, "attributes") ? 6 : -1
+    private static func relationField(_ scanner: inout Self) -> Int {
+        switch scanner.firstOfName() {
+        case UInt8(ascii: "t"): scanner.take("type", 0) >= 0 ? 0 : scanner.take("to", 2)
+        case UInt8(ascii: "f"): scanner.take("from", 1)
+        case UInt8(ascii: "p"): scanner.take("period", 3)
+        case UInt8(ascii: "b"): scanner.take("basis", 4)
+        case UInt8(ascii: "n"): scanner.take("note", 5)
+        case UInt8(ascii: "a"): scanner.take("attributes", 6)
         default: -1
         }
     }
 
-    private static func suppressionField(_ raw: UnsafeRawBufferPointer) -> Int {
-        switch raw.count {
-        case 4: matches(raw, "rule") ? 0 : matches(raw, "node") ? 1 : -1
-        case 6: matches(raw, "reason") ? 2 : -1
+    private static func suppressionField(_ scanner: inout Self) -> Int {
+        switch scanner.firstOfName() {
+        case UInt8(ascii: "r"): scanner.take("rule", 0) >= 0 ? 0 : scanner.take("reason", 2)
+        case UInt8(ascii: "n"): scanner.take("node", 1)
         default: -1
         }
     }
