@@ -11,10 +11,20 @@ extension PathEvaluator {
     }
 
     mutating func nodeSet(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> [Int] {
-        guard let chains = compiled.chains else { return evaluate(expression, from: start) }
         var result: [Int] = []
-        collect(chains, from: start, stopAtFirst: false) { result.append(Int($0)) }
+        nodeSet(compiled, expression, from: start, into: &result)
         return result
+    }
+
+    /// The nodes `expression` reaches from `start`, in `result` (emptied first, its storage
+    /// kept for the next call).
+    mutating func nodeSet(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int, into result: inout [Int]) {
+        result.removeAll(keepingCapacity: true)
+        guard let chains = compiled.chains else {
+            result.append(contentsOf: evaluate(expression, from: start))
+            return
+        }
+        collect(chains, from: start, stopAtFirst: false) { result.append(Int($0)) }
     }
 
     /// How many distinct nodes `expression` reaches from `start`, without listing them.

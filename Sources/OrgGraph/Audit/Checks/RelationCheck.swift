@@ -52,12 +52,24 @@ public struct RelationCheck: Check {
         let toPath = to.map { ($0.compiled, $0) }
         var targetMark = [Int32](repeating: -1, count: graph.nodeCount)
         // For each target (or source), the periods of the relations found, or -1 for none.
+        var sources: [Int] = []
+        var targets: [Int] = []
         var reachedTargets: [Int16] = []
         var reachedSources: [Int16] = []
         for node in 0..<graph.nodeCount where subject.contains(graph.kinds[node]) {
             if let (compiled, expression) = whenPath, !evaluator.reachesAny(compiled, expression, from: node) { continue }
-            let sources = fromPath.map { evaluator.nodeSet($0.0, $0.1, from: node) } ?? [node]
-            let targets = toPath.map { evaluator.nodeSet($0.0, $0.1, from: node) } ?? [node]
+            if let (compiled, expression) = fromPath {
+                evaluator.nodeSet(compiled, expression, from: node, into: &sources)
+            } else {
+                sources.removeAll(keepingCapacity: true)
+                sources.append(node)
+            }
+            if let (compiled, expression) = toPath {
+                evaluator.nodeSet(compiled, expression, from: node, into: &targets)
+            } else {
+                targets.removeAll(keepingCapacity: true)
+                targets.append(node)
+            }
             for (position, target) in targets.enumerated() { targetMark[target] = Int32(position) }
             reachedTargets.removeAll(keepingCapacity: true)
             reachedTargets.append(contentsOf: repeatElement(-1, count: targets.count))
