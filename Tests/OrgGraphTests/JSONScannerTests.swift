@@ -16,15 +16,25 @@ struct JSONScannerTests {
         }
     }
 
-    static func scanned(_ bytes: [UInt8]) -> DecodedOrganization? {
-        bytes.withUnsafeBufferPointer { JSONOrganizationScanner.scan($0) }
+    /// What the fast path makes of `bytes`; with `splitting` 0, any list of relations is read
+    /// by two threads where a line can be found to split it at.
+    static func scanned(_ bytes: [UInt8], splitting: Int = .max) -> DecodedOrganization? {
+        bytes.withUnsafeBufferPointer { JSONOrganizationScanner.scan($0, splitting: splitting) }
     }
 
-    /// Checks that the fast path agrees with the decoder on `bytes`.
+    /// Checks that the fast path agrees with the decoder on `bytes`, read by one thread and
+    /// by two.
     /// - Returns: whether the fast path read them.
     @discardableResult
     static func agree(_ bytes: [UInt8], _ what: @autoclosure () -> String) -> Bool {
-        guard let fast = scanned(bytes) else { return false }
+        let one = agree(bytes, splitting: .max, what())
+        let two = agree(bytes, splitting: 0, what() + " (two threads)")
+        if one != two { Issue.record("one thread and two disagree on whether to read \(what())") }
+        return one
+    }
+
+    static func agree(_ bytes: [UInt8], splitting: Int, _ what: @autoclosure () -> String) -> Bool {
+        guard let fast = scanned(bytes, splitting: splitting) else { return false }
         guard let full = decoded(bytes) else {
             Issue.record("the fast path read what the decoder rejects: \(what())")
             return true
@@ -82,6 +92,26 @@ struct JSONScannerTests {
         for (name, bytes) in try Self.organizationsAsJSON() {
             #expect(Self.agree(bytes, name), "the fast path gave up on \(name)")
         }
+    }
+
+    @Test("Two threads read a long list of relations as one does, references left to resolve included")
+    func twoThreads() throws {
+        let generated = try OrganizationGenerator(size: GeneratorTests.small, seed: 5).generate(faults: 0)
+        let text = OrganizationWriter.write(generated.organization, as: .json)
+        #expect(Self.agree(Array(text.utf8), "a generated organization"))
+        // Relations before nodes: every reference is resolved after reading, from its place.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let nodesStart = try #require(lines.firstIndex(of: "  \"nodes\": ["))
+        let relationsStart = try #require(lines.firstIndex(of: "  \"relations\": ["))
+        let relationsEnd = try #require(lines.lastIndex(of: "  ]"))
+        var nodes = Array(lines[nodesStart..<relationsStart])
+        nodes[nodes.count - 1] = "  ]"
+        let relations = lines[relationsStart...relationsEnd].map { $0 } + []
+        let reordered = Array(lines[..<nodesStart]) + relations.dropLast() + ["  ],"] + nodes + Array(lines[(relationsEnd + 1)...])
+        let bytes = Array(reordered.joined(separator: "\n").utf8)
+        #expect(Self.agree(bytes, "relations before nodes"))
+        let split = try #require(Self.scanned(bytes, splitting: 0))
+        #expect(split.relationFrom.count == generated.organization.relations.count)
     }
 
     @Test("Reads what it must not lose: Unicode, CRLF, one line, attributes, suppressions, forward references")

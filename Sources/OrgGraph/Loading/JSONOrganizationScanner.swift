@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -28,7 +30,11 @@ struct JSONOrganizationScanner {
     private var output = DecodedOrganization()
     /// The mapped file the bytes are in, whose pages are handed back as they are read.
     private let file: MappedFile?
+    /// Where the pages handed back end, and where the next hand-back is due.
+    private var released = 0
     private var nextRelease = 0
+    /// From how many bytes on a list of relations is read by two threads.
+    private let splitting: Int
     private let nodeKinds = WordBytes.nodeKinds
     private let relationTypes = WordBytes.relationTypes
     private let levels = WordBytes.levels
@@ -43,8 +49,11 @@ struct JSONOrganizationScanner {
     ///     string kept is checked, and a byte outside a string is matched against the grammar.
     ///   - file: the mapped file `bytes` are in, if they are: its pages are handed back as the
     ///     scan goes past them.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, in file: MappedFile? = nil) -> DecodedOrganization? {
-        var scanner = JSONOrganizationScanner(bytes: bytes, file: file)
+    ///   - splitting: from how many bytes on a list of relations is read by two threads.
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, in file: MappedFile? = nil, splitting: Int = 1 << 22
+    ) -> DecodedOrganization? {
+        var scanner = JSONOrganizationScanner(bytes: bytes, file: file, splitting: splitting)
         do {
             try scanner.document()
         } catch {
@@ -53,9 +62,10 @@ struct JSONOrganizationScanner {
         return scanner.output
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?, splitting: Int) {
         self.bytes = bytes
         self.file = file
+        self.splitting = splitting
         // The smallest node and relation take some 25 and 35 bytes: reserving for the most a
         // file can hold spares the copies of growing; pages never written cost nothing.
         let nodes = bytes.count / 48 + 16
@@ -77,8 +87,10 @@ struct JSONOrganizationScanner {
     private mutating func releaseRead() {
         guard index >= nextRelease, let file else { return }
         if let base = file.bytes.baseAddress, let start = bytes.baseAddress {
-            file.release(before: start - base + index)
+            let offset = start - base
+            file.release((offset + released)..<(offset + index))
         }
+        released = index
         nextRelease = index + (1 << 22)
     }
 
@@ -383,7 +395,7 @@ struct JSONOrganizationScanner {
             case 1: output.organization.title = try optionalString()
             case 2: output.organization.rulebook = try optionalString()
             case 3: try list { (scanner: inout Self) throws(Fallback) in try scanner.node() }
-            case 4: try list { (scanner: inout Self) throws(Fallback) in try scanner.relation() }
+            case 4: try relations()
             default: try list { (scanner: inout Self) throws(Fallback) in try scanner.suppression() }
             }
         }
@@ -483,6 +495,115 @@ struct JSONOrganizationScanner {
         if to.2 < 0 { output.relationTo[position] = to.1 }
         output.fromIndex.append(from.2)
         output.toIndex.append(to.2)
+    }
+
+    // MARK: Two threads
+
+    /// The list of relations. When it is long, a second thread reads its second half, from a
+    /// line near the middle of what is left of the file, while this one reads up to that line;
+    /// the halves are joined in order, exactly as one thread would have read them. Where the
+    /// line turns out not to start an element, or the second half cannot be read, this thread
+    /// reads on by itself.
+    private mutating func relations() throws(Fallback) {
+        if null() { return }
+        try expect(UInt8(ascii: "["))
+        var first = true
+        guard bytes.count - index >= splitting, let (split, splitLine) = splitPoint() else {
+            while try nextElement(first: &first) { try relation() }
+            return
+        }
+        let second = SecondHalf(scanner: self, split: split, lineStart: splitLine)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { second.run() }
+        defer { group.wait() }
+        var waiting = true
+        while try nextElement(first: &first) {
+            if waiting {
+                skipWhitespace()
+                if index >= split {
+                    waiting = false
+                    group.wait()
+                    if index == split, let half = second.scanner, second.done {
+                        join(half)
+                        return
+                    }
+                }
+            }
+            try relation()
+        }
+    }
+
+    /// The start of an element on a line near the middle of what is left of the file: its
+    /// offset and the offset of its line.
+    private func splitPoint() -> (Int, Int)? {
+        var position = index + (bytes.count - index) / 2
+        let limit = min(bytes.count, position + (1 << 20))
+        while position < limit {
+            guard bytes[position] == 0x0A else {
+                position += 1
+                continue
+            }
+            let lineStart = position + 1
+            var start = lineStart
+            while start < limit, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            if start < limit, bytes[start] == UInt8(ascii: "{") { return (start, lineStart) }
+            position = lineStart
+        }
+        return nil
+    }
+
+    /// Appends what the second thread read, its lines counted from the line of the split.
+    private mutating func join(_ half: JSONOrganizationScanner) {
+        let lines = Int32(line - 1)
+        func moved(_ location: SourceLocation) -> SourceLocation {
+            location.isKnown ? SourceLocation(line: Int(location.line + lines), column: Int(location.column)) : location
+        }
+        let before = output.organization.relations.count
+        output.organization.relations.append(contentsOf: half.output.organization.relations)
+        output.organization.sourceMap.relations.append(contentsOf: half.output.organization.sourceMap.relations.map(moved))
+        output.fromIndex.append(contentsOf: half.output.fromIndex)
+        output.toIndex.append(contentsOf: half.output.toIndex)
+        for (relation, location) in half.output.relationFrom { output.relationFrom[before + relation] = moved(location) }
+        for (relation, location) in half.output.relationTo { output.relationTo[before + relation] = moved(location) }
+        index = half.index
+        line = half.line + Int(lines)
+        lineStart = half.lineStart
+        columnCacheOffset = lineStart
+        columnCache = 1
+        released = max(released, half.released)
+        nextRelease = index
+    }
+
+    /// The second thread's half of a list of relations.
+    private final class SecondHalf: @unchecked Sendable {
+        /// The scanner of the second half; `nil` when it gave up.
+        private(set) var scanner: JSONOrganizationScanner?
+        private(set) var done = false
+
+        init(scanner first: JSONOrganizationScanner, split: Int, lineStart: Int) {
+            var scanner = JSONOrganizationScanner(bytes: first.bytes, file: first.file, splitting: Int.max)
+            scanner.index = split
+            scanner.lineStart = lineStart
+            scanner.columnCacheOffset = lineStart
+            scanner.released = lineStart
+            scanner.nextRelease = split + (1 << 22)
+            scanner.output.ids = first.output.ids
+            scanner.output.organization.nodes = first.output.organization.nodes
+            self.scanner = scanner
+        }
+
+        func run() {
+            guard var scanner else { return }
+            self.scanner = nil
+            do {
+                var first = true
+                while try scanner.nextElement(first: &first) { try scanner.relation() }
+                self.scanner = scanner
+                done = true
+            } catch {
+                self.scanner = nil
+            }
+        }
     }
 
     /// A list of periods; a null element is passed over, as the decoder does. Lists are

@@ -15,7 +15,6 @@ final class MappedFile {
     let bytes: UnsafeBufferPointer<UInt8>
     private let mapping: UnsafeMutableRawPointer
     private let length: Int
-    private var released = 0
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Maps the regular file at `path`; `nil` for anything that is not a non-empty regular
@@ -41,11 +40,12 @@ final class MappedFile {
         munmap(mapping, length)
     }
 
-    /// Hands back the whole pages before byte `offset`, once they are no longer needed.
-    func release(before offset: Int) {
-        let end = min(offset, length) / Self.pageSize * Self.pageSize
-        guard end > released else { return }
-        _ = madvise(mapping + released, end - released, Int32(MADV_DONTNEED))
-        released = end
+    /// Hands back the whole pages within `range` of the file, which are no longer needed.
+    /// Threads may hand back ranges of their own at the same time.
+    func release(_ range: Range<Int>) {
+        let start = (range.lowerBound + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+        let end = min(range.upperBound, length) / Self.pageSize * Self.pageSize
+        guard end > start else { return }
+        _ = madvise(mapping + start, end - start, Int32(MADV_DONTNEED))
     }
 }
