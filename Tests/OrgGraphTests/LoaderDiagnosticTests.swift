@@ -143,6 +143,67 @@ struct LoaderDiagnosticTests {
                 """)
     }
 
+    /// A long line (a minified file) is kept in a diagnostic only around the column, and shows
+    /// exactly as the whole line would: the same window, ellipses and caret.
+    @Test("A long line is kept around its column and shown as the whole line would be")
+    func longLineWindow() throws {
+        let line = (0..<1_000).map { "\"Tỉnh ủy \($0)\"" }.joined(separator: ", ")
+        let bytes = Array("[\n\(line)\n]\n".utf8)
+        let source = SourceText(file: "long.json", bytes: bytes)
+        let count = line.unicodeScalars.count
+        #expect(line.utf8.count > SourceText.longLine)
+        for column in [1, 2, 50, 51, 52, 101, 5_000, count - 60, count - 50, count - 1, count, count + 1] {
+            let location = SourceLocation(line: 2, column: column)
+            let kept = source.diagnostic("here", at: location)
+            let whole = Diagnostic(file: "long.json", location: location, message: "here", sourceLine: line)
+            #expect((kept.sourceLine?.unicodeScalars.count ?? 0) <= Diagnostic.snippetWidth)
+            #expect(kept.description == whole.description, "column \(column)")
+        }
+    }
+
+    /// A file of thousands of errors lists the first `maximumDiagnostics` and stops reading at
+    /// the next, saying where.
+    @Test("Reading stops after the most errors a load lists, at the next one", arguments: [FileFormat.yaml, .json])
+    func tooManyErrors(_ format: FileFormat) throws {
+        var loader = OrganizationLoader()
+        loader.maximumDiagnostics = 2
+        let (file, text, expected): (String, String, String)
+        switch format {
+        case .yaml:
+            file = "many.yaml"
+            text = "orggraph: 1\nnodes: [1, 2, 3, 4]\n"
+            expected = """
+                many.yaml:2:9: error: 'nodes' must be a list of mappings, found a number
+                nodes: [1, 2, 3, 4]
+                        ^
+                many.yaml:2:12: error: 'nodes' must be a list of mappings, found a number
+                nodes: [1, 2, 3, 4]
+                           ^
+                many.yaml:2:15: error: too many errors; reading stopped here, after the first 2
+                nodes: [1, 2, 3, 4]
+                              ^
+                """
+        case .json:
+            file = "many.json"
+            text = "{\"orggraph\": 1, \"nodes\": [1, 2, 3, 4]}"
+            expected = """
+                many.json:1:27: error: 'nodes' must be a list of mappings, found a number
+                {"orggraph": 1, "nodes": [1, 2, 3, 4]}
+                                          ^
+                many.json:1:30: error: 'nodes' must be a list of mappings, found a number
+                {"orggraph": 1, "nodes": [1, 2, 3, 4]}
+                                             ^
+                many.json:1:33: error: too many errors; reading stopped here, after the first 2
+                {"orggraph": 1, "nodes": [1, 2, 3, 4]}
+                                                ^
+                """
+        }
+        let error = try #require(throws: LoadError.self) {
+            try loader.load(bytes: Array(text.utf8), file: file, format: format)
+        }
+        #expect(String(describing: error) == expected)
+    }
+
     // MARK: Deliberate handling that loads
 
     @Test("A byte order mark is ignored, and places count from after it", arguments: ["bom.yaml", "bom.json"])

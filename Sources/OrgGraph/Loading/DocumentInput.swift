@@ -3,8 +3,11 @@ protocol DocumentDecoding {
     associatedtype Output
     /// What an empty file should have started with, for the message.
     var expectedStart: String { get }
-    /// Decodes the document, returning its output or the diagnostics that stopped it.
-    func decode<Reader: StructuredReader>(_ reader: Reader, source: SourceText) -> (Output?, [Diagnostic])
+    /// Decodes the document, returning its output or the diagnostics that stopped it, at most
+    /// `limit` of them in full.
+    func decode<Reader: StructuredReader>(
+        _ reader: Reader, source: SourceText, limit: Int
+    ) -> (Output?, DiagnosticList)
 }
 
 /// The steps every document goes through before its fields are read: byte order mark, UTF-8,
@@ -13,21 +16,18 @@ enum DocumentInput {
     /// Reads `bytes` as a document of `format` (by default `{` means JSON) with `decoding`.
     ///
     /// - Returns: the decoder's output and the source text, for later diagnostics.
-    /// - Throws: ``LoadError`` with at most `maximumDiagnostics` diagnostics.
+    /// - Throws: ``LoadError`` with at most `maximumDiagnostics` errors, and the one that stopped
+    ///   reading.
     static func read<Decoding: DocumentDecoding>(
         bytes: [UInt8], file: String, format: FileFormat?, maximumDiagnostics: Int, _ decoding: Decoding
     ) throws(LoadError) -> (Decoding.Output, SourceText) {
-        func fail(_ diagnostics: [Diagnostic]) -> LoadError {
-            LoadError(
-                Array(diagnostics.prefix(maximumDiagnostics)), omitted: max(0, diagnostics.count - maximumDiagnostics))
-        }
         var bytes = bytes
         // A byte order mark is allowed and ignored; columns count from after it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let source = SourceText(file: file, bytes: bytes)
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             let byte = String(bytes[offset], radix: 16, uppercase: true)
-            throw fail([
+            throw LoadError([
                 source.diagnostic(
                     "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8",
                     at: source.location(ofOffset: offset))
@@ -35,7 +35,7 @@ enum DocumentInput {
         }
         let firstContent = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         guard firstContent != nil else {
-            throw fail([
+            throw LoadError([
                 Diagnostic(
                     file: file, location: SourceLocation(line: 1, column: 1),
                     message: "the file is empty; \(decoding.expectedStart)")
@@ -43,11 +43,11 @@ enum DocumentInput {
         }
         let format = format ?? (firstContent == UInt8(ascii: "{") ? .json : .yaml)
         let output: Decoding.Output?
-        let diagnostics: [Diagnostic]
+        let diagnostics: DiagnosticList
         switch format {
         case .json:
             (output, diagnostics) = bytes.withUnsafeBufferPointer { buffer in
-                decoding.decode(JSONReader(bytes: buffer), source: source)
+                decoding.decode(JSONReader(bytes: buffer), source: source, limit: maximumDiagnostics)
             }
         case .yaml:
             let budget = bytes.count * 2 + 10_000
@@ -57,18 +57,19 @@ enum DocumentInput {
             let reader: YAMLReader?
             switch composed {
             case .success(let value): reader = value
-            case .failure(let error): throw fail([source.diagnostic(error.message, at: error.location)])
+            case .failure(let error): throw LoadError([source.diagnostic(error.message, at: error.location)])
             }
             guard let reader else {
-                throw fail([
+                throw LoadError([
                     Diagnostic(
                         file: file, location: SourceLocation(line: 1, column: 1),
                         message: "the file has no content; \(decoding.expectedStart)")
                 ])
             }
-            (output, diagnostics) = decoding.decode(reader, source: source)
+            (output, diagnostics) = decoding.decode(reader, source: source, limit: maximumDiagnostics)
         }
-        guard let output, diagnostics.isEmpty else { throw fail(diagnostics) }
+        guard let output, diagnostics.isEmpty else { throw diagnostics.loadError }
         return (output, source)
     }
+
 }
