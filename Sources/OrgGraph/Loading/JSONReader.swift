@@ -243,7 +243,7 @@ struct JSONReader: StructuredReader {
             case .sequence:
                 try beginSequence()
             default:
-                _ = try readScalar()
+                try skipScalar()
             }
             // Close every container that has no more members, and stand before the next value.
             while openFirst.count > depth {
@@ -254,6 +254,26 @@ struct JSONReader: StructuredReader {
                 }
             }
         } while openFirst.count > depth
+    }
+
+    /// Moves past the scalar ahead, checking it as ``readScalar()`` does, without making its
+    /// text or its location: skipping a list of ten million values makes no string.
+    private mutating func skipScalar() throws(SyntaxError) {
+        switch try peekKind() {
+        case .string:
+            if rawString() != nil {
+                skipRawString()
+            } else {
+                _ = try readString()
+            }
+        case .number:
+            try scanNumber()
+        case .bool, .null:
+            for literal: StaticString in ["true", "false", "null"] where try readLiteral(literal) { return }
+            throw error("expected a value, found \(describe(index))")
+        case .mapping, .sequence:
+            break
+        }
     }
 
     mutating func finish() throws(SyntaxError) {
@@ -301,6 +321,13 @@ struct JSONReader: StructuredReader {
 
     private mutating func readNumber() throws(SyntaxError) -> String {
         let start = index
+        try scanNumber()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Moves past the number ahead, checking its syntax.
+    private mutating func scanNumber() throws(SyntaxError) {
+        let start = index
         func digits(_ reader: inout JSONReader) -> Int {
             let begin = reader.index
             while reader.index < reader.bytes.count,
@@ -327,7 +354,6 @@ struct JSONReader: StructuredReader {
             }
             guard digits(&self) > 0 else { throw error("expected a digit, found \(describe(index))") }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     private mutating func readString() throws(SyntaxError) -> String {
