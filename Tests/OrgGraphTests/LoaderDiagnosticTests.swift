@@ -670,6 +670,13 @@ struct LoaderDiagnosticTests {
                              \t              \t    ^
             """),
         Case(
+            "truncated-after-brace.json",
+            """
+            truncated-after-brace.json:1:2: error: malformed JSON: unexpected end of file; expected a field name or '}'
+            {
+             ^
+            """),
+        Case(
             "undefined-alias.yaml",
             """
             undefined-alias.yaml:15:17: error: malformed YAML: alias '*giuong-benh' to an undefined anchor

@@ -142,10 +142,12 @@ struct JSONReader: StructuredReader {
     /// - Returns: whether another member follows.
     private mutating func advanceMember(close: UInt8, what: String) throws(SyntaxError) -> Bool {
         skipWhitespace()
-        guard index < bytes.count else {
-            throw error("unexpected end of file; expected ',' or '\(Character(Unicode.Scalar(close)))'")
-        }
         let first = openFirst[openFirst.count - 1]
+        guard index < bytes.count else {
+            let closing = "'\(Character(Unicode.Scalar(close)))'"
+            let expected = !first ? "','" : close == UInt8(ascii: "}") ? "a field name" : "a value"
+            throw error("unexpected end of file; expected \(expected) or \(closing)")
+        }
         if bytes[index] == close {
             index += 1
             openFirst.removeLast()
