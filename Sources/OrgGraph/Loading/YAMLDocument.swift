@@ -55,7 +55,10 @@ struct YAMLDocument {
         let parser: Parser
         let composed: Yams.Node?
         do {
-            parser = try Parser(yaml: text)
+            // No implicit tags: the reader tells nulls, booleans and numbers from text itself,
+            // and Yams would otherwise match every key it compares for duplicates against its
+            // regular expressions. Keys are compared as text, the way the decoder reads them.
+            parser = try Parser(yaml: text, resolver: .basic)
             composed = try parser.singleRoot()
         } catch let error as YamlError {
             throw syntaxError(error, source: source, marks: marks, marker: marker)
