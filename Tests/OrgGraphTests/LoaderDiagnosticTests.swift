@@ -845,6 +845,16 @@ struct LoaderDiagnosticTests {
                       ^
             """),
         Case(
+            "utf16-bom.yaml",
+            """
+            utf16-bom.yaml:1:1: error: the file is UTF-16 (little-endian, by its byte order mark), not UTF-8; save it as UTF-8
+            """),
+        Case(
+            "utf16-no-bom.json",
+            """
+            utf16-no-bom.json:1:1: error: the file is UTF-16 (big-endian: a NUL byte before each letter), not UTF-8; save it as UTF-8
+            """),
+        Case(
             "whitespace-only.json",
             """
             whitespace-only.json:1:1: error: the file is empty; an organization file starts with 'orggraph: 1'

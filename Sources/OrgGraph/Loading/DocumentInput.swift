@@ -25,6 +25,13 @@ enum DocumentInput {
         // A byte order mark is allowed and ignored; columns count from after it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let source = SourceText(file: file, bytes: bytes)
+        if let encoding = otherEncoding(bytes) {
+            throw LoadError([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: 1, column: 1),
+                    message: "the file is \(encoding), not UTF-8; save it as UTF-8")
+            ])
+        }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             throw LoadError([
@@ -72,4 +79,20 @@ enum DocumentInput {
         return (output, source)
     }
 
+    /// The encoding a file is in when it is plainly UTF-16 or UTF-32: by its byte order mark, or
+    /// by NUL bytes in every other place of its first eight, which no UTF-8 organization file
+    /// has but ASCII text in UTF-16 does.
+    private static func otherEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 (big-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (little-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian, by its byte order mark)" }
+        let pairs = min(4, bytes.count / 2)
+        guard pairs > 0 else { return nil }
+        let leading = (0..<pairs).allSatisfy { bytes[2 * $0] == 0 && bytes[2 * $0 + 1] != 0 }
+        let trailing = (0..<pairs).allSatisfy { bytes[2 * $0] != 0 && bytes[2 * $0 + 1] == 0 }
+        if leading { return "UTF-16 (big-endian: a NUL byte before each letter)" }
+        if trailing { return "UTF-16 (little-endian: a NUL byte after each letter)" }
+        return nil
+    }
 }
