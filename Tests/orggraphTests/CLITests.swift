@@ -89,6 +89,19 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
     }
 
+    @Test("validate --output: a file that cannot be loaded leaves the report file as it was", arguments: ["json", "sarif"])
+    func validateOutputOnLoadError(format: String) throws {
+        let bad = try temporaryFile("orggraph: 1\nnodes:\n  - {id: a, kind: unit-hed}\n", name: "bad.yaml")
+        let report = URL(fileURLWithPath: bad).deletingLastPathComponent().appendingPathComponent("report").path
+        let result = try orggraph(["validate", "Examples/hospital.yaml", bad, "--format", format, "-o", report])
+        #expect(result.status == 2)
+        #expect(result.err.hasSuffix("note: \(report) was not written, since a file could not be loaded\n"))
+        #expect(!FileManager.default.fileExists(atPath: report))
+        try Data("an earlier report\n".utf8).write(to: URL(fileURLWithPath: report))
+        #expect(try orggraph(["validate", bad, "--format", format, "-o", report]).status == 2)
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == "an earlier report\n")
+    }
+
     @Test("A file that cannot be loaded: exit 2, a located diagnostic on stderr, nothing on stdout")
     func loadErrorExitsTwo() throws {
         let file = try temporaryFile("orggraph: 1\nnodes:\n  - {id: a, kind: unit-hed}\n", name: "bad.yaml")
