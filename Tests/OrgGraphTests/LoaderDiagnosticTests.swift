@@ -143,6 +143,22 @@ struct LoaderDiagnosticTests {
                 """)
     }
 
+    /// A message names a 100,000-character word by its first 60 characters; the source line
+    /// shows where it is.
+    @Test("A message quotes a 100,000-character word by its start")
+    func longWordQuoted() throws {
+        let word = String(repeating: "k", count: 100_000)
+        let text = "{\"orggraph\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"\(word)\"}], \"\(word)\": 1}"
+        let error = try #require(throws: LoadError.self) { try Self.load(Array(text.utf8), file: "long.json") }
+        let quoted = "'" + String(repeating: "k", count: 60) + "…'"
+        #expect(
+            error.diagnostics.map(\.message) == [
+                "unknown kind \(quoted); expected one of: " + NodeKind.allCases.map(\.rawValue).joined(separator: ", "),
+                "unknown field \(quoted) at the top level",
+            ])
+        #expect(String(describing: error).utf8.count < 2_000)
+    }
+
     /// A long line (a minified file) is kept in a diagnostic only around the column, and shows
     /// exactly as the whole line would: the same window, ellipses and caret.
     @Test("A long line is kept around its column and shown as the whole line would be")

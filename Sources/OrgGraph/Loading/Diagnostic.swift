@@ -51,6 +51,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         for note in notes { note.render(into: &lines) }
     }
 
+    /// The longest text a message quotes whole, in Unicode scalars.
+    static let quotedWidth = 64
+
+    /// `text` in single quotes; past ``quotedWidth`` scalars, its start and an ellipsis: a message
+    /// names a word the file wrote without repeating a 100,000-character one (the source line
+    /// below it shows where it is).
+    static func quoted(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > quotedWidth else { return "'\(text)'" }
+        return "'\(String(String.UnicodeScalarView(scalars.prefix(quotedWidth - 4))))…'"
+    }
+
     /// The widest part of a source line shown around the column.
     static let snippetWidth = 100
 

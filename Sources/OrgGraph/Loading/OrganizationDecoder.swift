@@ -109,7 +109,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
 
     private mutating func unknownField(_ key: Scalar, in context: String, known: [String]) throws(SyntaxError) {
         try report(
-            "unknown field '\(key.text)' \(context)\(Suggestion.didYouMean(key.text, in: known))",
+            "unknown field \(Diagnostic.quoted(key.text)) \(context)\(Suggestion.didYouMean(key.text, in: known))",
             atKey: key)
         try reader.skipValue()
     }
@@ -123,7 +123,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         guard index >= 0 else { return true }
         let bit: UInt16 = 1 << UInt16(index)
         if mask & bit != 0 {
-            try report("duplicate field '\(key.text)' \(context)", atKey: key)
+            try report("duplicate field \(Diagnostic.quoted(key.text)) \(context)", atKey: key)
             try reader.skipValue()
             return false
         }
@@ -218,7 +218,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
 
     /// The message for a word that is none of `names`, with the closest one or all of them.
     private static func unknownWord(_ value: String, among names: [String], noun: String, listAll: Bool) -> String {
-        var message = "unknown \(noun) '\(value)'"
+        var message = "unknown \(noun) \(Diagnostic.quoted(value))"
         if let close = Suggestion.closest(to: value, in: names) {
             message += "; did you mean '\(close)'?"
         } else if listAll {
@@ -244,8 +244,8 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         while let key = try reader.nextKey() {
             if let first = seen[key.text] {
                 try report(
-                    "duplicate attribute '\(key.text)'", at: key.location,
-                    note: ("'\(key.text)' is first written here", first))
+                    "duplicate attribute \(Diagnostic.quoted(key.text))", at: key.location,
+                    note: ("\(Diagnostic.quoted(key.text)) is first written here", first))
                 try reader.skipValue()
                 continue
             }
@@ -257,11 +257,11 @@ struct OrganizationDecoder<Reader: StructuredReader> {
             }
             if try reader.peekKind() == .null {
                 let location = try reader.location()
-                try report("attribute '\(key.text)' must be a string, found null", at: location)
+                try report("attribute \(Diagnostic.quoted(key.text)) must be a string, found null", at: location)
                 try reader.skipValue()
                 continue
             }
-            if let (value, _) = try text("attribute '\(key.text)'") {
+            if let (value, _) = try text("attribute \(Diagnostic.quoted(key.text))") {
                 result.append(Attribute(key: key.text, value: value))
             }
         }
