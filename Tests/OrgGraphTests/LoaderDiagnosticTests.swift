@@ -693,6 +693,13 @@ struct LoaderDiagnosticTests {
              ^
             """),
         Case(
+            "truncated-flow-mapping.yaml",
+            """
+            truncated-flow-mapping.yaml:3:29: error: malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping)
+              - {id: tinh-uy, kind: prov
+                                        ^
+            """),
+        Case(
             "undefined-alias.yaml",
             """
             undefined-alias.yaml:15:17: error: malformed YAML: alias '*giuong-benh' to an undefined anchor

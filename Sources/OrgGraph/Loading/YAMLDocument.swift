@@ -181,7 +181,12 @@ struct YAMLDocument {
     private static func syntaxError(
         _ error: YamlError, source: SourceText, marks: YAMLMarks, marker: Unicode.Scalar?
     ) -> SyntaxError {
-        func location(_ mark: Mark) -> SourceLocation { marks.location(line: mark.line, column: mark.column) }
+        // libyaml ends a file that has no final line break on a line after it: that is the end
+        // of the file's last line.
+        let end = source.location(ofOffset: source.bytes.count)
+        func location(_ mark: Mark) -> SourceLocation {
+            min(marks.location(line: mark.line, column: mark.column), end)
+        }
         func restore(_ text: String) -> String {
             guard let marker else { return text }
             return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == marker ? "*" : $0 }))
