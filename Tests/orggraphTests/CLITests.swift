@@ -1,22 +1,30 @@
 import Foundation
 import Testing
 
-/// Runs the built `orggraph` with `arguments`, from the package root.
-func orggraph(_ arguments: [String], input: String? = nil) throws -> (status: Int32, out: String, err: String) {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+/// The package root, where the commands run.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The built `orggraph`, beside the test bundle.
+func orggraphExecutable() throws -> URL {
     let candidates = [
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("orggraph"),
         Bundle.main.bundleURL.appendingPathComponent("orggraph"),
-        root.appendingPathComponent(".build/debug/orggraph"),
+        packageRoot.appendingPathComponent(".build/debug/orggraph"),
     ]
     guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
         throw CLIError.notBuilt
     }
+    return binary
+}
+
+/// Runs the built `orggraph` with `arguments`, from the package root.
+func orggraph(_ arguments: [String], input: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    let binary = try orggraphExecutable()
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = root
+    process.currentDirectoryURL = packageRoot
     let out = Pipe()
     let err = Pipe()
     let inPipe = Pipe()
