@@ -31,7 +31,9 @@ struct Validate: ParsableCommand {
     @Option(help: "Output format: text, json or sarif (SARIF 2.1.0, for code-scanning tools).")
     var format: Format = .text
 
-    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(
+        name: [.short, .long],
+        help: "Write the report to this file (atomically) instead of standard output; not written when a file cannot be loaded.")
     var output: String?
 
     @Flag(help: "Fail on warnings too (the same as --fail-level warning).")
@@ -59,6 +61,12 @@ struct Validate: ParsableCommand {
             }
             report.add(Auditor(rulebook: book).audit(loaded), file: file, rulebook: book)
             if file == files.last { Input.keepUntilExit(loaded) }
+        }
+        // A run that stops with status 2 writes no report file, and leaves one already there as
+        // it was: a report missing the files that could not be loaded would read as their audit.
+        if loadFailed, let output, output != "-" {
+            FileOutput.standardError("note: \(output) was not written, since a file could not be loaded\n")
+            throw ExitCode(2)
         }
         if !report.files.isEmpty || format != .text {
             let text: String

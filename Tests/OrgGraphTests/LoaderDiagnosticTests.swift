@@ -143,6 +143,83 @@ struct LoaderDiagnosticTests {
                 """)
     }
 
+    /// A message names a 100,000-character word by its first 60 characters; the source line
+    /// shows where it is.
+    @Test("A message quotes a 100,000-character word by its start")
+    func longWordQuoted() throws {
+        let word = String(repeating: "k", count: 100_000)
+        let text = "{\"orggraph\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"\(word)\"}], \"\(word)\": 1}"
+        let error = try #require(throws: LoadError.self) { try Self.load(Array(text.utf8), file: "long.json") }
+        let quoted = "'" + String(repeating: "k", count: 60) + "…'"
+        #expect(
+            error.diagnostics.map(\.message) == [
+                "unknown kind \(quoted); expected one of: " + NodeKind.allCases.map(\.rawValue).joined(separator: ", "),
+                "unknown field \(quoted) at the top level",
+            ])
+        #expect(String(describing: error).utf8.count < 2_000)
+    }
+
+    /// A long line (a minified file) is kept in a diagnostic only around the column, and shows
+    /// exactly as the whole line would: the same window, ellipses and caret.
+    @Test("A long line is kept around its column and shown as the whole line would be")
+    func longLineWindow() throws {
+        let line = (0..<1_000).map { "\"Tỉnh ủy \($0)\"" }.joined(separator: ", ")
+        let bytes = Array("[\n\(line)\n]\n".utf8)
+        let source = SourceText(file: "long.json", bytes: bytes)
+        let count = line.unicodeScalars.count
+        #expect(line.utf8.count > SourceText.longLine)
+        for column in [1, 2, 50, 51, 52, 101, 5_000, count - 60, count - 50, count - 1, count, count + 1] {
+            let location = SourceLocation(line: 2, column: column)
+            let kept = source.diagnostic("here", at: location)
+            let whole = Diagnostic(file: "long.json", location: location, message: "here", sourceLine: line)
+            #expect((kept.sourceLine?.unicodeScalars.count ?? 0) <= Diagnostic.snippetWidth)
+            #expect(kept.description == whole.description, "column \(column)")
+        }
+    }
+
+    /// A file of thousands of errors lists the first `maximumDiagnostics` and stops reading at
+    /// the next, saying where.
+    @Test("Reading stops after the most errors a load lists, at the next one", arguments: [FileFormat.yaml, .json])
+    func tooManyErrors(_ format: FileFormat) throws {
+        var loader = OrganizationLoader()
+        loader.maximumDiagnostics = 2
+        let (file, text, expected): (String, String, String)
+        switch format {
+        case .yaml:
+            file = "many.yaml"
+            text = "orggraph: 1\nnodes: [1, 2, 3, 4]\n"
+            expected = """
+                many.yaml:2:9: error: 'nodes' must be a list of mappings, found a number
+                nodes: [1, 2, 3, 4]
+                        ^
+                many.yaml:2:12: error: 'nodes' must be a list of mappings, found a number
+                nodes: [1, 2, 3, 4]
+                           ^
+                many.yaml:2:15: error: too many errors; reading stopped here, after the first 2
+                nodes: [1, 2, 3, 4]
+                              ^
+                """
+        case .json:
+            file = "many.json"
+            text = "{\"orggraph\": 1, \"nodes\": [1, 2, 3, 4]}"
+            expected = """
+                many.json:1:27: error: 'nodes' must be a list of mappings, found a number
+                {"orggraph": 1, "nodes": [1, 2, 3, 4]}
+                                          ^
+                many.json:1:30: error: 'nodes' must be a list of mappings, found a number
+                {"orggraph": 1, "nodes": [1, 2, 3, 4]}
+                                             ^
+                many.json:1:33: error: too many errors; reading stopped here, after the first 2
+                {"orggraph": 1, "nodes": [1, 2, 3, 4]}
+                                                ^
+                """
+        }
+        let error = try #require(throws: LoadError.self) {
+            try loader.load(bytes: Array(text.utf8), file: file, format: format)
+        }
+        #expect(String(describing: error) == expected)
+    }
+
     // MARK: Deliberate handling that loads
 
     @Test("A byte order mark is ignored, and places count from after it", arguments: ["bom.yaml", "bom.json"])
@@ -609,6 +686,20 @@ struct LoaderDiagnosticTests {
                              \t              \t    ^
             """),
         Case(
+            "truncated-after-brace.json",
+            """
+            truncated-after-brace.json:1:2: error: malformed JSON: unexpected end of file; expected a field name or '}'
+            {
+             ^
+            """),
+        Case(
+            "truncated-flow-mapping.yaml",
+            """
+            truncated-flow-mapping.yaml:3:29: error: malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping)
+              - {id: tinh-uy, kind: prov
+                                        ^
+            """),
+        Case(
             "undefined-alias.yaml",
             """
             undefined-alias.yaml:15:17: error: malformed YAML: alias '*giuong-benh' to an undefined anchor
@@ -775,6 +866,16 @@ struct LoaderDiagnosticTests {
             unsupported-version.yaml:1:11: error: unsupported format version 2; this orggraph reads version 1
             orggraph: 2
                       ^
+            """),
+        Case(
+            "utf16-bom.yaml",
+            """
+            utf16-bom.yaml:1:1: error: the file is UTF-16 (little-endian, by its byte order mark), not UTF-8; save it as UTF-8
+            """),
+        Case(
+            "utf16-no-bom.json",
+            """
+            utf16-no-bom.json:1:1: error: the file is UTF-16 (big-endian: a NUL byte before each letter), not UTF-8; save it as UTF-8
             """),
         Case(
             "whitespace-only.json",

@@ -1,22 +1,30 @@
 import Foundation
 import Testing
 
-/// Runs the built `orggraph` with `arguments`, from the package root.
-func orggraph(_ arguments: [String], input: String? = nil) throws -> (status: Int32, out: String, err: String) {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+/// The package root, where the commands run.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The built `orggraph`, beside the test bundle.
+func orggraphExecutable() throws -> URL {
     let candidates = [
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("orggraph"),
         Bundle.main.bundleURL.appendingPathComponent("orggraph"),
-        root.appendingPathComponent(".build/debug/orggraph"),
+        packageRoot.appendingPathComponent(".build/debug/orggraph"),
     ]
     guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
         throw CLIError.notBuilt
     }
+    return binary
+}
+
+/// Runs the built `orggraph` with `arguments`, from the package root.
+func orggraph(_ arguments: [String], input: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    let binary = try orggraphExecutable()
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = root
+    process.currentDirectoryURL = packageRoot
     let out = Pipe()
     let err = Pipe()
     let inPipe = Pipe()
@@ -87,6 +95,19 @@ struct CLITests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("\"summary\": {\"error\": 0, \"warning\": 0, \"info\": 0, \"suppressed\": 0}"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+    }
+
+    @Test("validate --output: a file that cannot be loaded leaves the report file as it was", arguments: ["json", "sarif"])
+    func validateOutputOnLoadError(format: String) throws {
+        let bad = try temporaryFile("orggraph: 1\nnodes:\n  - {id: a, kind: unit-hed}\n", name: "bad.yaml")
+        let report = URL(fileURLWithPath: bad).deletingLastPathComponent().appendingPathComponent("report").path
+        let result = try orggraph(["validate", "Examples/hospital.yaml", bad, "--format", format, "-o", report])
+        #expect(result.status == 2)
+        #expect(result.err.hasSuffix("note: \(report) was not written, since a file could not be loaded\n"))
+        #expect(!FileManager.default.fileExists(atPath: report))
+        try Data("an earlier report\n".utf8).write(to: URL(fileURLWithPath: report))
+        #expect(try orggraph(["validate", bad, "--format", format, "-o", report]).status == 2)
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == "an earlier report\n")
     }
 
     @Test("A file that cannot be loaded: exit 2, a located diagnostic on stderr, nothing on stdout")

@@ -142,10 +142,12 @@ struct JSONReader: StructuredReader {
     /// - Returns: whether another member follows.
     private mutating func advanceMember(close: UInt8, what: String) throws(SyntaxError) -> Bool {
         skipWhitespace()
-        guard index < bytes.count else {
-            throw error("unexpected end of file; expected ',' or '\(Character(Unicode.Scalar(close)))'")
-        }
         let first = openFirst[openFirst.count - 1]
+        guard index < bytes.count else {
+            let closing = "'\(Character(Unicode.Scalar(close)))'"
+            let expected = !first ? "','" : close == UInt8(ascii: "}") ? "a field name" : "a value"
+            throw error("unexpected end of file; expected \(expected) or \(closing)")
+        }
         if bytes[index] == close {
             index += 1
             openFirst.removeLast()
@@ -243,7 +245,7 @@ struct JSONReader: StructuredReader {
             case .sequence:
                 try beginSequence()
             default:
-                _ = try readScalar()
+                try skipScalar()
             }
             // Close every container that has no more members, and stand before the next value.
             while openFirst.count > depth {
@@ -254,6 +256,26 @@ struct JSONReader: StructuredReader {
                 }
             }
         } while openFirst.count > depth
+    }
+
+    /// Moves past the scalar ahead, checking it as ``readScalar()`` does, without making its
+    /// text or its location: skipping a list of ten million values makes no string.
+    private mutating func skipScalar() throws(SyntaxError) {
+        switch try peekKind() {
+        case .string:
+            if rawString() != nil {
+                skipRawString()
+            } else {
+                _ = try readString()
+            }
+        case .number:
+            try scanNumber()
+        case .bool, .null:
+            for literal: StaticString in ["true", "false", "null"] where try readLiteral(literal) { return }
+            throw error("expected a value, found \(describe(index))")
+        case .mapping, .sequence:
+            break
+        }
     }
 
     mutating func finish() throws(SyntaxError) {
@@ -301,6 +323,13 @@ struct JSONReader: StructuredReader {
 
     private mutating func readNumber() throws(SyntaxError) -> String {
         let start = index
+        try scanNumber()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Moves past the number ahead, checking its syntax.
+    private mutating func scanNumber() throws(SyntaxError) {
+        let start = index
         func digits(_ reader: inout JSONReader) -> Int {
             let begin = reader.index
             while reader.index < reader.bytes.count,
@@ -327,7 +356,6 @@ struct JSONReader: StructuredReader {
             }
             guard digits(&self) > 0 else { throw error("expected a digit, found \(describe(index))") }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     private mutating func readString() throws(SyntaxError) -> String {

@@ -44,7 +44,9 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     private static var suppressionNames: FieldNames { FieldNamesCache.suppression }
 
     /// Where `key` is written, computed from its offset when the reader left that for later.
-    private func place(_ key: Scalar) -> SourceLocation {
+    ///
+    /// - Complexity: O(*offset*) for a key placed by its offset.
+    private static func place(_ key: Scalar, in source: SourceText) -> SourceLocation {
         if key.location.isKnown || key.offset < 0 { return key.location }
         return source.location(ofOffset: key.offset)
     }
@@ -55,18 +57,45 @@ struct OrganizationDecoder<Reader: StructuredReader> {
 
     private var reader: Reader
     private let source: SourceText
-    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: DiagnosticList
     private var output = Output()
 
-    init(reader: Reader, source: SourceText) {
+    /// - Parameter limit: how many errors to report; reading stops at the next one.
+    init(reader: Reader, source: SourceText, limit: Int) {
         self.reader = reader
         self.source = source
+        diagnostics = DiagnosticList(limit: limit)
     }
 
     // MARK: Diagnostics
 
-    private mutating func report(_ message: String, at location: SourceLocation, notes: [Diagnostic] = []) {
-        diagnostics.append(source.diagnostic(message, at: location, notes: notes))
+    /// Reports an error; its message and source line are worked out only if it will be shown.
+    ///
+    /// - Throws: `SyntaxError` at `location` when as many errors as will be shown have been
+    ///   reported already: reading stops there, so a file of millions of errors costs no more
+    ///   than one of a few.
+    private mutating func report(
+        _ message: @autoclosure () -> String, at location: SourceLocation,
+        note: (message: String, location: SourceLocation)? = nil
+    ) throws(SyntaxError) {
+        guard !diagnostics.isFull else { throw tooManyErrors(at: location) }
+        let source = source
+        diagnostics.append {
+            let notes = note.map { [source.diagnostic($0.message, at: $0.location, kind: .note)] } ?? []
+            return source.diagnostic(message(), at: location, notes: notes)
+        }
+    }
+
+    /// Reports an error at the place of `key`.
+    private mutating func report(_ message: @autoclosure () -> String, atKey key: Scalar) throws(SyntaxError) {
+        guard !diagnostics.isFull else { throw tooManyErrors(at: Self.place(key, in: source)) }
+        let source = source
+        diagnostics.append { source.diagnostic(message(), at: Self.place(key, in: source)) }
+    }
+
+    private func tooManyErrors(at location: SourceLocation) -> SyntaxError {
+        SyntaxError(
+            message: "too many errors; reading stopped here, after the first \(diagnostics.limit)", location: location)
     }
 
     /// Reports that the value of `field` is not what it must be, and skips it.
@@ -74,15 +103,15 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     private mutating func typeMismatch(_ field: String, expected: String) throws(SyntaxError) {
         let location = try reader.location()
         let found = try reader.peekKind()
-        let subject = field.contains(" ") ? field : "'\(field)'"
-        report("\(subject) must be \(expected), found \(found.phrase)", at: location)
+        try report(
+            "\(field.contains(" ") ? field : "'\(field)'") must be \(expected), found \(found.phrase)", at: location)
         try reader.skipValue()
     }
 
     private mutating func unknownField(_ key: Scalar, in context: String, known: [String]) throws(SyntaxError) {
-        report(
-            "unknown field '\(key.text)' \(context)\(Suggestion.didYouMean(key.text, in: known))",
-            at: place(key))
+        try report(
+            "unknown field \(Diagnostic.quoted(key.text)) \(context)\(Suggestion.didYouMean(key.text, in: known))",
+            atKey: key)
         try reader.skipValue()
     }
 
@@ -95,7 +124,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         guard index >= 0 else { return true }
         let bit: UInt16 = 1 << UInt16(index)
         if mask & bit != 0 {
-            report("duplicate field '\(key.text)' \(context)", at: place(key))
+            try report("duplicate field \(Diagnostic.quoted(key.text)) \(context)", atKey: key)
             try reader.skipValue()
             return false
         }
@@ -106,10 +135,10 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     /// Reports each of `required` that `mask` does not have.
     private mutating func requireFields(
         _ required: [String], of fields: [String], _ mask: UInt16, in context: String, at location: SourceLocation
-    ) {
+    ) throws(SyntaxError) {
         for field in required {
             guard let index = fields.firstIndex(of: field), mask & (1 << UInt16(index)) == 0 else { continue }
-            report("missing required field '\(field)' \(context)", at: location)
+            try report("missing required field '\(field)' \(context)", at: location)
         }
     }
 
@@ -121,7 +150,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         switch kind {
         case .null:
             if Self.requiredFields.contains(field) {
-                report("'\(field)' needs a value", at: try reader.location())
+                try report("'\(field)' needs a value", at: try reader.location())
             }
             try reader.skipValue()
             return nil
@@ -135,7 +164,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         }
         let scalar = try reader.readScalar()
         if Self.containsNUL(scalar.text) {
-            report("'\(field)' contains a NUL character", at: scalar.location)
+            try report("'\(field)' contains a NUL character", at: scalar.location)
             return nil
         }
         return (scalar.text, scalar.location)
@@ -158,7 +187,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     private mutating func identifier(_ field: String) throws(SyntaxError) -> (String, SourceLocation)? {
         guard let (value, location) = try text(field) else { return nil }
         if let problem = IDSyntax.problem(value) {
-            report("invalid id in '\(field)': \(problem)", at: location)
+            try report("invalid id in '\(field)': \(problem)", at: location)
             return nil
         }
         return (value, location)
@@ -183,8 +212,14 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     ) throws(SyntaxError) -> Value? {
         guard let (value, location) = try text(field) else { return nil }
         if let result = Value.byName[value] { return result }
-        let names = Value.allCases.map(\.rawValue)
-        var message = "unknown \(noun) '\(value)'"
+        try report(
+            Self.unknownWord(value, among: Value.allCases.map(\.rawValue), noun: noun, listAll: listAll), at: location)
+        return nil
+    }
+
+    /// The message for a word that is none of `names`, with the closest one or all of them.
+    private static func unknownWord(_ value: String, among names: [String], noun: String, listAll: Bool) -> String {
+        var message = "unknown \(noun) \(Diagnostic.quoted(value))"
         if let close = Suggestion.closest(to: value, in: names) {
             message += "; did you mean '\(close)'?"
         } else if listAll {
@@ -192,8 +227,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         } else {
             message += "; the \(noun)s are listed in the README (SPEC §2)"
         }
-        report(message, at: location)
-        return nil
+        return message
     }
 
     private mutating func attributes(_ field: String) throws(SyntaxError) -> [Attribute] {
@@ -210,25 +244,25 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         var seen: [String: SourceLocation] = [:]
         while let key = try reader.nextKey() {
             if let first = seen[key.text] {
-                report(
-                    "duplicate attribute '\(key.text)'", at: key.location,
-                    notes: [source.diagnostic("'\(key.text)' is first written here", at: first, kind: .note)])
+                try report(
+                    "duplicate attribute \(Diagnostic.quoted(key.text))", at: key.location,
+                    note: ("\(Diagnostic.quoted(key.text)) is first written here", first))
                 try reader.skipValue()
                 continue
             }
             seen[key.text] = key.location
             if Self.containsNUL(key.text) {
-                report("attribute name contains a NUL character", at: key.location)
+                try report("attribute name contains a NUL character", at: key.location)
                 try reader.skipValue()
                 continue
             }
             if try reader.peekKind() == .null {
                 let location = try reader.location()
-                report("attribute '\(key.text)' must be a string, found null", at: location)
+                try report("attribute \(Diagnostic.quoted(key.text)) must be a string, found null", at: location)
                 try reader.skipValue()
                 continue
             }
-            if let (value, _) = try text("attribute '\(key.text)'") {
+            if let (value, _) = try text("attribute \(Diagnostic.quoted(key.text))") {
                 result.append(Attribute(key: key.text, value: value))
             }
         }
@@ -259,7 +293,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         output.rootLocation = try reader.location()
         guard try reader.peekKind() == .mapping else {
             let found = try reader.peekKind()
-            report(
+            try report(
                 "an organization file is a mapping with 'orggraph: 1', 'nodes' and 'relations'; found \(found.phrase)",
                 at: output.rootLocation)
             return nil
@@ -282,7 +316,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         }
         try reader.finish()
         if mask & 1 == 0 {
-            report("missing required field 'orggraph' (the format version, 1)", at: output.rootLocation)
+            try report("missing required field 'orggraph' (the format version, 1)", at: output.rootLocation)
         }
         return diagnostics.isEmpty ? output : nil
     }
@@ -295,7 +329,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         }
         let scalar = try reader.readScalar()
         if Int(scalar.text) != Organization.currentFormatVersion {
-            report(
+            try report(
                 "unsupported format version \(scalar.text); this orggraph reads version \(Organization.currentFormatVersion)",
                 at: location)
         }
@@ -336,7 +370,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
             default: try unknownField(key, in: "in a node", known: Self.nodeFields)
             }
         }
-        requireFields(["id", "kind"], of: Self.nodeFields, mask, in: "in a node", at: start)
+        try requireFields(["id", "kind"], of: Self.nodeFields, mask, in: "in a node", at: start)
         guard let id, let kind, diagnostics.count == errorsBefore else { return }
         node.id = id
         node.kind = kind
@@ -385,12 +419,12 @@ struct OrganizationDecoder<Reader: StructuredReader> {
             default: try unknownField(key, in: "in a relation", known: Self.relationFields)
             }
         }
-        requireFields(["type", "from", "to"], of: Self.relationFields, mask, in: "in a relation", at: start)
-        if let type, period != nil, !type.allowsPeriod {
-            report("'period' belongs on reports-to relations, not on \(type.rawValue)", at: periodKey.map(place) ?? start)
+        try requireFields(["type", "from", "to"], of: Self.relationFields, mask, in: "in a relation", at: start)
+        if let type, let periodKey, period != nil, !type.allowsPeriod {
+            try report("'period' belongs on reports-to relations, not on \(type.rawValue)", atKey: periodKey)
         }
-        if let type, basis != nil, !type.allowsBasis {
-            report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", at: basisKey.map(place) ?? start)
+        if let type, let basisKey, basis != nil, !type.allowsBasis {
+            try report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", atKey: basisKey)
         }
         guard let type, let from, let to, diagnostics.count == errorsBefore else { return }
         output.organization.relations.append(
@@ -443,12 +477,12 @@ struct OrganizationDecoder<Reader: StructuredReader> {
                 let location = try reader.location()
                 reason = try text("reason")?.0
                 if let value = reason, value.allSatisfy(\.isWhitespace) {
-                    report("a suppression's 'reason' may not be empty: say why the finding is accepted", at: location)
+                    try report("a suppression's 'reason' may not be empty: say why the finding is accepted", at: location)
                 }
             default: try unknownField(key, in: "in a suppression", known: Self.suppressionFields)
             }
         }
-        requireFields(["rule", "node", "reason"], of: Self.suppressionFields, mask, in: "in a suppression", at: start)
+        try requireFields(["rule", "node", "reason"], of: Self.suppressionFields, mask, in: "in a suppression", at: start)
         guard let rule, let node, let reason, diagnostics.count == errorsBefore else { return }
         output.organization.suppressions.append(Suppression(rule: rule, node: node.0, reason: reason))
         output.organization.sourceMap.suppressions.append(start)

@@ -96,13 +96,17 @@ public struct OrganizationLoader: Sendable {
             JSONOrganizationScanner.scan(bytes)
         }
 
-        func decode<Reader: StructuredReader>(_ reader: Reader, source: SourceText) -> (DecodedOrganization?, [Diagnostic]) {
-            var decoder = OrganizationDecoder(reader: reader, source: source)
+        func decode<Reader: StructuredReader>(
+            _ reader: Reader, source: SourceText, limit: Int
+        ) -> (DecodedOrganization?, DiagnosticList) {
+            var decoder = OrganizationDecoder(reader: reader, source: source, limit: limit)
             do {
                 let output = try decoder.decode()
                 return (output, decoder.diagnostics)
             } catch {
-                return (nil, decoder.diagnostics + [source.diagnostic(error.message, at: error.location)])
+                var diagnostics = decoder.diagnostics
+                diagnostics.appendFinal(source.diagnostic(error.message, at: error.location))
+                return (nil, diagnostics)
             }
         }
     }

@@ -1,4 +1,8 @@
 /// The bytes of a source file, with what diagnostics need: lines, and locations of offsets.
+///
+/// Only diagnostics use it, but a failed load can make twenty of them in a file of hundreds of
+/// megabytes, possibly on one line: lines are found with `memchr` and scalars counted eight
+/// bytes at a time (``SourceScan``).
 struct SourceText: Sendable {
     let file: String
     let bytes: [UInt8]
@@ -7,54 +11,74 @@ struct SourceText: Sendable {
     ///
     /// - Complexity: O(*n*) in the size of the file; used only when a diagnostic is rendered.
     func line(_ line: Int32) -> String? {
-        guard line > 0 else { return nil }
-        var current: Int32 = 1
-        var start = 0
-        var index = 0
-        let count = bytes.count
-        while current < line {
-            guard index < count else { return nil }
-            let byte = bytes[index]
-            index += 1
-            if byte == 0x0A || (byte == 0x0D && (index >= count || bytes[index] != 0x0A)) {
-                current += 1
-                start = index
-            }
-        }
-        var end = start
-        while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        lineRange(line).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
+
+    /// The bytes of line `line` (1-based), without its line break.
+    ///
+    /// - Complexity: O(*n*) in the size of the file up to the end of the line.
+    private func lineRange(_ line: Int32) -> Range<Int>? {
+        guard line > 0 else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
+            var scan = SourceScan(buffer)
+            var start = 0
+            var current: Int32 = 1
+            while current < line {
+                guard let next = scan.lineBreak(from: start) else { return nil }
+                start = next.upperBound
+                current += 1
+            }
+            return start..<(scan.lineBreak(from: start)?.lowerBound ?? buffer.count)
+        }
+    }
+
+    /// A line longer than this, in bytes, is kept in a diagnostic only around its column.
+    static let longLine = 4096
 
     /// The line and column of byte `offset`.
     ///
     /// - Complexity: O(*offset*).
     func location(ofOffset offset: Int) -> SourceLocation {
-        var line = 1
-        var column = 1
-        var index = 0
-        let end = min(offset, bytes.count)
-        while index < end {
-            let byte = bytes[index]
-            index += 1
-            if byte == 0x0A || (byte == 0x0D && (index >= bytes.count || bytes[index] != 0x0A)) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let end = max(0, min(offset, buffer.count))
+            var scan = SourceScan(buffer)
+            var line = 1
+            var start = 0
+            // A line break ending past `offset` (the CR of a CR LF) is not one yet.
+            while let next = scan.lineBreak(from: start), next.upperBound <= end {
                 line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+                start = next.upperBound
             }
+            return SourceLocation(line: line, column: 1 + scan.scalarCount(start..<end))
         }
-        return SourceLocation(line: line, column: column)
     }
 
-    /// A diagnostic at `location` with its source line filled in.
+    /// A diagnostic at `location` with its source line filled in: the whole line, or for a long
+    /// line (a minified file, a 100,000-character id) the part of it the diagnostic shows.
+    ///
+    /// - Complexity: O(*n*) in the size of the file up to the end of the line.
     func diagnostic(
         _ message: String, at location: SourceLocation, kind: Diagnostic.Kind = .error,
         notes: [Diagnostic] = []
     ) -> Diagnostic {
-        Diagnostic(
-            kind, file: file, location: location, message: message, sourceLine: self.line(location.line),
-            notes: notes)
+        var diagnostic = Diagnostic(kind, file: file, location: location, message: message, notes: notes)
+        guard let range = lineRange(location.line) else { return diagnostic }
+        guard range.count > Self.longLine else {
+            diagnostic.sourceLine = String(decoding: bytes[range], as: UTF8.self)
+            return diagnostic
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            let scan = SourceScan(buffer)
+            let count = scan.scalarCount(range)
+            let shown = Diagnostic.window(count: count, target: max(0, min(Int(location.column) - 1, count)))
+            let start = scan.offset(advancing: shown.lowerBound, from: range.lowerBound, limit: range.upperBound)
+            let end = scan.offset(advancing: shown.count, from: start, limit: range.upperBound)
+            diagnostic.sourceLine = String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+            diagnostic.sourceLineOffset = shown.lowerBound
+            diagnostic.sourceLineCount = count
+        }
+        return diagnostic
     }
 }
 

@@ -55,8 +55,9 @@ struct YAMLDocument {
         let parser: Parser
         let composed: Yams.Node?
         do {
-            // Kinds of scalars are decided by the reader (the core schema); the basic resolver
-            // spares matching every scalar against regular expressions.
+            // No implicit tags: the reader tells nulls, booleans and numbers from text itself,
+            // and Yams would otherwise match every key it compares for duplicates against its
+            // regular expressions. Keys are compared as text, the way the decoder reads them.
             parser = try Parser(yaml: text, resolver: .basic)
             composed = try parser.singleRoot()
         } catch let error as YamlError {
@@ -180,7 +181,12 @@ struct YAMLDocument {
     private static func syntaxError(
         _ error: YamlError, source: SourceText, marks: YAMLMarks, marker: Unicode.Scalar?
     ) -> SyntaxError {
-        func location(_ mark: Mark) -> SourceLocation { marks.location(line: mark.line, column: mark.column) }
+        // libyaml ends a file that has no final line break on a line after it: that is the end
+        // of the file's last line.
+        let end = source.location(ofOffset: source.bytes.count)
+        func location(_ mark: Mark) -> SourceLocation {
+            min(marks.location(line: mark.line, column: mark.column), end)
+        }
         func restore(_ text: String) -> String {
             guard let marker else { return text }
             return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == marker ? "*" : $0 }))

@@ -65,10 +65,17 @@ struct YAMLReader: StructuredReader {
         }
     }
 
+    /// The first bytes of the core schema's nulls, booleans and numbers.
+    private static let nonStringStarts = Set("~nNtTfF.+-0123456789".utf8)
+
     /// The kind a scalar has under the YAML 1.2 core schema.
     private static func kind(of scalar: Yams.Node.Scalar) -> ValueKind {
         guard scalar.style == .plain || scalar.style == .any else { return .string }
         let text = scalar.string
+        // Most scalars are words: only these can start a null, a boolean or a number.
+        guard let first = text.utf8.first, Self.nonStringStarts.contains(first) else {
+            return text.isEmpty ? .null : .string
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE": return .bool

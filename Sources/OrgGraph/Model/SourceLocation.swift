@@ -5,8 +5,14 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public var column: Int32
 
     public init(line: Int, column: Int) {
-        self.line = Int32(clamping: line)
-        self.column = Int32(clamping: column)
+        self.line = Self.clamped(line)
+        self.column = Self.clamped(column)
+    }
+
+    /// `value` as an `Int32`, the nearest one when it does not fit (not the generic
+    /// `init(clamping:)`, which costs a call per location in an unoptimized build).
+    private static func clamped(_ value: Int) -> Int32 {
+        value > Int(Int32.max) ? .max : value < Int(Int32.min) ? .min : Int32(truncatingIfNeeded: value)
     }
 
     /// A location that is not known.

@@ -7,7 +7,7 @@
 struct RulebookDecoder<Reader: StructuredReader> {
     private var reader: Reader
     private let source: SourceText
-    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: DiagnosticList
     private var document: String?
 
     static var topFields: [String] { ["rulebook", "title", "document", "extends", "disable", "severity", "rules"] }
@@ -19,13 +19,17 @@ struct RulebookDecoder<Reader: StructuredReader> {
     }
     static var checkFields: [String] { ["path", "conditions", "relation", "acyclic", "attribute", "forbidden", "builtin"] }
 
-    init(reader: Reader, source: SourceText) {
+    /// - Parameter limit: how many diagnostics to keep in full; the rest are counted.
+    init(reader: Reader, source: SourceText, limit: Int) {
         self.reader = reader
         self.source = source
+        diagnostics = DiagnosticList(limit: limit)
     }
 
-    private mutating func report(_ message: String, at location: SourceLocation) {
-        diagnostics.append(source.diagnostic(message, at: location))
+    /// Reports an error; its message and source line are worked out only if it will be shown.
+    private mutating func report(_ message: @autoclosure () -> String, at location: SourceLocation) {
+        let source = source
+        diagnostics.append { source.diagnostic(message(), at: location) }
     }
 
     // MARK: Values

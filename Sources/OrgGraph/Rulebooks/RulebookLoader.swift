@@ -139,13 +139,17 @@ public struct RulebookLoader: Sendable {
     private struct RulebookDecoding: DocumentDecoding {
         var expectedStart: String { "a rulebook starts with 'rulebook: ID'" }
 
-        func decode<Reader: StructuredReader>(_ reader: Reader, source: SourceText) -> (RulebookSource?, [Diagnostic]) {
-            var decoder = RulebookDecoder(reader: reader, source: source)
+        func decode<Reader: StructuredReader>(
+            _ reader: Reader, source: SourceText, limit: Int
+        ) -> (RulebookSource?, DiagnosticList) {
+            var decoder = RulebookDecoder(reader: reader, source: source, limit: limit)
             do {
                 let output = try decoder.decode()
                 return (output, decoder.diagnostics)
             } catch {
-                return (nil, decoder.diagnostics + [source.diagnostic(error.message, at: error.location)])
+                var diagnostics = decoder.diagnostics
+                diagnostics.appendFinal(source.diagnostic(error.message, at: error.location))
+                return (nil, diagnostics)
             }
         }
     }
