@@ -84,6 +84,7 @@ public struct PathFinder {
     ///   O(*n* + *m*).
     public mutating func shortestPath(from source: Int, to target: Int, allowed: StepSet = .all) -> [PathStep]? {
         if source == target { return [] }
+        if let step = directStep(from: source, to: target, mask: allowed.mask) { return [step] }
         nextGeneration()
         let gen = generation
         var frontiers: [[Int32]] = []
@@ -155,6 +156,25 @@ public struct PathFinder {
         }
         guard meeting >= 0 else { return nil }
         return reconstruct(through: meeting, marks)
+    }
+
+    /// The step the search would return between two neighbours, found without a search: the
+    /// first entry joining them on the side the search expands first (the one of lower degree).
+    private func directStep(from source: Int, to target: Int, mask: UInt32) -> PathStep? {
+        let sourceDegree = offsets[source + 1] - offsets[source]
+        let targetDegree = offsets[target + 1] - offsets[target]
+        if sourceDegree <= targetDegree {
+            for entry in Int(offsets[source])..<Int(offsets[source + 1])
+            where targets[entry] == Int32(target) && mask & (1 << UInt32(codes[entry])) != 0 {
+                return step(entry, from: source, to: target, flip: false)
+            }
+        } else {
+            for entry in Int(offsets[target])..<Int(offsets[target + 1])
+            where targets[entry] == Int32(source) && mask & (1 << UInt32(codes[entry] ^ 1)) != 0 {
+                return step(entry, from: source, to: target, flip: true)
+            }
+        }
+        return nil
     }
 
     /// The sum of the degrees of a frontier: what expanding it costs.
