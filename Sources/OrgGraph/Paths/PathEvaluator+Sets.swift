@@ -63,7 +63,7 @@ extension PathEvaluator {
             swap(&frontier, &self.frontier)
             swap(&next, &self.next)
         }
-        let kinds = graph.kinds
+        let kinds = self.kinds
         for chain in chains {
             frontier.removeAll(keepingCapacity: true)
             frontier.append(Int32(start))

@@ -21,12 +21,20 @@ public struct PathEvaluator {
     private var setGenerations: [UInt32] = []
     var frontier: [Int32] = []
     var next: [Int32] = []
+    /// The kind of each node, in storage of this evaluator's own: read on every filter, it
+    /// would otherwise be a reference count that evaluators on other threads contend on.
+    let kinds: [NodeKind]
 
     /// - Complexity: O(*n*) to allocate the marks.
     public init(_ loaded: LoadedOrganization) {
         organization = loaded.organization
         graph = loaded.graph
         emitted = [UInt32](repeating: 0, count: loaded.graph.nodeCount)
+        let shared = loaded.graph.kinds
+        kinds = [NodeKind](unsafeUninitializedCapacity: shared.count) { buffer, initialized in
+            _ = buffer.initialize(from: shared)
+            initialized = shared.count
+        }
     }
 
     /// The nodes `expression` reaches from `start`, each once, in breadth-first order (by the
