@@ -253,6 +253,24 @@ extension Graph {
         return adjacency.edges[Int(adjacency.offsets[node])..<Int(adjacency.offsets[node + 1])]
     }
 
+    /// Calls `body` with the offsets and neighbours of `type` (backwards when `reversed`), or
+    /// returns `nil` when no edge has that type. The arrays are borrowed in place, not copied.
+    @inline(__always)
+    func withRows<Result>(
+        _ type: Int, reversed: Bool, _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> Result
+    ) -> Result? {
+        if reversed {
+            guard !incoming[type].offsets.isEmpty else { return nil }
+            return incoming[type].offsets.withUnsafeBufferPointer { offsets in
+                incoming[type].neighbors.withUnsafeBufferPointer { neighbors in body(offsets, neighbors) }
+            }
+        }
+        guard !outgoing[type].offsets.isEmpty else { return nil }
+        return outgoing[type].offsets.withUnsafeBufferPointer { offsets in
+            outgoing[type].neighbors.withUnsafeBufferPointer { neighbors in body(offsets, neighbors) }
+        }
+    }
+
     func neighborSlice(_ node: Int, _ type: Int, _ reversed: Bool) -> ArraySlice<Int32> {
         let adjacency = reversed ? incoming[type] : outgoing[type]
         guard !adjacency.offsets.isEmpty else { return [] }

@@ -20,7 +20,7 @@ extension PathEvaluator {
     /// kept for the next call).
     mutating func nodeSet(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int, into result: inout [Int]) {
         result.removeAll(keepingCapacity: true)
-        guard let chains = compiled.chains else {
+        guard let chains = localChains(compiled) else {
             result.append(contentsOf: evaluate(expression, from: start))
             return
         }
@@ -29,7 +29,7 @@ extension PathEvaluator {
 
     /// How many distinct nodes `expression` reaches from `start`, without listing them.
     mutating func countNodes(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Int {
-        guard let chains = compiled.chains else { return evaluate(expression, from: start).count }
+        guard let chains = localChains(compiled) else { return evaluate(expression, from: start).count }
         var count = 0
         collect(chains, from: start, stopAtFirst: false) { _ in count += 1 }
         return count
@@ -41,10 +41,25 @@ extension PathEvaluator {
     }
 
     mutating func reachesAny(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Bool {
-        guard let chains = compiled.chains else { return reaches(expression, from: start, where: { _ in true }) }
+        guard let chains = localChains(compiled) else { return reaches(expression, from: start, where: { _ in true }) }
         var found = false
         collect(chains, from: start, stopAtFirst: true) { _ in found = true }
         return found
+    }
+
+    /// The chains of `compiled`, in storage of this evaluator's own: compiled paths are shared
+    /// by the threads of an audit, and reading shared arrays at every query would have the
+    /// threads contend on their reference counts.
+    private mutating func localChains(_ compiled: CompiledPath) -> [PathChain]? {
+        guard let chains = compiled.chains else { return nil }
+        // The compiled path is kept with its copy, so that its identity is not reused.
+        let key = ObjectIdentifier(compiled)
+        if let (_, local) = chainCopies[key] { return local }
+        let local = chains.map { chain in
+            PathChain(operations: chain.operations.ownCopy, filters: chain.filters.ownCopy)
+        }.ownCopy
+        chainCopies[key] = (compiled, local)
+        return local
     }
 
     private mutating func collect(
@@ -72,19 +87,14 @@ extension PathEvaluator {
                     let generation = nextSetGeneration(1)
                     swap(&seen, &setMarks[1])
                     next.removeAll(keepingCapacity: true)
-                    let adjacency = operation.reversed ? graph.incoming[operation.typeIndex] : graph.outgoing[operation.typeIndex]
-                    if !adjacency.offsets.isEmpty {
-                        adjacency.offsets.withUnsafeBufferPointer { offsets in
-                            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-                                seen.withUnsafeMutableBufferPointer { seen in
-                                    for node in frontier {
-                                        for slot in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
-                                            let target = neighbors[slot]
-                                            guard seen[Int(target)] != generation else { continue }
-                                            seen[Int(target)] = generation
-                                            next.append(target)
-                                        }
-                                    }
+                    _ = graph.withRows(operation.typeIndex, reversed: operation.reversed) { offsets, neighbors in
+                        seen.withUnsafeMutableBufferPointer { seen in
+                            for node in frontier {
+                                for slot in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                                    let target = neighbors[slot]
+                                    guard seen[Int(target)] != generation else { continue }
+                                    seen[Int(target)] = generation
+                                    next.append(target)
                                 }
                             }
                         }
@@ -121,6 +131,16 @@ extension PathEvaluator {
         case .kinds(let kinds): return kinds.contains(graph.kinds[index])
         case .level(let level): return graph.level(of: index) == level
         default: return filter.matches(index, in: organization)
+        }
+    }
+}
+
+extension Array {
+    /// The array in storage of its own (an assignment shares the storage).
+    fileprivate var ownCopy: [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: self)
+            initialized = count
         }
     }
 }

@@ -24,6 +24,8 @@ public struct PathEvaluator {
     /// The kind of each node, in storage of this evaluator's own: read on every filter, it
     /// would otherwise be a reference count that evaluators on other threads contend on.
     let kinds: [NodeKind]
+    /// The chains of the compiled paths used so far, copied (see `localChains`).
+    var chainCopies: [ObjectIdentifier: (CompiledPath, [PathChain])] = [:]
 
     /// - Complexity: O(*n*) to allocate the marks.
     public init(_ loaded: LoadedOrganization) {
