@@ -57,3 +57,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer harnesses (Fuzz/), built only by Scripts/fuzz.sh, which sets ORGGRAPH_FUZZ=1 and
+// compiles with -sanitize=fuzzer: without libFuzzer's main they cannot link, so an ordinary
+// build never sees them.
+if Context.environment["ORGGRAPH_FUZZ"] == "1" {
+    for (name, folder) in [("fuzz-yaml", "YAMLLoader"), ("fuzz-json", "JSONLoader"), ("fuzz-path", "PathExpression")] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["OrgGraph"], path: "Fuzz/\(folder)"))
+    }
+}
