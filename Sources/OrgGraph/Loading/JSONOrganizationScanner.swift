@@ -35,6 +35,8 @@ struct JSONOrganizationScanner {
     private var nextRelease = 0
     /// From how many bytes on a list of relations is read by two threads.
     private let splitting: Int
+    /// Whether this scanner reads the second half of a list of relations.
+    private var isSecondHalf = false
     private let nodeKinds = WordBytes.nodeKinds
     private let relationTypes = WordBytes.relationTypes
     private let levels = WordBytes.levels
@@ -254,7 +256,9 @@ struct JSONOrganizationScanner {
         let start = index
         let raw = try rawString()
         if let node = output.ids.exactIndex(raw) {
-            return (output.organization.nodes[Int(node)].id, .unknown, node)
+            // The second thread leaves the id to the join: two threads taking the same ids'
+            // strings would contend on their reference counts.
+            return (isSecondHalf ? "" : output.organization.nodes[Int(node)].id, .unknown, node)
         }
         index = start
         let (value, location) = try identifier()
@@ -560,6 +564,17 @@ struct JSONOrganizationScanner {
         }
         let before = output.organization.relations.count
         output.organization.relations.append(contentsOf: half.output.organization.relations)
+        output.organization.nodes.withUnsafeBufferPointer { nodes in
+            output.organization.relations.withUnsafeMutableBufferPointer { relations in
+                for relation in half.output.fromIndex.indices {
+                    let from = half.output.fromIndex[relation]
+                    let to = half.output.toIndex[relation]
+                    // An id is never empty: an empty end is one the second thread left.
+                    if from >= 0, relations[before + relation].from.isEmpty { relations[before + relation].from = nodes[Int(from)].id }
+                    if to >= 0, relations[before + relation].to.isEmpty { relations[before + relation].to = nodes[Int(to)].id }
+                }
+            }
+        }
         output.organization.sourceMap.relations.append(contentsOf: half.output.organization.sourceMap.relations.map(moved))
         output.fromIndex.append(contentsOf: half.output.fromIndex)
         output.toIndex.append(contentsOf: half.output.toIndex)
@@ -589,6 +604,7 @@ struct JSONOrganizationScanner {
             scanner.nextRelease = split + (1 << 22)
             scanner.output.ids = first.output.ids
             scanner.output.organization.nodes = first.output.organization.nodes
+            scanner.isSecondHalf = true
             self.scanner = scanner
         }
 
