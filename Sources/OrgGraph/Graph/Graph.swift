@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The organization as a graph: integer node indices, flat arrays, and forward and reverse
 /// adjacency per relation type in compressed sparse rows, built once after loading.
 ///
@@ -153,8 +155,23 @@ public struct Graph: Sendable {
         // Edges ordered by input position: part-of shorthands (in node order) come first, then
         // relations in file order. Stable counting sort keeps that order within each row.
         let byType = Self.edgesByType(types)
-        outgoing = Self.adjacency(nodeCount: nodes.count, sources: from, targets: to, byType: byType)
-        incoming = Self.adjacency(nodeCount: nodes.count, sources: to, targets: from, byType: byType)
+        // The two directions are independent: a large graph builds them on two threads.
+        let nodeCount = nodes.count
+        let (sources, targets) = (from, to)
+        if from.count >= 100_000 {
+            let rows = ResultSlots<[Adjacency]>(count: 2)
+            DispatchQueue.concurrentPerform(iterations: 2) { direction in
+                rows[direction] =
+                    direction == 0
+                    ? Self.adjacency(nodeCount: nodeCount, sources: sources, targets: targets, byType: byType)
+                    : Self.adjacency(nodeCount: nodeCount, sources: targets, targets: sources, byType: byType)
+            }
+            outgoing = rows[0] ?? []
+            incoming = rows[1] ?? []
+        } else {
+            outgoing = Self.adjacency(nodeCount: nodeCount, sources: from, targets: to, byType: byType)
+            incoming = Self.adjacency(nodeCount: nodeCount, sources: to, targets: from, byType: byType)
+        }
     }
 
     /// The edges grouped by type, in input order within each type: for each type, the range

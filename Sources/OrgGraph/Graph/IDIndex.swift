@@ -152,22 +152,40 @@ struct IDIndex: Sendable {
 
     private mutating func insert(bytes: UnsafeRawBufferPointer, _ id: String, node: Int32) -> Int32? {
         let nonASCII = !Self.isASCII(bytes)
+        let hash = Self.hash(bytes)
+        // Where the key goes when it is new: the empty position its probe ends at.
+        var position = -1
         if nonASCII || hasNonASCIIKey {
             if nonASCII && !hasNonASCIIKey { buildUnicode() }
             if let existing = unicode?[id] { return existing }
-        } else if let existing = exactIndex(bytes) {
-            return existing
+        } else {
+            let tag = hash >> 32
+            let mask = slots.count - 1
+            var probe = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[probe]
+                if entry == Self.empty { break }
+                let slot = Int32(truncatingIfNeeded: entry)
+                if entry >> 32 == tag, keyEquals(slot, bytes) { return values[Int(slot)] }
+                probe = (probe + 1) & mask
+            }
+            position = probe
         }
         hasNonASCIIKey = hasNonASCIIKey || nonASCII
         let slot = Int32(count)
-        let hash = Self.hash(bytes)
         keyBytes.append(contentsOf: bytes)
         keyStarts.append(Int32(keyBytes.count))
         hashes.append(hash)
         values.append(node)
         count += 1
         unicode?[id] = node
-        if count * 2 > slots.count { grow() } else { place(slot, hash) }
+        if count * 2 > slots.count {
+            grow()
+        } else if position >= 0 {
+            slots[position] = (hash >> 32) << 32 | UInt64(UInt32(slot))
+        } else {
+            place(slot, hash)
+        }
         return nil
     }
 
