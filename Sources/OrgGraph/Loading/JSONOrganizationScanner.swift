@@ -744,3 +744,40 @@ extension WordBytes where Value == Period {
 extension WordBytes where Value == Basis {
     static let bases = WordBytes(Basis.byName)
 }
+
+extension JSONOrganizationScanner {
+    /// Checks the fast path against the decoder on the bytes of a file: `nil` when the fast
+    /// path gives up or gives exactly what the decoder gives, else what differs. For tests and
+    /// the fuzzer.
+    static func disagreement(_ bytes: [UInt8], splitting: Int) -> String? {
+        guard let fast = bytes.withUnsafeBufferPointer({ scan($0, splitting: splitting) }) else { return nil }
+        guard UTF8Validation.firstInvalidOffset(in: bytes) == nil else {
+            return "the fast path read a file that is not UTF-8"
+        }
+        let source = SourceText(file: "check.json", bytes: bytes)
+        let decoded = bytes.withUnsafeBufferPointer { buffer in
+            OrganizationLoader.OrganizationDecoding().decode(JSONReader(bytes: buffer), source: source, limit: 20).0
+        }
+        guard let full = decoded else { return "the fast path read what the decoder rejects" }
+        let checks: [(String, Bool)] = [
+            ("the organization", fast.organization == full.organization),
+            ("the root's place", fast.rootLocation == full.rootLocation),
+            ("the nodes' places", fast.organization.sourceMap.nodes == full.organization.sourceMap.nodes),
+            ("the part-of places", fast.organization.sourceMap.partOf == full.organization.sourceMap.partOf),
+            ("the level places", fast.organization.sourceMap.level == full.organization.sourceMap.level),
+            ("the relations' places", fast.organization.sourceMap.relations == full.organization.sourceMap.relations),
+            ("the suppressions' places", fast.organization.sourceMap.suppressions == full.organization.sourceMap.suppressions),
+            ("the places of unresolved ends", fast.relationFrom == full.relationFrom && fast.relationTo == full.relationTo),
+            ("the resolved ends", fast.fromIndex == full.fromIndex && fast.toIndex == full.toIndex),
+            ("the suppressions' nodes", fast.suppressionNode == full.suppressionNode),
+            ("the duplicate ids", fast.duplicates == full.duplicates),
+            (
+                "the id index",
+                fast.ids.count == full.ids.count
+                    && fast.organization.nodes.allSatisfy { fast.ids.index(of: $0.id) == full.ids.index(of: $0.id) }
+            ),
+        ]
+        let differing = checks.filter { !$0.1 }.map(\.0)
+        return differing.isEmpty ? nil : "the fast path and the decoder differ in " + differing.joined(separator: ", ")
+    }
+}
