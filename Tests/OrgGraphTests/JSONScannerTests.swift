@@ -110,6 +110,18 @@ struct JSONScannerTests {
         #expect(Self.agree(Array(nfd.utf8), "an NFD reference"))
     }
 
+    @Test("Reads many attributes, and gives up on a key written twice however far apart")
+    func manyAttributes() {
+        func file(_ keys: [String]) -> [UInt8] {
+            let attributes = keys.map { "\"\($0)\": \"v\"" }.joined(separator: ", ")
+            return Array(#"{"orggraph": 1, "nodes": [{"id": "a", "kind": "unit-head", "attributes": {\#(attributes)}}]}"#.utf8)
+        }
+        let keys = (0..<50).map { "k\($0)" }
+        #expect(Self.agree(file(keys), "50 attributes"))
+        #expect(Self.scanned(file(keys + ["k30"])) == nil)
+        #expect(Self.scanned(file(keys + ["k3"])) == nil)
+    }
+
     @Test("Gives up where the decoder must speak: escapes, errors, unknown or repeated fields")
     func givesUp() {
         let cases = [

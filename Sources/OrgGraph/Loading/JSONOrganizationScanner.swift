@@ -648,6 +648,7 @@ struct JSONOrganizationScanner {
         if null() { return [] }
         try expect(UInt8(ascii: "{"))
         var result: [Attribute] = []
+        var keys = Set<String>()
         var first = true
         while true {
             skipWhitespace()
@@ -658,7 +659,13 @@ struct JSONOrganizationScanner {
             if !first { try expect(UInt8(ascii: ",")) }
             first = false
             let key = try string()
-            guard !result.contains(where: { $0.key == key }) else { throw Fallback() }
+            // A few keys are compared in place; past that, a set keeps a large map linear.
+            if result.count < 8 {
+                guard !result.contains(where: { $0.key == key }) else { throw Fallback() }
+            } else {
+                if keys.isEmpty { keys = Set(result.map(\.key)) }
+                guard keys.insert(key).inserted else { throw Fallback() }
+            }
             try expect(UInt8(ascii: ":"))
             result.append(Attribute(key: key, value: try string()))
         }

@@ -20,7 +20,10 @@ final class MappedFile {
     /// Maps the regular file at `path`; `nil` for anything that is not a non-empty regular
     /// file that can be opened and mapped (the caller then reads it the ordinary way).
     init?(path: String) {
-        let descriptor = open(path, O_RDONLY)
+        // Look before opening: opening a named pipe would wait for a writer, and take its data.
+        var before = stat()
+        guard stat(path, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
