@@ -61,11 +61,6 @@ struct IDIndex: Sendable {
         return hash ^ (hash >> 32)
     }
 
-    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        for byte in bytes where byte >= 0x80 { return false }
-        return true
-    }
-
     private func keyEquals(_ slot: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = Int(keyStarts[Int(slot)])
         let end = Int(keyStarts[Int(slot) + 1])
@@ -83,7 +78,7 @@ struct IDIndex: Sendable {
     /// - Complexity: O(length) on average.
     mutating func index(ofBytes bytes: UnsafeRawBufferPointer) -> Int32? {
         if let found = exactIndex(bytes) { return found }
-        guard hasNonASCIIKey || !Self.isASCII(bytes) else { return nil }
+        guard hasNonASCIIKey || !UTF8Validation.isASCII(bytes) else { return nil }
         buildUnicode()
         return unicode?[String(decoding: bytes, as: UTF8.self)]
     }
@@ -151,7 +146,7 @@ struct IDIndex: Sendable {
     }
 
     private mutating func insert(bytes: UnsafeRawBufferPointer, _ id: String, node: Int32) -> Int32? {
-        let nonASCII = !Self.isASCII(bytes)
+        let nonASCII = !UTF8Validation.isASCII(bytes)
         let hash = Self.hash(bytes)
         // Where the key goes when it is new: the empty position its probe ends at.
         var position = -1

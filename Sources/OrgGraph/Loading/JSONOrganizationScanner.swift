@@ -207,26 +207,13 @@ struct JSONOrganizationScanner {
         let raw = try rawString()
         var text = String(decoding: raw, as: UTF8.self)
         // Invalid UTF-8 is repaired in the making: the string then differs from the bytes.
-        if !Self.isASCII(raw) {
+        if !UTF8Validation.isASCII(raw) {
             let same = text.withUTF8 { made in
                 made.count == raw.count && memcmp(made.baseAddress!, raw.baseAddress!, raw.count) == 0
             }
             guard same else { throw Fallback() }
         }
         return text
-    }
-
-    private static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset + 8 <= raw.count {
-            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            offset += 8
-        }
-        while offset < raw.count {
-            if raw[offset] >= 0x80 { return false }
-            offset += 1
-        }
-        return true
     }
 
     /// A string or null.

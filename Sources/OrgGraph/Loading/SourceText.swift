@@ -83,6 +83,22 @@ struct SourceText: Sendable {
 }
 
 enum UTF8Validation {
+    /// Whether every byte is ASCII.
+    ///
+    /// - Complexity: O(*n*), eight bytes at a time.
+    static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset + 8 <= raw.count {
+            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            offset += 8
+        }
+        while offset < raw.count {
+            if raw[offset] >= 0x80 { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// The offset of the first byte that is not valid UTF-8, or `nil` when all are.
     ///
     /// - Complexity: O(*n*), eight ASCII bytes at a time.
