@@ -440,14 +440,7 @@ struct JSONOrganizationScanner {
         guard let id, let kind else { throw Fallback() }
         node.id = id
         node.kind = kind
-        let position = output.organization.nodes.count
-        if let first = output.ids.insert(id, node: Int32(position)) {
-            output.duplicates.append(.duplicateID(id, first: Int(first), second: position))
-        }
-        output.organization.nodes.append(node)
-        output.organization.sourceMap.nodes.append(start)
-        output.organization.sourceMap.partOf.append(partOfLocation)
-        output.organization.sourceMap.level.append(levelLocation)
+        output.add(node, at: start, partOf: partOfLocation, level: levelLocation)
     }
 
     private mutating func relation() throws(Fallback) {
@@ -478,14 +471,9 @@ struct JSONOrganizationScanner {
         guard let type, let from, let to else { throw Fallback() }
         if period != nil, !type.allowsPeriod { throw Fallback() }
         if basis != nil, !type.allowsBasis { throw Fallback() }
-        output.organization.relations.append(
-            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes))
-        output.organization.sourceMap.relations.append(start)
-        let position = output.organization.relations.count - 1
-        if from.2 < 0 { output.relationFrom[position] = from.1 }
-        if to.2 < 0 { output.relationTo[position] = to.1 }
-        output.fromIndex.append(from.2)
-        output.toIndex.append(to.2)
+        output.add(
+            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes),
+            at: start, from: (from.1, from.2), to: (to.1, to.2))
     }
 
     // MARK: Two threads
@@ -675,9 +663,7 @@ struct JSONOrganizationScanner {
             }
         }
         guard let rule, let node, let reason, !reason.allSatisfy(\.isWhitespace) else { throw Fallback() }
-        output.organization.suppressions.append(Suppression(rule: rule, node: node.0, reason: reason))
-        output.organization.sourceMap.suppressions.append(start)
-        output.suppressionNode.append(node.1)
+        output.add(Suppression(rule: rule, node: node.0, reason: reason), at: start, node: node.1)
     }
 }
 

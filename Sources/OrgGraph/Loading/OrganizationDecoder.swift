@@ -21,6 +21,41 @@ struct DecodedOrganization {
     /// The node index of each relation's ends when the node was known on reading, else -1.
     var fromIndex: [Int32] = []
     var toIndex: [Int32] = []
+
+    // What both readers of the format (the decoder and the JSON fast path) record, one way.
+
+    /// Adds a node read whole, starting at `start`, noting a duplicate id.
+    mutating func add(_ node: Node, at start: SourceLocation, partOf: SourceLocation, level: SourceLocation) {
+        let position = organization.nodes.count
+        if let first = ids.insert(node.id, node: Int32(position)) {
+            duplicates.append(.duplicateID(node.id, first: Int(first), second: position))
+        }
+        organization.nodes.append(node)
+        organization.sourceMap.nodes.append(start)
+        organization.sourceMap.partOf.append(partOf)
+        organization.sourceMap.level.append(level)
+    }
+
+    /// Adds a relation read whole, starting at `start`, with its ends: each the place it is
+    /// written and the index of its node, -1 when that is left to resolve.
+    mutating func add(
+        _ relation: Relation, at start: SourceLocation, from: (SourceLocation, Int32), to: (SourceLocation, Int32)
+    ) {
+        let position = organization.relations.count
+        organization.relations.append(relation)
+        organization.sourceMap.relations.append(start)
+        if from.1 < 0 { relationFrom[position] = from.0 }
+        if to.1 < 0 { relationTo[position] = to.0 }
+        fromIndex.append(from.1)
+        toIndex.append(to.1)
+    }
+
+    /// Adds a suppression read whole, starting at `start`, its node written at `node`.
+    mutating func add(_ suppression: Suppression, at start: SourceLocation, node: SourceLocation) {
+        organization.suppressions.append(suppression)
+        organization.sourceMap.suppressions.append(start)
+        suppressionNode.append(node)
+    }
 }
 
 /// Reads an organization (SPEC §1) from a structured document, field by field, keeping the
@@ -374,14 +409,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         guard let id, let kind, diagnostics.count == errorsBefore else { return }
         node.id = id
         node.kind = kind
-        let position = output.organization.nodes.count
-        if let first = output.ids.insert(id, node: Int32(position)) {
-            output.duplicates.append(.duplicateID(id, first: Int(first), second: position))
-        }
-        output.organization.nodes.append(node)
-        output.organization.sourceMap.nodes.append(start)
-        output.organization.sourceMap.partOf.append(partOfLocation)
-        output.organization.sourceMap.level.append(levelLocation)
+        output.add(node, at: start, partOf: partOfLocation, level: levelLocation)
     }
 
     private mutating func relation() throws(SyntaxError) {
@@ -427,14 +455,9 @@ struct OrganizationDecoder<Reader: StructuredReader> {
             try report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", atKey: basisKey)
         }
         guard let type, let from, let to, diagnostics.count == errorsBefore else { return }
-        output.organization.relations.append(
-            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes))
-        output.organization.sourceMap.relations.append(start)
-        let position = output.organization.relations.count - 1
-        if from.2 < 0 { output.relationFrom[position] = from.1 }
-        if to.2 < 0 { output.relationTo[position] = to.1 }
-        output.fromIndex.append(from.2)
-        output.toIndex.append(to.2)
+        output.add(
+            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes),
+            at: start, from: (from.1, from.2), to: (to.1, to.2))
     }
 
     private mutating func periods() throws(SyntaxError) -> [Period]? {
@@ -484,9 +507,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         }
         try requireFields(["rule", "node", "reason"], of: Self.suppressionFields, mask, in: "in a suppression", at: start)
         guard let rule, let node, let reason, diagnostics.count == errorsBefore else { return }
-        output.organization.suppressions.append(Suppression(rule: rule, node: node.0, reason: reason))
-        output.organization.sourceMap.suppressions.append(start)
-        output.suppressionNode.append(node.1)
+        output.add(Suppression(rule: rule, node: node.0, reason: reason), at: start, node: node.1)
     }
 }
 
