@@ -23,10 +23,7 @@ struct JSONOrganizationScanner {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
-    private var line = 1
-    private var lineStart = 0
-    private var columnCacheOffset = 0
-    private var columnCache = 1
+    private var lines = JSONLines()
     private var output = DecodedOrganization()
     /// The mapped file the bytes are in, whose pages are handed back as they are read.
     private let file: MappedFile?
@@ -110,44 +107,12 @@ struct JSONOrganizationScanner {
             index += 1
             return
         }
-        skipWhitespaceRun()
-    }
-
-    private mutating func skipWhitespaceRun() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x09:
-                index += 1
-            case 0x0A:
-                index += 1
-                line += 1
-                lineStart = index
-            case 0x0D:
-                index += 1
-                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                line += 1
-                lineStart = index
-            default:
-                return
-            }
-        }
+        lines.skipWhitespace(bytes, &index)
     }
 
     /// The line and column of `offset` on the current line, columns in Unicode scalars.
     private mutating func locate(_ offset: Int) -> SourceLocation {
-        if columnCacheOffset < lineStart || columnCacheOffset > offset {
-            columnCacheOffset = lineStart
-            columnCache = 1
-        }
-        var column = columnCache
-        var position = columnCacheOffset
-        while position < offset {
-            if bytes[position] & 0xC0 != 0x80 { column += 1 }
-            position += 1
-        }
-        columnCacheOffset = offset
-        columnCache = column
-        return SourceLocation(line: line, column: column)
+        lines.locate(offset, in: bytes)
     }
 
     private mutating func expect(_ byte: UInt8) throws(Fallback) {
@@ -533,9 +498,9 @@ struct JSONOrganizationScanner {
 
     /// Appends what the second thread read, its lines counted from the line of the split.
     private mutating func join(_ half: JSONOrganizationScanner) {
-        let lines = Int32(line - 1)
+        let shift = Int32(lines.line - 1)
         func moved(_ location: SourceLocation) -> SourceLocation {
-            location.isKnown ? SourceLocation(line: Int(location.line + lines), column: Int(location.column)) : location
+            location.isKnown ? SourceLocation(line: Int(location.line + shift), column: Int(location.column)) : location
         }
         let before = output.organization.relations.count
         output.organization.relations.append(contentsOf: half.output.organization.relations)
@@ -556,10 +521,7 @@ struct JSONOrganizationScanner {
         for (relation, location) in half.output.relationFrom { output.relationFrom[before + relation] = moved(location) }
         for (relation, location) in half.output.relationTo { output.relationTo[before + relation] = moved(location) }
         index = half.index
-        line = half.line + Int(lines)
-        lineStart = half.lineStart
-        columnCacheOffset = lineStart
-        columnCache = 1
+        lines = JSONLines(line: half.lines.line + Int(shift), lineStart: half.lines.lineStart)
         released = max(released, half.released)
         nextRelease = index
     }
@@ -573,8 +535,7 @@ struct JSONOrganizationScanner {
         init(scanner first: JSONOrganizationScanner, split: Int, lineStart: Int) {
             var scanner = JSONOrganizationScanner(bytes: first.bytes, file: first.file, splitting: Int.max)
             scanner.index = split
-            scanner.lineStart = lineStart
-            scanner.columnCacheOffset = lineStart
+            scanner.lines = JSONLines(lineStart: lineStart)
             scanner.released = lineStart
             scanner.nextRelease = split + (1 << 22)
             scanner.output.ids = first.output.ids

@@ -10,10 +10,7 @@ struct JSONReader: StructuredReader {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
-    private var line = 1
-    private var lineStart = 0
-    private var columnCacheOffset = 0
-    private var columnCache = 1
+    private var lines = JSONLines()
     /// For each open container: whether no element has been read yet.
     private var openFirst: [Bool] = []
     private var isObject: [Bool] = []
@@ -28,39 +25,11 @@ struct JSONReader: StructuredReader {
     // MARK: Positions
 
     private mutating func locate(_ offset: Int) -> SourceLocation {
-        if columnCacheOffset < lineStart || columnCacheOffset > offset {
-            columnCacheOffset = lineStart
-            columnCache = 1
-        }
-        var column = columnCache
-        var position = columnCacheOffset
-        while position < offset {
-            if bytes[position] & 0xC0 != 0x80 { column += 1 }
-            position += 1
-        }
-        columnCacheOffset = offset
-        columnCache = column
-        return SourceLocation(line: line, column: column)
+        lines.locate(offset, in: bytes)
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x09:
-                index += 1
-            case 0x0A:
-                index += 1
-                line += 1
-                lineStart = index
-            case 0x0D:
-                index += 1
-                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                line += 1
-                lineStart = index
-            default:
-                return
-            }
-        }
+        lines.skipWhitespace(bytes, &index)
     }
 
     private mutating func error(_ message: String, at offset: Int? = nil) -> SyntaxError {
