@@ -63,9 +63,20 @@ extension KindSet {
     /// Management boards and school councils.
     public static let boards: KindSet = [.managementBoard, .schoolCouncil]
     /// Every party body and office.
-    public static let partySide: KindSet = aboveGrassrootsCommittees
-        .union(standingBodies).union(unitPartyOrganizations)
-        .union([.advisoryAgency, .partyCadresCommittee, .partialPartyCommittee, .subordinateCell, .partySecretary])
+    public static let partySide = KindSet(NodeKind.allCases.filter { $0.entry.side == .party })
     /// Every kind.
     public static let all = KindSet(NodeKind.allCases)
+}
+
+extension KindSet {
+    /// The kinds a kind or group name stands for.
+    public static func named(_ name: String) -> KindSet? {
+        if let kind = NodeKind(rawValue: name) { return [kind] }
+        return KindGroup(rawValue: name)?.kinds
+    }
+
+    /// Every kind and group name.
+    public static var allNames: [String] {
+        NodeKind.allCases.map(\.rawValue) + KindGroup.allCases.map(\.rawValue).sorted()
+    }
 }

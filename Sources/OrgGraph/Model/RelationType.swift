@@ -1,6 +1,8 @@
 /// The type of a relation between two nodes (SPEC §2, "Relation types").
 ///
-/// Leadership goes down, reporting goes up.
+/// Leadership goes down, reporting goes up. Everything else the vocabulary says of a type (its
+/// names, its source in the regulation, its direction, its allowed endpoints and fields) is
+/// its row in ``entry``, in `VocabularyTable.swift`.
 public enum RelationType: String, CaseIterable, Sendable, Hashable, Comparable {
     case partOf = "part-of"
     case leads
@@ -15,62 +17,21 @@ public enum RelationType: String, CaseIterable, Sendable, Hashable, Comparable {
     case accountableTo = "accountable-to"
     case liaisesWith = "liaises-with"
 
-    /// The position of the type in the vocabulary table, a small dense integer.
+    /// The position of the type in the vocabulary table (its place in `allCases`), a small
+    /// dense integer.
+    ///
+    /// - Complexity: O(1): the case's own tag, which Swift numbers in declaration order (a test
+    ///   checks it against `allCases`).
     @inlinable
-    public var index: Int {
-        switch self {
-        case .partOf: 0
-        case .leads: 1
-        case .superiorOf: 2
-        case .sendsDocuments: 3
-        case .invites: 4
-        case .reportsTo: 5
-        case .manages: 6
-        case .coordinatesWith: 7
-        case .informs: 8
-        case .escalatesTo: 9
-        case .accountableTo: 10
-        case .liaisesWith: 11
-        }
-    }
+    public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
     public static func < (lhs: RelationType, rhs: RelationType) -> Bool { lhs.index < rhs.index }
 
     /// The English display name of the type.
-    public var englishName: String {
-        switch self {
-        case .partOf: "part of"
-        case .leads: "leads"
-        case .superiorOf: "immediate superior of"
-        case .sendsDocuments: "sends documents to"
-        case .invites: "invites"
-        case .reportsTo: "reports to"
-        case .manages: "manages"
-        case .coordinatesWith: "coordinates with"
-        case .informs: "informs"
-        case .escalatesTo: "escalates to"
-        case .accountableTo: "accountable to"
-        case .liaisesWith: "liaises with"
-        }
-    }
+    public var englishName: String { entry.english }
 
     /// The Vietnamese display name of the type.
-    public var vietnameseName: String {
-        switch self {
-        case .partOf: "trực thuộc"
-        case .leads: "lãnh đạo"
-        case .superiorOf: "cấp ủy cấp trên trực tiếp"
-        case .sendsDocuments: "gửi văn bản"
-        case .invites: "mời dự họp"
-        case .reportsTo: "báo cáo"
-        case .manages: "quản lý"
-        case .coordinatesWith: "phối hợp"
-        case .informs: "thông tin"
-        case .escalatesTo: "báo cáo cấp trên có thẩm quyền"
-        case .accountableTo: "chịu trách nhiệm trước"
-        case .liaisesWith: "quan hệ với địa phương"
-        }
-    }
+    public var vietnameseName: String { entry.vietnamese }
 
     /// The display name in the given language.
     public func displayName(in language: Language) -> String {
@@ -81,21 +42,13 @@ public enum RelationType: String, CaseIterable, Sendable, Hashable, Comparable {
     }
 
     /// The section of the regulation article the relation comes from, if any.
-    public var source: String? {
-        switch self {
-        case .partOf: nil
-        case .leads, .invites: "§1"
-        case .superiorOf: "§3"
-        case .sendsDocuments: "§1, §2"
-        case .reportsTo: "§1, §3, §4"
-        case .manages: "§2"
-        case .coordinatesWith, .informs, .escalatesTo, .accountableTo: "§4"
-        case .liaisesWith: "§5"
-        }
-    }
+    public var source: String? { entry.source }
 
     /// Whether the relation may carry a `period` list.
-    public var allowsPeriod: Bool { self == .reportsTo }
+    public var allowsPeriod: Bool { Self.withPeriod.contains(self) }
     /// Whether the relation may carry a `basis`.
-    public var allowsBasis: Bool { self == .liaisesWith }
+    public var allowsBasis: Bool { Self.withBasis.contains(self) }
+
+    private static let withPeriod = Set(allCases.filter { $0.entry.fields.contains(.period) })
+    private static let withBasis = Set(allCases.filter { $0.entry.fields.contains(.basis) })
 }

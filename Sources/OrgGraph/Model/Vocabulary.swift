@@ -39,62 +39,20 @@ public struct Vocabulary: Sendable {
 }
 
 extension Vocabulary {
-    /// The vocabulary of SPEC §2, after Regulation 125-QD/TW.
+    /// The vocabulary of SPEC §2, after Regulation 125-QD/TW, derived from the rows of
+    /// `VocabularyTable.swift`.
     public static let standard: Vocabulary = {
-        let aboveGrassroots = KindSet.aboveGrassrootsCommittees
-        let standing = KindSet.standingBodies
-        let upo = KindSet.unitPartyOrganizations
-        let leaders = KindSet.unitLeaders
-        let boards = KindSet.boards
-        let competent = aboveGrassroots.union(standing).union([.peoplesCommittee, .managingAgency])
-        let endpoints: [RelationType: [Endpoints]] = [
-            .leads: [
-                Endpoints(from: aboveGrassroots, to: aboveGrassroots.union(upo)),
-                Endpoints(from: [.unitPartyCommittee], to: [.partialPartyCommittee, .subordinateCell]),
-                Endpoints(from: [.partialPartyCommittee], to: [.subordinateCell]),
-            ],
-            .superiorOf: [Endpoints(from: aboveGrassroots, to: upo)],
-            .sendsDocuments: [
-                Endpoints(
-                    from: aboveGrassroots.union(standing).union([
-                        .advisoryAgency, .peoplesCommittee, .partyCadresCommittee, .managingAgency,
-                    ]),
-                    to: upo)
-            ],
-            .invites: [Endpoints(from: standing, to: [.partySecretary, .unitHead])],
-            .reportsTo: [
-                Endpoints(from: upo, to: standing.union(aboveGrassroots)),
-                Endpoints(from: leaders, to: upo),
-                Endpoints(
-                    from: [.partialPartyCommittee, .subordinateCell],
-                    to: [.unitPartyCommittee, .partialPartyCommittee]),
-            ],
-            .manages: [Endpoints(from: [.peoplesCommittee, .managingAgency], to: [.publicServiceUnit])],
-            .coordinatesWith: [Endpoints(from: upo, to: leaders)],
-            .informs: [Endpoints(from: upo, to: leaders)],
-            .escalatesTo: [Endpoints(from: upo.union(leaders).union([.managingAgency]), to: competent)],
-            .accountableTo: [Endpoints(from: leaders.union([.partySecretary]), to: upo)],
-            .liaisesWith: [
-                Endpoints(from: upo, to: [.communePartyCommittee]),
-                Endpoints(from: upo, to: [.peoplesCommittee], toLevel: .commune),
-            ],
-        ]
+        var endpoints: [RelationType: [Endpoints]] = [:]
+        for type in RelationType.allCases where type != .partOf {
+            endpoints[type] = type.entry.endpoints
+        }
         var containers: [NodeKind: KindSet] = [:]
-        for kind in standing.union([.advisoryAgency]).kinds { containers[kind] = aboveGrassroots }
-        containers[.partyCadresCommittee] = [.peoplesCommittee]
-        containers[.managingAgency] = [.peoplesCommittee]
-        for kind in upo.union(boards).union([.unitHead]).kinds { containers[kind] = [.publicServiceUnit] }
-        containers[.partialPartyCommittee] = [.unitPartyCommittee]
-        containers[.subordinateCell] = [.unitPartyCommittee, .partialPartyCommittee]
-        containers[.partySecretary] = upo.union([.partialPartyCommittee, .subordinateCell])
-        containers[.boardChair] = boards
-        let all = Set(Level.allCases)
-        let requiredLevels: [NodeKind: Set<Level>] = [
-            .publicServiceUnit: all,
-            .peoplesCommittee: all,
-            .partyCadresCommittee: all,
-            .superiorPartyCommittee: [.provincial, .district],
-        ]
+        var requiredLevels: [NodeKind: Set<Level>] = [:]
+        for kind in NodeKind.allCases {
+            let entry = kind.entry
+            containers[kind] = entry.partOf
+            if case .required(let levels) = entry.level { requiredLevels[kind] = levels }
+        }
         return Vocabulary(endpoints: endpoints, containers: containers, requiredLevels: requiredLevels)
     }()
 }

@@ -15,13 +15,12 @@ public struct Superiors: Sendable {
         self.graph = graph
     }
 
-    /// The upward step for following one relation type: forwards for types that point up
-    /// (reports-to, part-of, escalates-to...), backwards for types that point down (leads,
-    /// superior-of, manages, sends-documents, invites).
+    /// The upward step for following one relation type: backwards for types that point down
+    /// (leads, superior-of, manages, sends-documents, invites), as written for the others.
     public static func upwardStep(for type: RelationType) -> (type: RelationType, inverse: Bool) {
-        switch type {
-        case .leads, .superiorOf, .manages, .sendsDocuments, .invites: (type, true)
-        default: (type, false)
+        switch type.entry.direction {
+        case .down: (type, true)
+        case .up, .lateral: (type, false)
         }
     }
 
