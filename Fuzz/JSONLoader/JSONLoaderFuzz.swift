@@ -1,4 +1,10 @@
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// libFuzzer's entry: the bytes load as a JSON organization, or fail with a ``LoadError`` whose
 /// diagnostic renders. Anything else (a trap, a hang, runaway memory) is a finding.

@@ -1,4 +1,10 @@
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// libFuzzer's entry: the bytes, read as UTF-8, parse as a path expression or fail with a
 /// ``PathSyntaxError`` whose diagnostic renders. An expression that parses runs from every node

@@ -1,5 +1,6 @@
 internal import CGraphviz
-import OrgGraph
+import OrgGraphChart
+import OrgGraphCore
 
 /// Builds a chart's graph in memory through libcgraph, statement by statement, exactly as the
 /// DOT scanner and parser would from the writer's text (the text is the reference; a test

@@ -1,5 +1,6 @@
 internal import CGraphviz
-import OrgGraph
+import OrgGraphChart
+import OrgGraphCore
 
 extension GraphvizRenderer {
     /// Lays out `chart` with `layout` and renders it to `format`.

@@ -1,6 +1,7 @@
 internal import CGraphviz
 import Dispatch
-import OrgGraph
+import OrgGraphChart
+import OrgGraphCore
 
 /// Renders DOT text to SVG, PNG or PDF in-process, through libgvc; no `dot` process is run.
 ///

@@ -1,4 +1,5 @@
-import OrgGraph
+import OrgGraphChart
+import OrgGraphCore
 
 /// A chart's statements as the writer gives them, kept to be replayed later on the render
 /// thread (``GraphBuilder``): the writing happens on the caller's thread, outside the turn.

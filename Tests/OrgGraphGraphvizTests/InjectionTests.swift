@@ -1,5 +1,11 @@
 import Foundation
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 @testable import OrgGraphGraphviz
 import Testing
 

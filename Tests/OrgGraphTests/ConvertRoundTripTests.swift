@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// `orggraph convert` loses nothing (SPEC §1): every example and every load-ok fixture, written
 /// as JSON and as YAML by ``OrganizationWriter``, loads back to an equal organization, with every

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// `OrganizationGenerator`: deterministic, clean under 125-QD/TW, and its seeded faults found
 /// exactly where its manifest says.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// The JSON fast path gives exactly what the decoder gives, or gives up: on the fixtures, the
 /// examples, generated organizations, and thousands of mutations of them.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// Every load error of SPEC §1, each in a fixture of Fixtures/load-errors/ (in YAML and in JSON
 /// where the error exists in both), with the whole diagnostic it must produce: place, message,

@@ -1,4 +1,10 @@
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 // Brute-force references for the path engine, written without the engine's code: relations
 // as boolean and distance matrices, plain breadth-first searches over the edge list, and

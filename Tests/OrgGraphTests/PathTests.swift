@@ -1,5 +1,11 @@
 import Testing
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// Property tests of the path engine against the brute-force references in PathReference.swift.
 @Suite("Path engine properties")

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 @Suite("Rulebooks")
 struct RulebookTests {

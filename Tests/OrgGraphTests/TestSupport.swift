@@ -1,5 +1,11 @@
 import Foundation
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// The package's root folder, found from this file's place in the tree.
 let packageRoot: URL = URL(fileURLWithPath: #filePath)

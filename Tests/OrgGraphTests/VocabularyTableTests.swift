@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// The vocabulary table is the one source of kinds and relation types: these tests hold what is
 /// derived from it to the rows.

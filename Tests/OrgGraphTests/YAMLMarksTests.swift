@@ -1,6 +1,12 @@
 import Testing
 
 @testable import OrgGraph
+@testable import OrgGraphAudit
+@testable import OrgGraphChart
+@testable import OrgGraphCore
+@testable import OrgGraphFormat
+@testable import OrgGraphGenerate
+@testable import OrgGraphQuery
 
 /// ``YAMLMarks`` against a walk from the start of the file, on random text of every kind of
 /// line break libyaml knows (LF, CR LF, CR, U+0085, U+2028, U+2029) and of characters of one to

@@ -1,0 +1,40 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+/// Allowed attribute values: each subject node carries attribute `key` (when `required`) with
+/// one of `values` (when given).
+public struct AttributeCheck: Check {
+    public var subject: KindSet
+    public var key: String
+    public var values: [String]?
+    public var required: Bool
+    public var message: MessageTemplate
+
+    public init(subject: KindSet, key: String, values: [String]?, required: Bool, message: MessageTemplate) {
+        self.subject = subject
+        self.key = key
+        self.values = values
+        self.required = required
+        self.message = message
+    }
+
+    /// - Complexity: O(*n* · attributes per node).
+    public func run(_ context: AuditContext, into sink: inout FindingSink) {
+        for node in 0..<context.graph.nodeCount where subject.contains(context.graph.kinds[node]) {
+            let value = context.organization.nodes[node].attributes.first { $0.key == key }?.value
+            let problem: Bool
+            if let value {
+                problem = values.map { !$0.contains(value) } ?? false
+            } else {
+                problem = required
+            }
+            guard problem else { continue }
+            sink.report(
+                .node(node),
+                message.render([
+                    "subject": context.describe(node), "found": value.map { "'\($0)'" } ?? "none",
+                ]))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+/// A finding's message with placeholders a check fills in: `{subject}` (the node the finding
+/// is about, by id and name), `{count}`, `{found}` and `{missing}` (lists of nodes),
+/// `{targets}` and `{sources}` (the two ends a relation check looks between), `{periods}`
+/// (reporting periods that are missing), `{type}` (the relation type).
+public struct MessageTemplate: Sendable, Hashable, ExpressibleByStringLiteral {
+    public var text: String
+
+    public init(_ text: String) { self.text = text }
+    public init(stringLiteral value: String) { text = value }
+
+    /// The placeholders a template may use.
+    public static let placeholders = ["subject", "count", "found", "missing", "targets", "sources", "periods", "type"]
+
+    /// The message with each placeholder replaced; unknown placeholders stay as written.
+    public func render(_ values: [String: String]) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] {
+                result += value
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}
+
+extension AuditContext {
+    /// Nodes named for a message: `'a' (A), 'b' (B)`, or `none`.
+    func describeList<S: Sequence>(_ nodes: S) -> String where S.Element == Int {
+        let names = nodes.map(describe)
+        return names.isEmpty ? "none" : names.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,82 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+/// The cardinality and reachability check: from each subject node, a path expression must
+/// reach between `minimum` and `maximum` distinct nodes.
+///
+/// `single-immediate-superior` is `^superior-of` exactly once; `escalation-path` is
+/// `escalates-to+[kind=...]` at least once; `unit-has-one-head` is `^part-of[kind=unit-head]`
+/// exactly once. Several conditions make one rule (all must hold; a condition with `when`
+/// applies only to subjects from which `when` reaches a node); the failing ones are reported
+/// together, as one finding on the subject.
+public struct PathCountCheck: Check {
+    public struct Condition: Sendable {
+        public var when: PathExpression?
+        public var path: PathExpression
+        public var minimum: Int?
+        public var maximum: Int?
+        public var message: MessageTemplate
+
+        public init(
+            when: PathExpression? = nil, path: PathExpression, minimum: Int? = nil, maximum: Int? = nil,
+            message: MessageTemplate
+        ) {
+            self.when = when
+            self.path = path
+            self.minimum = minimum
+            self.maximum = maximum
+            self.message = message
+        }
+    }
+
+    public var subject: KindSet
+    public var conditions: [Condition]
+
+    public init(subject: KindSet, conditions: [Condition]) {
+        self.subject = subject
+        self.conditions = conditions
+    }
+
+    /// - Complexity: for each subject node, the cost of evaluating its conditions' paths.
+    public func run(_ context: AuditContext, into sink: inout FindingSink) {
+        var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
+        let kinds = context.graph.kinds
+        // References to the compiled paths, so the loop copies no expression.
+        // The distinct `when` paths, each evaluated once per subject.
+        var whenPaths: [(CompiledPath, PathExpression)] = []
+        let whenOf: [Int] = conditions.map { condition in
+            guard let when = condition.when else { return -1 }
+            if let index = whenPaths.firstIndex(where: { $0.1.text == when.text }) { return index }
+            whenPaths.append((when.compiled, when))
+            return whenPaths.count - 1
+        }
+        let paths = conditions.map { ($0.path.compiled, $0.path) }
+        let bounds = conditions.map { ($0.minimum ?? 0, $0.maximum ?? Int.max) }
+        var whenHolds = [Bool](repeating: false, count: whenPaths.count)
+        for node in 0..<context.graph.nodeCount where subject.contains(kinds[node]) {
+            for index in whenPaths.indices {
+                whenHolds[index] = evaluator.reachesAny(whenPaths[index].0, whenPaths[index].1, from: node)
+            }
+            var failing: [(Int, [Int])] = []
+            for index in conditions.indices {
+                if whenOf[index] >= 0, !whenHolds[whenOf[index]] { continue }
+                let count = evaluator.countNodes(paths[index].0, paths[index].1, from: node)
+                if count < bounds[index].0 || count > bounds[index].1 {
+                    failing.append((index, evaluator.nodeSet(paths[index].0, paths[index].1, from: node)))
+                }
+            }
+            guard !failing.isEmpty else { continue }
+            var related: [(subject: FindingSubject, message: String)] = []
+            let messages = failing.map { index, found -> String in
+                if found.count > bounds[index].1 {
+                    related += found.map { (.node($0), "\(context.describe($0)) is one of them") }
+                }
+                return conditions[index].message.render([
+                    "subject": context.describe(node), "count": "\(found.count)", "found": context.describeList(found),
+                ])
+            }
+            sink.report(.node(node), messages.joined(separator: "; "), related: related)
+        }
+    }
+}

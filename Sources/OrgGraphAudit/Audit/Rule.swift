@@ -1,0 +1,89 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+/// Where a rule comes from: a document and a section of it.
+public struct Citation: Sendable, Hashable, CustomStringConvertible {
+    public var document: String
+    public var section: String?
+
+    public init(document: String, section: String? = nil) {
+        self.document = document
+        self.section = section
+    }
+
+    public var description: String {
+        guard let section else { return document }
+        return section.hasPrefix("§") ? "\(document) \(section)" : "\(document), \(section)"
+    }
+}
+
+/// What a rule is, apart from how it checks: id, title, severity, citation, rationale, and
+/// the examples that trigger it and that do not, which the test suite runs.
+public struct RuleDescription: Sendable, Hashable {
+    /// A stable kebab-case id.
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    public var citation: Citation?
+    /// One paragraph: why the rule exists.
+    public var rationale: String
+    /// Organization files (without the `orggraph: 1` line) the rule reports.
+    public var triggeringExamples: [String]
+    /// Organization files the rule does not report.
+    public var nonTriggeringExamples: [String]
+
+    public init(
+        id: String, title: String, severity: Severity, citation: Citation? = nil, rationale: String,
+        triggeringExamples: [String] = [], nonTriggeringExamples: [String] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.citation = citation
+        self.rationale = rationale
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+    }
+}
+
+/// A check: the logic of a rule, given its parameters. Checks report findings to a sink and
+/// never throw; the same check kind can serve many rules with different parameters.
+public protocol Check: Sendable {
+    /// Reports every departure found in `context` to `sink`.
+    func run(_ context: AuditContext, into sink: inout FindingSink)
+}
+
+/// A rule: a description and the check that carries it out.
+public struct Rule: Sendable {
+    public var description: RuleDescription
+    public var check: any Check
+
+    public init(_ description: RuleDescription, check: any Check) {
+        self.description = description
+        self.check = check
+    }
+
+    public var id: String { description.id }
+}
+
+/// A named, ordered set of rules.
+public struct Rulebook: Sendable {
+    public var id: String
+    public var title: String
+    public var rules: [Rule]
+
+    public init(id: String, title: String, rules: [Rule]) {
+        self.id = id
+        self.title = title
+        self.rules = rules
+    }
+
+    /// The rule with `id`, if the rulebook has it.
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// The id of the rule closest to `id`, when one is close enough to be a likely typo.
+    public func closestRuleID(to id: String) -> String? {
+        Suggestion.closest(to: id, in: rules.map(\.id))
+    }
+}

@@ -1,0 +1,54 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+extension Rule {
+    /// `no-self-relation`: no relation from a node to itself.
+    public static let noSelfRelation = Rule(
+        RuleDescription(
+            id: "no-self-relation", title: "No relation from a node to itself", severity: .error,
+            citation: Citation(document: "OrgGraph file format", section: "relations"),
+            rationale: """
+                Every working relationship is between two bodies: a committee does not lead itself, \
+                a unit head does not report to itself. A relation from a node to itself is a wrong id.
+                """,
+            triggeringExamples: [
+                """
+                nodes:
+                  - {id: tu, kind: provincial-party-committee}
+                relations:
+                  - {type: leads, from: tu, to: tu}
+                """,
+                """
+                nodes:
+                  - {id: bv, kind: public-service-unit, level: provincial, part-of: bv}
+                """,
+            ],
+            nonTriggeringExamples: [
+                """
+                nodes:
+                  - {id: tu, kind: provincial-party-committee}
+                  - {id: hu, kind: district-party-committee}
+                relations:
+                  - {type: leads, from: tu, to: hu}
+                """
+            ]),
+        check: NoSelfRelationCheck())
+}
+
+/// Reports every edge, relation or `part-of:` field, from a node to itself.
+struct NoSelfRelationCheck: Check {
+    /// - Complexity: O(*m*).
+    func run(_ context: AuditContext, into sink: inout FindingSink) {
+        let graph = context.graph
+        for edge in 0..<graph.edgeCount where graph.edgeFrom[edge] == graph.edgeTo[edge] {
+            let node = Int(graph.edgeFrom[edge])
+            let type = graph.edgeTypes[edge]
+            let message =
+                type == .partOf
+                ? "\(context.describe(node)) is part of itself; name the body it belongs to"
+                : "\(context.describe(node)) \(type.rawValue) itself; point the relation at another node"
+            sink.report(.edge(edge), message)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+extension Rule {
+    /// `part-of-required`: containment as SPEC §2 sets it.
+    public static let partOfRequired = Rule(
+        RuleDescription(
+            id: "part-of-required", title: "Each body is part of exactly one body of the right kind",
+            severity: .error,
+            citation: Citation(document: "OrgGraph vocabulary", section: "containment"),
+            rationale: """
+                A standing committee belongs to one party committee, a unit's party organization, \
+                head and board to one public service unit, a board chair to one board. Every other \
+                rule finds "the unit of" a cell or "the committee of" a standing body through this \
+                containment, so it must be there, be single, and point at the right kind; bodies \
+                that stand on their own (committees, units, People's Committees) are part of nothing.
+                """,
+            triggeringExamples: [
+                """
+                nodes:
+                  - {id: gd, kind: unit-head}
+                """,
+                """
+                nodes:
+                  - {id: tu, kind: provincial-party-committee}
+                  - {id: btv, kind: standing-committee, part-of: tu}
+                  - {id: gd, kind: unit-head, part-of: btv}
+                """,
+                """
+                nodes:
+                  - {id: bv1, kind: public-service-unit, level: provincial}
+                  - {id: bv2, kind: public-service-unit, level: provincial}
+                  - {id: gd, kind: unit-head, part-of: bv1}
+                relations:
+                  - {type: part-of, from: gd, to: bv2}
+                """,
+                """
+                nodes:
+                  - {id: tu, kind: provincial-party-committee}
+                  - {id: bv, kind: public-service-unit, level: provincial, part-of: tu}
+                """,
+            ],
+            nonTriggeringExamples: [
+                """
+                nodes:
+                  - {id: tu, kind: provincial-party-committee}
+                  - {id: btv, kind: standing-committee, part-of: tu}
+                  - {id: bv, kind: public-service-unit, level: provincial}
+                  - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  - {id: cb, kind: subordinate-cell, part-of: dubv}
+                  - {id: bt, kind: party-secretary, part-of: cb}
+                  - {id: hdql, kind: management-board, part-of: bv}
+                  - {id: ct, kind: board-chair}
+                relations:
+                  - {type: part-of, from: ct, to: hdql}
+                """
+            ]),
+        check: PartOfRequiredCheck())
+}
+
+/// Reports nodes whose containment departs from the vocabulary's containment table.
+struct PartOfRequiredCheck: Check {
+    /// - Complexity: O(*n* + *m*).
+    func run(_ context: AuditContext, into sink: inout FindingSink) {
+        let graph = context.graph
+        // The containment table by kind index, looked up once.
+        let table: [KindSet?] = NodeKind.allCases.map { context.vocabulary.containers[$0] }
+        for node in 0..<graph.nodeCount {
+            let kind = graph.kinds[node]
+            let neighbors = graph.neighbors(of: node, via: .partOf)
+            let allowed = table[kind.index]
+            // The common case, one container of an allowed kind, decided without allocating.
+            if neighbors.count == 1, let allowed, allowed.contains(graph.kinds[Int(neighbors[neighbors.startIndex])]) {
+                continue
+            }
+            if neighbors.isEmpty, allowed == nil { continue }
+            // A part-of written twice to the same body is one containment (and a duplicate-relation).
+            var containers: [Int32] = []
+            var edges: [Int32] = []
+            for (container, edge) in zip(neighbors, graph.edges(of: node, via: .partOf))
+            where !containers.contains(container) {
+                containers.append(container)
+                edges.append(edge)
+            }
+            guard let allowed else {
+                for (container, edge) in zip(containers, edges) {
+                    sink.report(
+                        .edge(Int(edge)),
+                        "\(context.describeWithKind(node)) stands on its own and is part of nothing; remove its part-of \(context.describe(Int(container)))",
+                        identity: [context.node(Int(container)).id])
+                }
+                continue
+            }
+            let expected = RelationEndpointsCheck.list(allowed)
+            switch containers.count {
+            case 0:
+                sink.report(
+                    .node(node),
+                    "\(context.describeWithKind(node)) must be part of \(expected); add 'part-of:'")
+            case 1:
+                let container = Int(containers[0])
+                guard !allowed.contains(graph.kinds[container]) else { continue }
+                sink.report(
+                    .edge(Int(edges[0])),
+                    "\(context.describeWithKind(node)) must be part of \(expected), not of \(context.describeWithKind(container))"
+                )
+            default:
+                let names = containers.map { context.describe(Int($0)) }.joined(separator: ", ")
+                sink.report(
+                    .node(node),
+                    "\(context.describeWithKind(node)) is part of \(containers.count) bodies (\(names)); it must be part of exactly one, \(expected)",
+                    related: edges.map { (.edge(Int($0)), "part of \(context.describe(Int(graph.edgeTo[Int($0)]))) here") })
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+/// The findings of a validation run over one or more files, and their text and JSON forms.
+public struct ValidationReport: Sendable {
+    /// The files audited, in the order given.
+    public var files: [String]
+    /// The findings of every file, in file order.
+    public var findings: [Finding]
+    /// The findings suppressions hid, each with its reason.
+    public var suppressedFindings: [Finding]
+    /// The rules that ran, each once, in the order first met.
+    public var rules: [RuleDescription]
+
+    /// How many findings suppressions hid.
+    public var suppressed: Int { suppressedFindings.count }
+
+    public init(files: [String] = [], findings: [Finding] = [], suppressedFindings: [Finding] = [], rules: [RuleDescription] = []) {
+        self.files = files
+        self.findings = findings
+        self.suppressedFindings = suppressedFindings
+        self.rules = rules
+    }
+
+    /// Adds the audit of `file` under `rulebook`.
+    public mutating func add(_ report: AuditReport, file: String, rulebook: Rulebook? = nil) {
+        files.append(file)
+        findings.append(contentsOf: report.findings)
+        suppressedFindings.append(contentsOf: report.suppressed)
+        var known = Set(rules.map(\.id))
+        for rule in (rulebook?.rules.map(\.description) ?? []) + [Auditor.unusedSuppression]
+        where known.insert(rule.id).inserted {
+            rules.append(rule)
+        }
+    }
+
+    /// How many findings have `severity`.
+    public func count(_ severity: Severity) -> Int {
+        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+    }
+
+    /// Whether any finding is at or above `level`.
+    public func hasFindings(atOrAbove level: Severity) -> Bool {
+        findings.contains { $0.severity >= level }
+    }
+
+    // MARK: Text
+
+    /// `file:line:col: severity: message [rule-id]` a finding, related places as notes, and a
+    /// summary line.
+    public func text() -> String {
+        var lines: [String] = []
+        for finding in findings {
+            lines.append("\(Self.place(finding.file, finding.location)): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]")
+            for related in finding.related {
+                lines.append("\(Self.place(related.file, related.location)): note: \(related.message)")
+            }
+        }
+        lines.append(summaryLine())
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `2 errors, 1 warning and 0 infos in 3 files (1 suppressed)`, or `no findings in 3 files`.
+    public func summaryLine() -> String {
+        let fileCount = "\(files.count) file\(files.count == 1 ? "" : "s")"
+        let hidden = suppressed > 0 ? " (\(suppressed) suppressed)" : ""
+        guard !findings.isEmpty else { return "no findings in \(fileCount)\(hidden)" }
+        func counted(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        return "\(counted(count(.error), "error")), \(counted(count(.warning), "warning")), "
+            + "\(count(.info)) info in \(fileCount)\(hidden)"
+    }
+
+    static func place(_ file: String, _ location: SourceLocation) -> String {
+        location.isKnown ? "\(file):\(location.line):\(location.column)" : file
+    }
+
+    // MARK: JSON
+
+    /// The documented JSON object: `{"files", "findings", "summary"}`.
+    public func json() -> String {
+        var out = "{\n  \"files\": " + JSONText.array(files.map(JSONText.quote)) + ",\n  \"findings\": ["
+        out += findings.isEmpty ? "]" : "\n    " + findings.map(Self.json).joined(separator: ",\n    ") + "\n  ]"
+        out += ",\n  \"summary\": " + JSONText.object([
+            ("error", "\(count(.error))"), ("warning", "\(count(.warning))"), ("info", "\(count(.info))"),
+            ("suppressed", "\(suppressed)"),
+        ])
+        return out + "\n}\n"
+    }
+
+    static func json(_ finding: Finding) -> String {
+        var pairs: [(String, String)] = [
+            ("rule", JSONText.quote(finding.rule)), ("severity", JSONText.quote(finding.severity.rawValue)),
+            ("message", JSONText.quote(finding.message)), ("node", JSONText.quote(finding.node)),
+        ]
+        if let relation = finding.relation {
+            var fields: [(String, String)] = [
+                ("type", JSONText.quote(relation.type.rawValue)), ("from", JSONText.quote(relation.from)),
+                ("to", JSONText.quote(relation.to)),
+            ]
+            if let index = relation.index { fields.append(("index", "\(index)")) }
+            pairs.append(("relation", JSONText.object(fields)))
+        }
+        pairs += [
+            ("file", JSONText.quote(finding.file)), ("line", "\(finding.location.line)"),
+            ("column", "\(finding.location.column)"),
+        ]
+        if !finding.related.isEmpty {
+            let related = finding.related.map { item -> String in
+                var fields: [(String, String)] = [("message", JSONText.quote(item.message))]
+                if let node = item.node { fields.append(("node", JSONText.quote(node))) }
+                fields += [
+                    ("file", JSONText.quote(item.file)), ("line", "\(item.location.line)"),
+                    ("column", "\(item.location.column)"),
+                ]
+                return JSONText.object(fields)
+            }
+            pairs.append(("related", JSONText.array(related)))
+        }
+        pairs.append(("fingerprint", JSONText.quote(finding.fingerprint)))
+        return JSONText.object(pairs)
+    }
+}

@@ -1,0 +1,162 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+/// The findings of a validation as SARIF 2.1.0, the format code-scanning tools read: the
+/// rules with their descriptions and citations, results with relative URIs, regions, logical
+/// locations naming node ids, partial fingerprints, and the file's suppressions.
+public enum SARIFReport {
+    /// The SARIF log for `report`, produced by `tool` at `version`.
+    ///
+    /// - Complexity: O(findings + rules).
+    public static func write(_ report: ValidationReport, tool: String = "orggraph", version: String) -> String {
+        let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var files = report.files
+        for finding in report.findings + report.suppressedFindings where !files.contains(finding.file) {
+            files.append(finding.file)
+        }
+        let fileIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let rules = report.rules.map(rule)
+        let results = (report.findings + report.suppressedFindings).map { result($0, ruleIndex, fileIndex) }
+        let driver = JSONText.object([
+            ("name", JSONText.quote(tool)), ("version", JSONText.quote(version)),
+            ("semanticVersion", JSONText.quote(version)),
+            ("rules", "[\n        " + rules.joined(separator: ",\n        ") + "\n      ]"),
+        ])
+        let artifacts = files.map { JSONText.object([("location", artifactLocation($0, index: nil))]) }
+        return """
+            {
+              "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+              "version": "2.1.0",
+              "runs": [
+                {
+                  "tool": {"driver": \(driver)},
+                  "columnKind": "unicodeCodePoints",
+                  "artifacts": \(JSONText.array(artifacts)),
+                  "results": [\(results.isEmpty ? "" : "\n        " + results.joined(separator: ",\n        ") + "\n      ")]
+                }
+              ]
+            }
+
+            """
+    }
+
+    private static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    private static func rule(_ rule: RuleDescription) -> String {
+        let citation = rule.citation?.description
+        var help = rule.rationale
+        if let citation { help = "\(citation). " + help }
+        var properties: [(String, String)] = [("tags", JSONText.array([JSONText.quote("organization")]))]
+        if let citation { properties.append(("citation", JSONText.quote(citation))) }
+        return JSONText.object([
+            ("id", JSONText.quote(rule.id)),
+            ("name", JSONText.quote(pascalCase(rule.id))),
+            ("shortDescription", JSONText.object([("text", JSONText.quote(rule.title))])),
+            ("fullDescription", JSONText.object([("text", JSONText.quote(rule.rationale.isEmpty ? rule.title : rule.rationale))])),
+            ("help", JSONText.object([("text", JSONText.quote(help.isEmpty ? rule.title : help))])),
+            ("defaultConfiguration", JSONText.object([("level", JSONText.quote(level(rule.severity)))])),
+            ("properties", JSONText.object(properties)),
+        ])
+    }
+
+    private static func result(_ finding: Finding, _ rules: [String: Int], _ files: [String: Int]) -> String {
+        var pairs: [(String, String)] = [("ruleId", JSONText.quote(finding.rule))]
+        if let index = rules[finding.rule] { pairs.append(("ruleIndex", "\(index)")) }
+        pairs += [
+            ("level", JSONText.quote(level(finding.severity))),
+            ("message", JSONText.object([("text", JSONText.quote(finding.message))])),
+            ("locations", JSONText.array([location(finding.file, finding.location, files, logical: finding.node)])),
+        ]
+        if !finding.related.isEmpty {
+            let related = finding.related.enumerated().map { index, item -> String in
+                var fields: [(String, String)] = [("id", "\(index)")]
+                fields.append(("physicalLocation", physicalLocation(item.file, item.location, files)))
+                fields.append(("message", JSONText.object([("text", JSONText.quote(item.message))])))
+                return JSONText.object(fields)
+            }
+            pairs.append(("relatedLocations", JSONText.array(related)))
+        }
+        pairs.append(("partialFingerprints", JSONText.object([("orggraph/v1", JSONText.quote(finding.fingerprint))])))
+        if let reason = finding.suppressionReason {
+            pairs.append((
+                "suppressions",
+                JSONText.array([
+                    JSONText.object([("kind", JSONText.quote("inSource")), ("justification", JSONText.quote(reason))])
+                ])
+            ))
+        }
+        return JSONText.object(pairs)
+    }
+
+    private static func location(_ file: String, _ place: SourceLocation, _ files: [String: Int], logical node: String) -> String {
+        JSONText.object([
+            ("physicalLocation", physicalLocation(file, place, files)),
+            (
+                "logicalLocations",
+                JSONText.array([
+                    JSONText.object([
+                        ("name", JSONText.quote(node)), ("fullyQualifiedName", JSONText.quote(node)),
+                        ("kind", JSONText.quote("object")),
+                    ])
+                ])
+            ),
+        ])
+    }
+
+    private static func physicalLocation(_ file: String, _ place: SourceLocation, _ files: [String: Int]) -> String {
+        var pairs = [("artifactLocation", artifactLocation(file, index: files[file]))]
+        if place.isKnown {
+            pairs.append((
+                "region",
+                JSONText.object([("startLine", "\(place.line)"), ("startColumn", "\(place.column)")])
+            ))
+        }
+        return JSONText.object(pairs)
+    }
+
+    /// A file as SARIF names it: a relative reference from the folder the tool ran in
+    /// (`%SRCROOT%`), or a `file:` URI for an absolute path; percent-encoded either way.
+    private static func artifactLocation(_ file: String, index: Int?) -> String {
+        var pairs: [(String, String)]
+        if file.hasPrefix("/") {
+            pairs = [("uri", JSONText.quote("file://" + percentEncoded(file)))]
+        } else if file == "-" {
+            pairs = [("uri", JSONText.quote("stdin")), ("uriBaseId", JSONText.quote("%SRCROOT%"))]
+        } else {
+            let relative = file.hasPrefix("./") ? String(file.dropFirst(2)) : file
+            pairs = [("uri", JSONText.quote(percentEncoded(relative))), ("uriBaseId", JSONText.quote("%SRCROOT%"))]
+        }
+        if let index { pairs.append(("index", "\(index)")) }
+        return JSONText.object(pairs)
+    }
+
+    /// `path` with every byte outside the unreserved and path characters percent-encoded.
+    static func percentEncoded(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return result
+    }
+
+    /// `relation-endpoints` → `RelationEndpoints`.
+    static func pascalCase(_ id: String) -> String {
+        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
+    }
+}

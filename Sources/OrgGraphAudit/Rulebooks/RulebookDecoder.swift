@@ -1,0 +1,515 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+/// Reads a rulebook (YAML or JSON) field by field, with every error located.
+///
+/// A rulebook names its id and title, the rulebook it `extends`, the inherited rules it
+/// `disable`s and the `severity` it gives them, and its own `rules`, each made of a check from
+/// the vocabulary: `path` (with `min`, `max` or `exactly`), `conditions`, `relation`,
+/// `acyclic`, `attribute`, `forbidden`, or a `builtin` structural check.
+struct RulebookDecoder<Reader: StructuredReader> {
+    private var reader: Reader
+    private let source: SourceText
+    private(set) var diagnostics: DiagnosticList
+    private var document: String?
+
+    static var topFields: [String] { ["rulebook", "title", "document", "extends", "disable", "severity", "rules"] }
+    static var ruleFields: [String] {
+        [
+            "id", "title", "severity", "citation", "rationale", "subject", "when", "path", "min", "max", "exactly",
+            "conditions", "relation", "acyclic", "attribute", "forbidden", "builtin", "message", "examples",
+        ]
+    }
+    static var checkFields: [String] { ["path", "conditions", "relation", "acyclic", "attribute", "forbidden", "builtin"] }
+
+    /// - Parameter limit: how many diagnostics to keep in full; the rest are counted.
+    init(reader: Reader, source: SourceText, limit: Int) {
+        self.reader = reader
+        self.source = source
+        diagnostics = DiagnosticList(limit: limit)
+    }
+
+    /// Reports an error; its message and source line are worked out only if it will be shown.
+    private mutating func report(_ message: @autoclosure () -> String, at location: SourceLocation) {
+        let source = source
+        diagnostics.append { source.diagnostic(message(), at: location) }
+    }
+
+    // MARK: Values
+
+    private mutating func text(_ field: String) throws(SyntaxError) -> (String, SourceLocation)? {
+        let location = try reader.location()
+        switch try reader.peekKind() {
+        case .string, .number, .bool:
+            let scalar = try reader.readScalar()
+            return (scalar.text, scalar.location)
+        case let kind:
+            report("'\(field)' must be text, found \(kind.phrase)", at: location)
+            try reader.skipValue()
+            return nil
+        }
+    }
+
+    private mutating func integer(_ field: String) throws(SyntaxError) -> Int? {
+        guard let (value, location) = try text(field) else { return nil }
+        guard let number = Int(value), number >= 0 else {
+            report("'\(field)' must be a whole number, 0 or more; found '\(value)'", at: location)
+            return nil
+        }
+        return number
+    }
+
+    private mutating func textList(_ field: String) throws(SyntaxError) -> [(String, SourceLocation)] {
+        switch try reader.peekKind() {
+        case .sequence:
+            var items: [(String, SourceLocation)] = []
+            try reader.beginSequence()
+            while try reader.nextElement() {
+                if let item = try text(field) { items.append(item) }
+            }
+            return items
+        case .string:
+            return try text(field).map { [$0] } ?? []
+        case let kind:
+            report("'\(field)' must be a list, found \(kind.phrase)", at: try reader.location())
+            try reader.skipValue()
+            return []
+        }
+    }
+
+    private mutating func expression(_ field: String) throws(SyntaxError) -> PathExpression? {
+        guard let (value, location) = try text(field) else { return nil }
+        do {
+            return try PathExpression(parsing: value)
+        } catch {
+            // The expression sits inside a YAML scalar: point at its column there when the
+            // scalar is on one line as written.
+            let column = Int(location.column) + error.column - 1 + (sourceQuoteOffset(at: location))
+            report("in '\(field)': \(error.message)", at: SourceLocation(line: Int(location.line), column: column))
+            return nil
+        }
+    }
+
+    /// 1 when the scalar at `location` opens with a quote, else 0.
+    private func sourceQuoteOffset(at location: SourceLocation) -> Int {
+        guard let line = source.line(location.line) else { return 0 }
+        let scalars = Array(line.unicodeScalars)
+        let index = Int(location.column) - 1
+        guard index >= 0, index < scalars.count else { return 0 }
+        return scalars[index] == "\"" || scalars[index] == "'" ? 1 : 0
+    }
+
+    private mutating func kinds(_ field: String) throws(SyntaxError) -> KindSet? {
+        var result = KindSet()
+        var ok = true
+        for (name, location) in try textList(field) {
+            guard let kinds = KindSet.named(name) else {
+                report(
+                    "unknown kind or group '\(name)'\(Suggestion.didYouMean(name, in: KindSet.allNames))", at: location)
+                ok = false
+                continue
+            }
+            result.formUnion(kinds)
+        }
+        return ok ? result : nil
+    }
+
+    private mutating func severity(_ field: String) throws(SyntaxError) -> Severity? {
+        guard let (value, location) = try text(field) else { return nil }
+        guard let severity = Severity(rawValue: value) else {
+            report("unknown severity '\(value)'; expected error, warning or info", at: location)
+            return nil
+        }
+        return severity
+    }
+
+    private mutating func unknownField(_ key: Scalar, in context: String, known: [String]) throws(SyntaxError) {
+        report("unknown field '\(key.text)' \(context)\(Suggestion.didYouMean(key.text, in: known))", at: key.location)
+        try reader.skipValue()
+    }
+
+    // MARK: Document
+
+    mutating func decode() throws(SyntaxError) -> RulebookSource? {
+        let root = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            report("a rulebook is a mapping with 'rulebook', 'title' and 'rules'", at: root)
+            return nil
+        }
+        var result = RulebookSource(id: "")
+        var sawID = false
+        try reader.beginMapping()
+        while let key = try reader.nextKey() {
+            switch key.text {
+            case "rulebook":
+                if let (id, _) = try text("rulebook") {
+                    result.id = id
+                    sawID = true
+                }
+            case "title": result.title = try text("title")?.0
+            case "document":
+                result.document = try text("document")?.0
+                document = result.document
+            case "extends": result.extends = try text("extends").map { (name: $0.0, location: $0.1) }
+            case "disable": result.disable = try textList("disable").map { (id: $0.0, location: $0.1) }
+            case "severity": result.severities = try severities()
+            case "rules":
+                switch try reader.peekKind() {
+                case .sequence:
+                    try reader.beginSequence()
+                    while try reader.nextElement() {
+                        if let rule = try rule() { result.rules.append(rule) }
+                    }
+                case let kind:
+                    report("'rules' must be a list, found \(kind.phrase)", at: try reader.location())
+                    try reader.skipValue()
+                }
+            default: try unknownField(key, in: "at the top of a rulebook", known: Self.topFields)
+            }
+        }
+        try reader.finish()
+        if !sawID { report("missing required field 'rulebook' (the rulebook's id)", at: root) }
+        return diagnostics.isEmpty ? result : nil
+    }
+
+    private mutating func severities() throws(SyntaxError) -> [(id: String, severity: Severity, location: SourceLocation)] {
+        guard try reader.peekKind() == .mapping else {
+            report("'severity' must be a mapping of rule ids to error, warning or info", at: try reader.location())
+            try reader.skipValue()
+            return []
+        }
+        var result: [(id: String, severity: Severity, location: SourceLocation)] = []
+        try reader.beginMapping()
+        while let key = try reader.nextKey() {
+            if let severity = try severity(key.text) { result.append((key.text, severity, key.location)) }
+        }
+        return result
+    }
+
+    // MARK: Rules
+
+    private struct RuleFields {
+        var id: String?
+        var title: String?
+        var severity: Severity?
+        var citation: String?
+        var rationale: String?
+        var subject: KindSet?
+        var subjectLocation = SourceLocation.unknown
+        var when: PathExpression?
+        var path: PathExpression?
+        var minimum: Int?
+        var maximum: Int?
+        var exactly: Int?
+        var conditions: [PathCountCheck.Condition]?
+        var relation: RelationCheck?
+        var acyclic: [AcyclicCheck.Step]?
+        var attribute: AttributeCheck?
+        var forbidden: Bool?
+        var builtin: (String, SourceLocation)?
+        var message: String?
+        var triggering: [String] = []
+        var nonTriggering: [String] = []
+        var checks: [(String, SourceLocation)] = []
+    }
+
+    private mutating func rule() throws(SyntaxError) -> RulebookSource.RuleSource? {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            report("a rule is a mapping with 'id', 'title', 'severity' and a check", at: start)
+            try reader.skipValue()
+            return nil
+        }
+        let errorsBefore = diagnostics.count
+        var fields = RuleFields()
+        try reader.beginMapping()
+        while let key = try reader.nextKey() {
+            if Self.checkFields.contains(key.text) { fields.checks.append((key.text, key.location)) }
+            switch key.text {
+            case "id": fields.id = try text("id")?.0
+            case "title": fields.title = try text("title")?.0.trimmingWhitespace()
+            case "severity": fields.severity = try severity("severity")
+            case "citation": fields.citation = try text("citation")?.0
+            case "rationale": fields.rationale = try text("rationale")?.0.trimmingWhitespace()
+            case "subject":
+                fields.subjectLocation = try reader.location()
+                fields.subject = try kinds("subject")
+            case "when": fields.when = try expression("when")
+            case "path": fields.path = try expression("path")
+            case "min": fields.minimum = try integer("min")
+            case "max": fields.maximum = try integer("max")
+            case "exactly": fields.exactly = try integer("exactly")
+            case "conditions": fields.conditions = try conditions()
+            case "relation": fields.relation = try relation(fields)
+            case "acyclic": fields.acyclic = try acyclic()
+            case "attribute": fields.attribute = try attribute()
+            case "forbidden": fields.forbidden = try text("forbidden").map { $0.0 == "true" }
+            case "builtin": fields.builtin = try text("builtin")
+            case "message": fields.message = try text("message")?.0.trimmingWhitespace()
+            case "examples": try examples(&fields)
+            default: try unknownField(key, in: "in a rule", known: Self.ruleFields)
+            }
+        }
+        for required in ["id", "title", "severity"] {
+            let present = required == "id" ? fields.id != nil : required == "title" ? fields.title != nil : fields.severity != nil
+            if !present, diagnostics.count == errorsBefore {
+                report("missing required field '\(required)' in a rule", at: start)
+            }
+        }
+        guard diagnostics.count == errorsBefore, let id = fields.id, let title = fields.title,
+            let severity = fields.severity
+        else { return nil }
+        if fields.checks.count != 1 {
+            let names = fields.checks.map(\.0)
+            report(
+                names.isEmpty
+                    ? "rule '\(id)' has no check; give one of: \(Self.checkFields.joined(separator: ", "))"
+                    : "rule '\(id)' has more than one check (\(names.joined(separator: ", "))); give one",
+                at: fields.checks.dropFirst().first?.1 ?? start)
+            return nil
+        }
+        guard let check = makeCheck(fields, id: id, at: start) else { return nil }
+        let description = RuleDescription(
+            id: id, title: title, severity: severity,
+            citation: fields.citation.map { Citation(document: document ?? "", section: $0) }
+                ?? document.map { Citation(document: $0) },
+            rationale: fields.rationale ?? "", triggeringExamples: fields.triggering,
+            nonTriggeringExamples: fields.nonTriggering)
+        return RulebookSource.RuleSource(rule: Rule(description, check: check), location: start)
+    }
+
+    private mutating func makeCheck(_ fields: RuleFields, id: String, at start: SourceLocation) -> (any Check)? {
+        let (name, location) = fields.checks[0]
+        let needsSubject = name != "acyclic" && name != "builtin"
+        if needsSubject, fields.subject == nil {
+            report("rule '\(id)' needs a 'subject': the kinds whose nodes it checks", at: start)
+            return nil
+        }
+        let subject = fields.subject ?? KindSet()
+        let message = MessageTemplate(fields.message ?? "{subject} does not satisfy \(id)")
+        switch name {
+        case "path":
+            guard let path = fields.path else { return nil }
+            var minimum = fields.minimum
+            var maximum = fields.maximum
+            if let exactly = fields.exactly {
+                minimum = exactly
+                maximum = exactly
+            }
+            if minimum == nil, maximum == nil {
+                report("rule '\(id)': a 'path' check needs 'min', 'max' or 'exactly'", at: location)
+                return nil
+            }
+            return PathCountCheck(
+                subject: subject,
+                conditions: [.init(when: fields.when, path: path, minimum: minimum, maximum: maximum, message: message)])
+        case "conditions":
+            guard let conditions = fields.conditions else { return nil }
+            return PathCountCheck(subject: subject, conditions: conditions)
+        case "relation":
+            guard var relation = fields.relation else { return nil }
+            relation.subject = subject
+            relation.when = fields.when
+            relation.message = message
+            return relation
+        case "acyclic":
+            guard let steps = fields.acyclic else { return nil }
+            return AcyclicCheck(steps: steps)
+        case "attribute":
+            guard var attribute = fields.attribute else { return nil }
+            attribute.subject = subject
+            attribute.message = message
+            return attribute
+        case "forbidden":
+            return ForbiddenCheck(subject: subject, message: message)
+        default:
+            guard let (builtin, builtinLocation) = fields.builtin else { return nil }
+            guard let rule = Rulebook.structural.rule(builtin) else {
+                let names = Rulebook.structural.rules.map(\.id)
+                report(
+                    "unknown builtin check '\(builtin)'\(Suggestion.didYouMean(builtin, in: names)); the builtins are "
+                        + names.joined(separator: ", "), at: builtinLocation)
+                return nil
+            }
+            return rule.check
+        }
+    }
+
+    private mutating func conditions() throws(SyntaxError) -> [PathCountCheck.Condition]? {
+        guard try reader.peekKind() == .sequence else {
+            report("'conditions' must be a list of {path, min/max/exactly, message}", at: try reader.location())
+            try reader.skipValue()
+            return nil
+        }
+        var result: [PathCountCheck.Condition] = []
+        try reader.beginSequence()
+        while try reader.nextElement() {
+            let start = try reader.location()
+            guard try reader.peekKind() == .mapping else {
+                report("a condition is a mapping with 'path' and 'min', 'max' or 'exactly'", at: start)
+                try reader.skipValue()
+                continue
+            }
+            var when: PathExpression?
+            var path: PathExpression?
+            var minimum: Int?
+            var maximum: Int?
+            var message: String?
+            try reader.beginMapping()
+            while let key = try reader.nextKey() {
+                switch key.text {
+                case "when": when = try expression("when")
+                case "path": path = try expression("path")
+                case "min": minimum = try integer("min")
+                case "max": maximum = try integer("max")
+                case "exactly":
+                    minimum = try integer("exactly")
+                    maximum = minimum
+                case "message": message = try text("message")?.0
+                default:
+                    try unknownField(key, in: "in a condition", known: ["when", "path", "min", "max", "exactly", "message"])
+                }
+            }
+            guard let path else {
+                report("a condition needs a 'path'", at: start)
+                continue
+            }
+            if minimum == nil, maximum == nil {
+                report("a condition needs 'min', 'max' or 'exactly'", at: start)
+                continue
+            }
+            result.append(
+                .init(when: when, path: path, minimum: minimum, maximum: maximum,
+                      message: MessageTemplate(message ?? "{subject} reaches {count} nodes by \(path.text)")))
+        }
+        return result
+    }
+
+    private mutating func relation(_ fields: RuleFields) throws(SyntaxError) -> RelationCheck? {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            report("'relation' must be a mapping with 'type' and 'from' or 'to'", at: start)
+            try reader.skipValue()
+            return nil
+        }
+        var type: RelationType?
+        var from: PathExpression?
+        var to: PathExpression?
+        var periods: [Period] = []
+        var each = RelationCheck.Each.any
+        let errorsBefore = diagnostics.count
+        try reader.beginMapping()
+        while let key = try reader.nextKey() {
+            switch key.text {
+            case "type":
+                if let (value, location) = try text("type") {
+                    type = RelationType(rawValue: value)
+                    if type == nil {
+                        report(
+                            "unknown relation type '\(value)'"
+                                + Suggestion.didYouMean(value, in: RelationType.allCases.map(\.rawValue)), at: location)
+                    }
+                }
+            case "from": from = try expression("from")
+            case "to": to = try expression("to")
+            case "periods":
+                for (value, location) in try textList("periods") {
+                    if let period = Period(rawValue: value) {
+                        periods.append(period)
+                    } else {
+                        report(
+                            "unknown period '\(value)'; expected one of: "
+                                + Period.allCases.map(\.rawValue).joined(separator: ", "), at: location)
+                    }
+                }
+            case "each":
+                if let (value, location) = try text("each") {
+                    if let parsed = RelationCheck.Each(rawValue: value) {
+                        each = parsed
+                    } else {
+                        report("'each' is from, to or any; found '\(value)'", at: location)
+                    }
+                }
+            default:
+                try unknownField(key, in: "in a relation check", known: ["type", "from", "to", "periods", "each"])
+            }
+        }
+        guard diagnostics.count == errorsBefore else { return nil }
+        guard let type else {
+            report("a relation check needs a 'type'", at: start)
+            return nil
+        }
+        return RelationCheck(
+            subject: KindSet(), type: type, from: from, to: to, periods: periods, each: each, message: "")
+    }
+
+    private mutating func acyclic() throws(SyntaxError) -> [AcyclicCheck.Step]? {
+        var steps: [AcyclicCheck.Step] = []
+        for (value, location) in try textList("acyclic") {
+            let inverse = value.hasPrefix("^")
+            let name = inverse ? String(value.dropFirst()) : value
+            guard let type = RelationType(rawValue: name) else {
+                report(
+                    "unknown relation type '\(name)'" + Suggestion.didYouMean(name, in: RelationType.allCases.map(\.rawValue)),
+                    at: location)
+                return nil
+            }
+            steps.append(AcyclicCheck.Step(type: type, reversed: inverse))
+        }
+        return steps
+    }
+
+    private mutating func attribute() throws(SyntaxError) -> AttributeCheck? {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            report("'attribute' must be a mapping with 'key' and 'values' or 'required'", at: start)
+            try reader.skipValue()
+            return nil
+        }
+        var key: String?
+        var values: [String]?
+        var required = false
+        try reader.beginMapping()
+        while let field = try reader.nextKey() {
+            switch field.text {
+            case "key": key = try text("key")?.0
+            case "values": values = try textList("values").map(\.0)
+            case "required": required = try text("required")?.0 == "true"
+            default: try unknownField(field, in: "in an attribute check", known: ["key", "values", "required"])
+            }
+        }
+        guard let key else {
+            report("an attribute check needs a 'key'", at: start)
+            return nil
+        }
+        return AttributeCheck(subject: KindSet(), key: key, values: values, required: required, message: "")
+    }
+
+    private mutating func examples(_ fields: inout RuleFields) throws(SyntaxError) {
+        guard try reader.peekKind() == .mapping else {
+            report("'examples' must be a mapping with 'triggering' and 'non-triggering'", at: try reader.location())
+            try reader.skipValue()
+            return
+        }
+        try reader.beginMapping()
+        while let key = try reader.nextKey() {
+            switch key.text {
+            case "triggering": fields.triggering = try textList("triggering").map(\.0)
+            case "non-triggering": fields.nonTriggering = try textList("non-triggering").map(\.0)
+            default: try unknownField(key, in: "in examples", known: ["triggering", "non-triggering"])
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string without white space and line breaks at either end.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,19 @@
+import OrgGraphCore
+import OrgGraphFormat
+import OrgGraphQuery
+
+/// A rulebook as written in YAML, before the rulebook it extends is applied.
+struct RulebookSource: Sendable {
+    struct RuleSource: Sendable {
+        var rule: Rule
+        var location: SourceLocation
+    }
+
+    var id: String
+    var title: String?
+    var document: String?
+    var extends: (name: String, location: SourceLocation)?
+    var disable: [(id: String, location: SourceLocation)] = []
+    var severities: [(id: String, severity: Severity, location: SourceLocation)] = []
+    var rules: [RuleSource] = []
+}

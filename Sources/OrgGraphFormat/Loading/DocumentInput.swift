@@ -1,0 +1,108 @@
+import OrgGraphCore
+
+/// A decoder of one kind of document (an organization, a rulebook), for any reader.
+package protocol DocumentDecoding {
+    associatedtype Output
+    /// What an empty file should have started with, for the message.
+    var expectedStart: String { get }
+    /// Decodes the document, returning its output or the diagnostics that stopped it, at most
+    /// `limit` of them in full.
+    func decode<Reader: StructuredReader>(
+        _ reader: Reader, source: SourceText, limit: Int
+    ) -> (Output?, DiagnosticList)
+    /// The output of a JSON document read on a fast path, or `nil` to read it with
+    /// ``decode(_:source:limit:)``.
+    func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Output?
+}
+
+extension DocumentDecoding {
+    package func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Output? { nil }
+}
+
+/// The steps every document goes through before its fields are read: byte order mark, UTF-8,
+/// empty files, format detection, and the reader for the format.
+package enum DocumentInput {
+    /// Reads `bytes` as a document of `format` (by default `{` means JSON) with `decoding`.
+    ///
+    /// - Returns: the decoder's output and the source text, for later diagnostics.
+    /// - Throws: ``LoadError`` with at most `maximumDiagnostics` errors, and the one that stopped
+    ///   reading.
+    package static func read<Decoding: DocumentDecoding>(
+        bytes: [UInt8], file: String, format: FileFormat?, maximumDiagnostics: Int, _ decoding: Decoding
+    ) throws(LoadError) -> (Decoding.Output, SourceText) {
+        var bytes = bytes
+        // A byte order mark is allowed and ignored; columns count from after it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let source = SourceText(file: file, bytes: bytes)
+        if let encoding = otherEncoding(bytes) {
+            throw LoadError([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: 1, column: 1),
+                    message: "the file is \(encoding), not UTF-8; save it as UTF-8")
+            ])
+        }
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            throw LoadError([
+                source.diagnostic(
+                    "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8",
+                    at: source.location(ofOffset: offset))
+            ])
+        }
+        let firstContent = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        guard firstContent != nil else {
+            throw LoadError([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: 1, column: 1),
+                    message: "the file is empty; \(decoding.expectedStart)")
+            ])
+        }
+        let format = format ?? (firstContent == UInt8(ascii: "{") ? .json : .yaml)
+        let output: Decoding.Output?
+        let diagnostics: DiagnosticList
+        switch format {
+        case .json:
+            (output, diagnostics) = bytes.withUnsafeBufferPointer { buffer in
+                if let output = decoding.scanJSON(buffer) { return (output, DiagnosticList(limit: maximumDiagnostics)) }
+                return decoding.decode(JSONReader(bytes: buffer), source: source, limit: maximumDiagnostics)
+            }
+        case .yaml:
+            let budget = bytes.count * 2 + 10_000
+            let composed: Result<YAMLReader?, SyntaxError> = Result { () throws(SyntaxError) in
+                try YAMLDocument.compose(source, budget: budget).map { YAMLReader(document: $0, budget: budget) }
+            }
+            let reader: YAMLReader?
+            switch composed {
+            case .success(let value): reader = value
+            case .failure(let error): throw LoadError([source.diagnostic(error.message, at: error.location)])
+            }
+            guard let reader else {
+                throw LoadError([
+                    Diagnostic(
+                        file: file, location: SourceLocation(line: 1, column: 1),
+                        message: "the file has no content; \(decoding.expectedStart)")
+                ])
+            }
+            (output, diagnostics) = decoding.decode(reader, source: source, limit: maximumDiagnostics)
+        }
+        guard let output, diagnostics.isEmpty else { throw diagnostics.loadError }
+        return (output, source)
+    }
+
+    /// The encoding a file is in when it is plainly UTF-16 or UTF-32: by its byte order mark, or
+    /// by NUL bytes in every other place of its first eight, which no UTF-8 organization file
+    /// has but ASCII text in UTF-16 does.
+    private static func otherEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 (big-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (little-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian, by its byte order mark)" }
+        let pairs = min(4, bytes.count / 2)
+        guard pairs > 0 else { return nil }
+        let leading = (0..<pairs).allSatisfy { bytes[2 * $0] == 0 && bytes[2 * $0 + 1] != 0 }
+        let trailing = (0..<pairs).allSatisfy { bytes[2 * $0] != 0 && bytes[2 * $0 + 1] == 0 }
+        if leading { return "UTF-16 (big-endian: a NUL byte before each letter)" }
+        if trailing { return "UTF-16 (little-endian: a NUL byte after each letter)" }
+        return nil
+    }
+}

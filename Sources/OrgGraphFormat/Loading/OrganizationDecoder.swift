@@ -1,0 +1,562 @@
+import OrgGraphCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the decoder read, with the places the loader needs to resolve references.
+package struct DecodedOrganization {
+    var organization = Organization()
+    var rootLocation = SourceLocation(line: 1, column: 1)
+    /// Where a relation's `from` and `to` are written, by relation index, for the ends not
+    /// resolved on reading (only they can be reported as unknown).
+    var relationFrom: [Int: SourceLocation] = [:]
+    var relationTo: [Int: SourceLocation] = [:]
+    var suppressionNode: [SourceLocation] = []
+    /// The ids of the nodes read so far, and the duplicates among them.
+    var ids = IDIndex(capacity: 1024)
+    var duplicates: [Graph.Problem] = []
+    /// The node index of each relation's ends when the node was known on reading, else -1.
+    var fromIndex: [Int32] = []
+    var toIndex: [Int32] = []
+
+    // What both readers of the format (the decoder and the JSON fast path) record, one way.
+
+    /// Adds a node read whole, starting at `start`, noting a duplicate id.
+    mutating func add(_ node: Node, at start: SourceLocation, partOf: SourceLocation, level: SourceLocation) {
+        let position = organization.nodes.count
+        if let first = ids.insert(node.id, node: Int32(position)) {
+            duplicates.append(.duplicateID(node.id, first: Int(first), second: position))
+        }
+        organization.nodes.append(node)
+        organization.sourceMap.nodes.append(start)
+        organization.sourceMap.partOf.append(partOf)
+        organization.sourceMap.level.append(level)
+    }
+
+    /// Adds a relation read whole, starting at `start`, with its ends: each the place it is
+    /// written and the index of its node, -1 when that is left to resolve.
+    mutating func add(
+        _ relation: Relation, at start: SourceLocation, from: (SourceLocation, Int32), to: (SourceLocation, Int32)
+    ) {
+        let position = organization.relations.count
+        organization.relations.append(relation)
+        organization.sourceMap.relations.append(start)
+        if from.1 < 0 { relationFrom[position] = from.0 }
+        if to.1 < 0 { relationTo[position] = to.0 }
+        fromIndex.append(from.1)
+        toIndex.append(to.1)
+    }
+
+    /// Adds a suppression read whole, starting at `start`, its node written at `node`.
+    mutating func add(_ suppression: Suppression, at start: SourceLocation, node: SourceLocation) {
+        organization.suppressions.append(suppression)
+        organization.sourceMap.suppressions.append(start)
+        suppressionNode.append(node)
+    }
+}
+
+/// Reads an organization (SPEC §1) from a structured document, field by field, keeping the
+/// place of everything it reads and collecting every schema error it can find before it stops.
+///
+/// Syntax errors stop at once; schema errors (unknown fields, wrong types, unknown kinds)
+/// are collected, the offending value skipped, and reading goes on.
+struct OrganizationDecoder<Reader: StructuredReader> {
+    typealias Output = DecodedOrganization
+
+    static var topFields: [String] { ["orggraph", "title", "rulebook", "nodes", "relations", "suppressions"] }
+    static var nodeFields: [String] { ["id", "kind", "name", "level", "sector", "part-of", "note", "attributes"] }
+    static var relationFields: [String] {
+        ["type", "from", "to", "period", "basis", "note", "attributes"]
+    }
+    static var suppressionFields: [String] { ["rule", "node", "reason"] }
+
+    private static var topNames: FieldNames { FieldNamesCache.top }
+    private static var nodeNames: FieldNames { FieldNamesCache.node }
+    private static var relationNames: FieldNames { FieldNamesCache.relation }
+    private static var suppressionNames: FieldNames { FieldNamesCache.suppression }
+
+    /// Where `key` is written, computed from its offset when the reader left that for later.
+    ///
+    /// - Complexity: O(*offset*) for a key placed by its offset.
+    private static func place(_ key: Scalar, in source: SourceText) -> SourceLocation {
+        if key.location.isKnown || key.offset < 0 { return key.location }
+        return source.location(ofOffset: key.offset)
+    }
+
+    /// Fields that must have a value where they are written.
+    static var requiredFields: Set<String> { ["id", "kind", "type", "from", "to", "rule", "node", "reason"] }
+
+
+    private var reader: Reader
+    private let source: SourceText
+    private(set) var diagnostics: DiagnosticList
+    private var output = Output()
+
+    /// - Parameter limit: how many errors to report; reading stops at the next one.
+    init(reader: Reader, source: SourceText, limit: Int) {
+        self.reader = reader
+        self.source = source
+        diagnostics = DiagnosticList(limit: limit)
+    }
+
+    // MARK: Diagnostics
+
+    /// Reports an error; its message and source line are worked out only if it will be shown.
+    ///
+    /// - Throws: `SyntaxError` at `location` when as many errors as will be shown have been
+    ///   reported already: reading stops there, so a file of millions of errors costs no more
+    ///   than one of a few.
+    private mutating func report(
+        _ message: @autoclosure () -> String, at location: SourceLocation,
+        note: (message: String, location: SourceLocation)? = nil
+    ) throws(SyntaxError) {
+        guard !diagnostics.isFull else { throw tooManyErrors(at: location) }
+        let source = source
+        diagnostics.append {
+            let notes = note.map { [source.diagnostic($0.message, at: $0.location, kind: .note)] } ?? []
+            return source.diagnostic(message(), at: location, notes: notes)
+        }
+    }
+
+    /// Reports an error at the place of `key`.
+    private mutating func report(_ message: @autoclosure () -> String, atKey key: Scalar) throws(SyntaxError) {
+        guard !diagnostics.isFull else { throw tooManyErrors(at: Self.place(key, in: source)) }
+        let source = source
+        diagnostics.append { source.diagnostic(message(), at: Self.place(key, in: source)) }
+    }
+
+    private func tooManyErrors(at location: SourceLocation) -> SyntaxError {
+        SyntaxError(
+            message: "too many errors; reading stopped here, after the first \(diagnostics.limit)", location: location)
+    }
+
+    /// Reports that the value of `field` is not what it must be, and skips it.
+    /// - Parameter field: the field's name, or a phrase naming the value (`attribute 'beds'`).
+    private mutating func typeMismatch(_ field: String, expected: String) throws(SyntaxError) {
+        let location = try reader.location()
+        let found = try reader.peekKind()
+        try report(
+            "\(field.contains(" ") ? field : "'\(field)'") must be \(expected), found \(found.phrase)", at: location)
+        try reader.skipValue()
+    }
+
+    private mutating func unknownField(_ key: Scalar, in context: String, known: [String]) throws(SyntaxError) {
+        try report(
+            "unknown field \(Diagnostic.quoted(key.text)) \(context)\(Suggestion.didYouMean(key.text, in: known))",
+            atKey: key)
+        try reader.skipValue()
+    }
+
+    /// Marks field `name` of `fields` as seen in `mask`.
+    /// - Returns: `false` (after reporting and skipping the value) for a field written twice.
+    private mutating func firstTime(
+        _ key: Scalar, _ fields: [String], _ mask: inout UInt16, in context: String
+    ) throws(SyntaxError) -> Bool {
+        let index = key.fieldIndex >= 0 ? key.fieldIndex : (fields.firstIndex(of: key.text) ?? -1)
+        guard index >= 0 else { return true }
+        let bit: UInt16 = 1 << UInt16(index)
+        if mask & bit != 0 {
+            try report("duplicate field \(Diagnostic.quoted(key.text)) \(context)", atKey: key)
+            try reader.skipValue()
+            return false
+        }
+        mask |= bit
+        return true
+    }
+
+    /// Reports each of `required` that `mask` does not have.
+    private mutating func requireFields(
+        _ required: [String], of fields: [String], _ mask: UInt16, in context: String, at location: SourceLocation
+    ) throws(SyntaxError) {
+        for field in required {
+            guard let index = fields.firstIndex(of: field), mask & (1 << UInt16(index)) == 0 else { continue }
+            try report("missing required field '\(field)' \(context)", at: location)
+        }
+    }
+
+    // MARK: Values
+
+    /// Reads a text value; `nil` (and a diagnostic, unless the value is null) when it is not one.
+    private mutating func text(_ field: String) throws(SyntaxError) -> (String, SourceLocation)? {
+        let kind = try reader.peekKind()
+        switch kind {
+        case .null:
+            if Self.requiredFields.contains(field) {
+                try report("'\(field)' needs a value", at: try reader.location())
+            }
+            try reader.skipValue()
+            return nil
+        case .string:
+            break
+        case .number where Reader.scalarsAreText, .bool where Reader.scalarsAreText:
+            break
+        default:
+            try typeMismatch(field, expected: "a string")
+            return nil
+        }
+        let scalar = try reader.readScalar()
+        if Self.containsNUL(scalar.text) {
+            try report("'\(field)' contains a NUL character", at: scalar.location)
+            return nil
+        }
+        return (scalar.text, scalar.location)
+    }
+
+    /// Whether `text` has a U+0000.
+    ///
+    /// - Complexity: O(*n*), a `memchr` over contiguous UTF-8.
+    static func containsNUL(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, buffer.count) != nil
+        }) {
+            return found
+        }
+        return text.utf8.contains(0)
+    }
+
+    /// Reads an id or a reference to one, checking its spelling.
+    private mutating func identifier(_ field: String) throws(SyntaxError) -> (String, SourceLocation)? {
+        guard let (value, location) = try text(field) else { return nil }
+        if let problem = IDSyntax.problem(value) {
+            try report("invalid id in '\(field)': \(problem)", at: location)
+            return nil
+        }
+        return (value, location)
+    }
+
+    /// Reads a reference to a node, with the node's index when the node is already known. JSON
+    /// references written without escapes are matched on their bytes and share the node's id
+    /// string: no string is made at all.
+    private mutating func reference(_ field: String) throws(SyntaxError) -> (String, SourceLocation, Int32)? {
+        if let raw = reader.rawString(), let index = output.ids.exactIndex(raw) {
+            reader.skipRawString()
+            return (output.organization.nodes[Int(index)].id, .unknown, index)
+        }
+        // A reference is kept as written: it may spell the id in another normalization form.
+        guard let (value, location) = try identifier(field) else { return nil }
+        return (value, location, output.ids.resolve(value) ?? -1)
+    }
+
+    /// Reads one of a fixed set of words (a kind, a relation type, a level...).
+    private mutating func word<Value: VocabularyWord>(
+        _ field: String, as: Value.Type, noun: String, listAll: Bool
+    ) throws(SyntaxError) -> Value? {
+        guard let (value, location) = try text(field) else { return nil }
+        if let result = Value.byName[value] { return result }
+        try report(
+            Self.unknownWord(value, among: Value.allCases.map(\.rawValue), noun: noun, listAll: listAll), at: location)
+        return nil
+    }
+
+    /// The message for a word that is none of `names`, with the closest one or all of them.
+    private static func unknownWord(_ value: String, among names: [String], noun: String, listAll: Bool) -> String {
+        var message = "unknown \(noun) \(Diagnostic.quoted(value))"
+        if let close = Suggestion.closest(to: value, in: names) {
+            message += "; did you mean '\(close)'?"
+        } else if listAll {
+            message += "; expected one of: " + names.joined(separator: ", ")
+        } else {
+            message += "; the \(noun)s are listed in the README (SPEC §2)"
+        }
+        return message
+    }
+
+    private mutating func attributes(_ field: String) throws(SyntaxError) -> [Attribute] {
+        guard try reader.peekKind() == .mapping else {
+            if try reader.peekKind() == .null {
+                try reader.skipValue()
+            } else {
+                try typeMismatch(field, expected: "a mapping of strings")
+            }
+            return []
+        }
+        try reader.beginMapping()
+        var result: [Attribute] = []
+        var seen: [String: SourceLocation] = [:]
+        while let key = try reader.nextKey() {
+            if let first = seen[key.text] {
+                try report(
+                    "duplicate attribute \(Diagnostic.quoted(key.text))", at: key.location,
+                    note: ("\(Diagnostic.quoted(key.text)) is first written here", first))
+                try reader.skipValue()
+                continue
+            }
+            seen[key.text] = key.location
+            if Self.containsNUL(key.text) {
+                try report("attribute name contains a NUL character", at: key.location)
+                try reader.skipValue()
+                continue
+            }
+            if try reader.peekKind() == .null {
+                let location = try reader.location()
+                try report("attribute \(Diagnostic.quoted(key.text)) must be a string, found null", at: location)
+                try reader.skipValue()
+                continue
+            }
+            if let (value, _) = try text("attribute \(Diagnostic.quoted(key.text))") {
+                result.append(Attribute(key: key.text, value: value))
+            }
+        }
+        return result
+    }
+
+    /// Reads a list, calling `element` with the reader before each element.
+    private mutating func list(
+        _ field: String, element: (inout Self) throws(SyntaxError) -> Void
+    ) throws(SyntaxError) {
+        switch try reader.peekKind() {
+        case .sequence:
+            try reader.beginSequence()
+            while try reader.nextElement() { try element(&self) }
+        case .null:
+            try reader.skipValue()
+        default:
+            try typeMismatch(field, expected: "a list")
+        }
+    }
+
+    // MARK: Document
+
+    /// Reads the whole document.
+    /// - Returns: the organization and places, or `nil` when diagnostics were reported.
+    /// - Throws: `SyntaxError` when the document cannot be read at all.
+    mutating func decode() throws(SyntaxError) -> Output? {
+        output.rootLocation = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            let found = try reader.peekKind()
+            try report(
+                "an organization file is a mapping with 'orggraph: 1', 'nodes' and 'relations'; found \(found.phrase)",
+                at: output.rootLocation)
+            return nil
+        }
+        try reader.beginMapping()
+        var mask: UInt16 = 0
+        while let key = try reader.nextKey(matching: Self.topNames) {
+            guard try firstTime(key, Self.topFields, &mask, in: "at the top level") else { continue }
+            switch key.text {
+            case "orggraph": try formatVersion()
+            case "title": output.organization.title = try text("title")?.0
+            case "rulebook": output.organization.rulebook = try text("rulebook")?.0
+            case "nodes": try list("nodes") { (decoder: inout Self) throws(SyntaxError) in try decoder.node() }
+            case "relations":
+                try list("relations") { (decoder: inout Self) throws(SyntaxError) in try decoder.relation() }
+            case "suppressions":
+                try list("suppressions") { (decoder: inout Self) throws(SyntaxError) in try decoder.suppression() }
+            default: try unknownField(key, in: "at the top level", known: Self.topFields)
+            }
+        }
+        try reader.finish()
+        if mask & 1 == 0 {
+            try report("missing required field 'orggraph' (the format version, 1)", at: output.rootLocation)
+        }
+        return diagnostics.isEmpty ? output : nil
+    }
+
+    private mutating func formatVersion() throws(SyntaxError) {
+        let location = try reader.location()
+        guard try reader.peekKind() == .number else {
+            try typeMismatch("orggraph", expected: "the format version number, 1")
+            return
+        }
+        let scalar = try reader.readScalar()
+        if Int(scalar.text) != Organization.currentFormatVersion {
+            try report(
+                "unsupported format version \(scalar.text); this orggraph reads version \(Organization.currentFormatVersion)",
+                at: location)
+        }
+    }
+
+    private mutating func node() throws(SyntaxError) {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            try typeMismatch("nodes", expected: "a list of mappings")
+            return
+        }
+        try reader.beginMapping()
+        let errorsBefore = diagnostics.count
+        var id: String?
+        var kind: NodeKind?
+        var node = Node(id: "", kind: .publicServiceUnit)
+        var partOfLocation = SourceLocation.unknown
+        var levelLocation = SourceLocation.unknown
+        var mask: UInt16 = 0
+        while let key = try reader.nextKey(matching: Self.nodeNames) {
+            guard try firstTime(key, Self.nodeFields, &mask, in: "in a node") else { continue }
+            switch key.text {
+            case "id": id = try identifier("id")?.0
+            case "kind":
+                kind = try word("kind", as: NodeKind.self, noun: "kind", listAll: true)
+            case "name": node.name = try text("name")?.0
+            case "level":
+                levelLocation = try reader.location()
+                node.level = try word("level", as: Level.self, noun: "level", listAll: true)
+            case "sector": node.sector = try text("sector")?.0
+            case "part-of":
+                if let (value, location, _) = try reference("part-of") {
+                    node.partOf = value
+                    partOfLocation = location
+                }
+            case "note": node.note = try text("note")?.0
+            case "attributes": node.attributes = try attributes("attributes")
+            default: try unknownField(key, in: "in a node", known: Self.nodeFields)
+            }
+        }
+        try requireFields(["id", "kind"], of: Self.nodeFields, mask, in: "in a node", at: start)
+        guard let id, let kind, diagnostics.count == errorsBefore else { return }
+        node.id = id
+        node.kind = kind
+        output.add(node, at: start, partOf: partOfLocation, level: levelLocation)
+    }
+
+    private mutating func relation() throws(SyntaxError) {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            try typeMismatch("relations", expected: "a list of mappings")
+            return
+        }
+        try reader.beginMapping()
+        let errorsBefore = diagnostics.count
+        var type: RelationType?
+        var from: (String, SourceLocation, Int32)?
+        var to: (String, SourceLocation, Int32)?
+        var period: [Period]?
+        var periodKey: Scalar?
+        var basis: Basis?
+        var basisKey: Scalar?
+        var note: String?
+        var attributes: [Attribute] = []
+        var mask: UInt16 = 0
+        while let key = try reader.nextKey(matching: Self.relationNames) {
+            guard try firstTime(key, Self.relationFields, &mask, in: "in a relation") else { continue }
+            switch key.text {
+            case "type": type = try word("type", as: RelationType.self, noun: "relation type", listAll: true)
+            case "from": from = try reference("from")
+            case "to": to = try reference("to")
+            case "period":
+                periodKey = key
+                period = try periods()
+            case "basis":
+                basisKey = key
+                basis = try word("basis", as: Basis.self, noun: "basis", listAll: true)
+            case "note": note = try text("note")?.0
+            case "attributes": attributes = try self.attributes("attributes")
+            default: try unknownField(key, in: "in a relation", known: Self.relationFields)
+            }
+        }
+        try requireFields(["type", "from", "to"], of: Self.relationFields, mask, in: "in a relation", at: start)
+        if let type, let periodKey, period != nil, !type.allowsPeriod {
+            try report("'period' belongs on reports-to relations, not on \(type.rawValue)", atKey: periodKey)
+        }
+        if let type, let basisKey, basis != nil, !type.allowsBasis {
+            try report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", atKey: basisKey)
+        }
+        guard let type, let from, let to, diagnostics.count == errorsBefore else { return }
+        output.add(
+            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes),
+            at: start, from: (from.1, from.2), to: (to.1, to.2))
+    }
+
+    private mutating func periods() throws(SyntaxError) -> [Period]? {
+        guard try reader.peekKind() == .sequence else {
+            if try reader.peekKind() == .null {
+                try reader.skipValue()
+            } else {
+                try typeMismatch("period", expected: "a list such as [6-months, 1-year]")
+            }
+            return nil
+        }
+        var result: [Period] = []
+        try reader.beginSequence()
+        while try reader.nextElement() {
+            if let period = try word("period", as: Period.self, noun: "period", listAll: true) {
+                result.append(period)
+            }
+        }
+        return result
+    }
+
+    private mutating func suppression() throws(SyntaxError) {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            try typeMismatch("suppressions", expected: "a list of mappings")
+            return
+        }
+        try reader.beginMapping()
+        let errorsBefore = diagnostics.count
+        var rule: String?
+        var node: (String, SourceLocation)?
+        var reason: String?
+        var mask: UInt16 = 0
+        while let key = try reader.nextKey(matching: Self.suppressionNames) {
+            guard try firstTime(key, Self.suppressionFields, &mask, in: "in a suppression") else { continue }
+            switch key.text {
+            case "rule": rule = try text("rule")?.0
+            case "node": node = try identifier("node")
+            case "reason":
+                let location = try reader.location()
+                reason = try text("reason")?.0
+                if let value = reason, value.allSatisfy(\.isWhitespace) {
+                    try report("a suppression's 'reason' may not be empty: say why the finding is accepted", at: location)
+                }
+            default: try unknownField(key, in: "in a suppression", known: Self.suppressionFields)
+            }
+        }
+        try requireFields(["rule", "node", "reason"], of: Self.suppressionFields, mask, in: "in a suppression", at: start)
+        guard let rule, let node, let reason, diagnostics.count == errorsBefore else { return }
+        output.add(Suppression(rule: rule, node: node.0, reason: reason), at: start, node: node.1)
+    }
+}
+
+/// The spelling of ids: letters, digits, '-', '_', '.' and ':', at most 256 characters.
+enum IDSyntax {
+    /// The longest id accepted, in characters.
+    static let maximumLength = 256
+
+    /// Why `id` is not a valid id, or `nil` when it is.
+    static func problem(_ id: String) -> String? {
+        if id.isEmpty { return "an id may not be empty" }
+        let plain = id.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard buffer.count <= maximumLength else { return false }
+            for byte in buffer where !plainIDBytes[Int(byte)] { return false }
+            return true
+        }
+        if plain ?? (id.utf8.count <= maximumLength && id.utf8.allSatisfy(isPlainIDByte)) { return nil }
+        let length = id.count
+        if length > maximumLength {
+            return "an id is at most \(maximumLength) characters; this one has \(length)"
+        }
+        for character in id where !(character.isLetter || character.isNumber || "-_.:".contains(character)) {
+            let shown = character.unicodeScalars.first.map { $0.value < 0x20 || $0 == " " } == true
+                ? String(format: "U+%04X", character.unicodeScalars.first?.value ?? 0) : "'\(character)'"
+            return "'\(id)' has \(shown); an id is letters, digits, '-', '_', '.' and ':'"
+        }
+        return nil
+    }
+
+    /// For each byte, whether it is an ASCII letter, digit, '-', '_', '.' or ':'.
+    private static let plainIDBytes: [Bool] = (0..<256).map { isPlainIDByte(UInt8($0)) }
+
+    private static func isPlainIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+            UInt8(ascii: ":"):
+            true
+        default: false
+        }
+    }
+}
+
+/// The field names of the organization format, built once.
+enum FieldNamesCache {
+    static let top = FieldNames(["orggraph", "title", "rulebook", "nodes", "relations", "suppressions"])
+    static let node = FieldNames(["id", "kind", "name", "level", "sector", "part-of", "note", "attributes"])
+    static let relation = FieldNames(["type", "from", "to", "period", "basis", "note", "attributes"])
+    static let suppression = FieldNames(["rule", "node", "reason"])
+}

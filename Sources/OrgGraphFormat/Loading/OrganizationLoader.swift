@@ -1,0 +1,199 @@
+import OrgGraphCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The file formats an organization can be written in.
+public enum FileFormat: String, Sendable, CaseIterable {
+    case yaml
+    case json
+
+    /// The format a path names by its extension (`.yaml`, `.yml`, `.json`), if any.
+    public init?(path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") {
+            self = .json
+        } else if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+            self = .yaml
+        } else {
+            return nil
+        }
+    }
+}
+
+/// Loads organization files (SPEC §1): YAML or JSON, every gate error a located diagnostic.
+///
+/// Loading is a gate: a file either loads whole, with every reference resolved, or fails with
+/// ``LoadError`` naming file, line and column of each problem.
+public struct OrganizationLoader: Sendable {
+    /// How many diagnostics one failed load lists at the most.
+    public var maximumDiagnostics = 20
+
+    public init() {}
+
+    /// Loads the file at `path`; `-` reads standard input.
+    ///
+    /// - Parameters:
+    ///   - path: a file path, or `-`.
+    ///   - format: the format; by default from the extension, else from the first character.
+    /// - Returns: the organization, with its source map and graph.
+    /// - Throws: ``LoadError``.
+    public func load(contentsOf path: String, format: FileFormat? = nil) throws(LoadError) -> LoadedOrganization {
+        if path != "-", format ?? FileFormat(path: path) != .yaml, let loaded = loadMapped(path) { return loaded }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path)
+        } catch {
+            throw LoadError([Diagnostic(file: path, location: .unknown, message: error.message)])
+        }
+        return try load(bytes: bytes, file: path, format: format ?? FileFormat(path: path))
+    }
+
+    /// Loads an organization from the bytes of a file.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - file: the name diagnostics and findings use.
+    ///   - format: the format; `nil` to decide from the first character (`{` is JSON).
+    /// - Throws: ``LoadError``.
+    public func load(bytes: [UInt8], file: String, format: FileFormat? = nil) throws(LoadError) -> LoadedOrganization {
+        let (decoded, source) = try DocumentInput.read(
+            bytes: bytes, file: file, format: format, maximumDiagnostics: maximumDiagnostics, OrganizationDecoding())
+        var organization = decoded.organization
+        organization.sourceMap.file = file
+        return try resolve(organization, decoded, source: source)
+    }
+
+    /// Loads a well-formed JSON file straight from its mapping, with no copy of the file held;
+    /// `nil` for anything else (another format, any problem to report), which the caller then
+    /// reads the ordinary way.
+    private func loadMapped(_ path: String) -> LoadedOrganization? {
+        guard let file = MappedFile(path: path) else { return nil }
+        var bytes = file.bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+        guard bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{"),
+            let decoded = JSONOrganizationScanner.scan(bytes, in: file)
+        else { return nil }
+        guard
+            let graph = try? Graph(
+                decoded.organization,
+                prepared: Graph.Prepared(
+                    ids: decoded.ids, duplicates: decoded.duplicates, relationFrom: decoded.fromIndex,
+                    relationTo: decoded.toIndex))
+        else { return nil }
+        var organization = decoded.organization
+        organization.sourceMap.file = path
+        return LoadedOrganization(organization: organization, graph: graph)
+    }
+
+    struct OrganizationDecoding: DocumentDecoding {
+        var expectedStart: String { "an organization file starts with 'orggraph: 1'" }
+
+        func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> DecodedOrganization? {
+            JSONOrganizationScanner.scan(bytes)
+        }
+
+        func decode<Reader: StructuredReader>(
+            _ reader: Reader, source: SourceText, limit: Int
+        ) -> (DecodedOrganization?, DiagnosticList) {
+            var decoder = OrganizationDecoder(reader: reader, source: source, limit: limit)
+            do {
+                let output = try decoder.decode()
+                return (output, decoder.diagnostics)
+            } catch {
+                var diagnostics = decoder.diagnostics
+                diagnostics.appendFinal(source.diagnostic(error.message, at: error.location))
+                return (nil, diagnostics)
+            }
+        }
+    }
+
+    /// Builds the graph, turning duplicate ids and dangling references into diagnostics.
+    private func resolve(
+        _ organization: Organization, _ decoded: DecodedOrganization, source: SourceText
+    ) throws(LoadError) -> LoadedOrganization {
+        let graph: Graph
+        do {
+            graph = try Graph(
+                organization,
+                prepared: Graph.Prepared(
+                    ids: decoded.ids, duplicates: decoded.duplicates, relationFrom: decoded.fromIndex,
+                    relationTo: decoded.toIndex))
+        } catch {
+            var diagnostics: [Diagnostic] = []
+            let map = organization.sourceMap
+            let ids = organization.nodes.lazy.map(\.id)
+            for problem in error.problems.prefix(maximumDiagnostics) {
+                switch problem {
+                case let .duplicateID(id, first, second):
+                    diagnostics.append(
+                        source.diagnostic(
+                            "duplicate id '\(id)'", at: map.node(second),
+                            notes: [source.diagnostic("'\(id)' is first defined here", at: map.node(first), kind: .note)]))
+                case let .unknownReference(id, reference):
+                    let (field, location): (String, SourceLocation)
+                    switch reference {
+                    case .partOf(let node): (field, location) = ("part-of", map.partOf(node))
+                    case .relationFrom(let relation): (field, location) = ("from", decoded.relationFrom[relation] ?? .unknown)
+                    case .relationTo(let relation): (field, location) = ("to", decoded.relationTo[relation] ?? .unknown)
+                    case .suppression(let index): (field, location) = ("node", decoded.suppressionNode[index])
+                    }
+                    diagnostics.append(
+                        source.diagnostic(
+                            "unknown node '\(id)' in '\(field)'\(Suggestion.didYouMean(id, in: ids))", at: location))
+                }
+            }
+            throw LoadError(diagnostics, omitted: max(0, error.problems.count - maximumDiagnostics))
+        }
+        return LoadedOrganization(organization: organization, graph: graph)
+    }
+
+}
+
+/// Reading a whole file or standard input into memory.
+package enum FileBytes {
+    package struct Failure: Error {
+        package var message: String
+    }
+
+    /// - Throws: ``Failure`` with a message naming the reason (no such file, a directory...).
+    package static func read(_ path: String) throws(Failure) -> [UInt8] {
+        let descriptor: Int32
+        if path == "-" {
+            descriptor = STDIN_FILENO
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                throw Failure(message: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(message: "cannot read the file: it is a directory")
+        }
+        var bytes: [UInt8] = []
+        let expected = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        bytes.reserveCapacity(expected + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(message: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+}
+
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

@@ -1,0 +1,148 @@
+import OrgGraphCore
+
+extension PathEvaluator {
+    /// The nodes `expression` reaches from `start`, each once, in an order fixed by the input
+    /// (not necessarily breadth-first): what checks use, where only the set matters.
+    ///
+    /// Expressions without unbounded repetition are evaluated as a union of chains, following
+    /// sets of nodes step by step in reused buffers; others go through the automaton.
+    ///
+    /// - Complexity: O(edges walked) for finite expressions; as ``evaluate(_:from:)`` otherwise.
+    mutating func nodeSet(_ expression: PathExpression, from start: Int) -> [Int] {
+        nodeSet(expression.compiled, expression, from: start)
+    }
+
+    package mutating func nodeSet(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> [Int] {
+        var result: [Int] = []
+        nodeSet(compiled, expression, from: start, into: &result)
+        return result
+    }
+
+    /// The nodes `expression` reaches from `start`, in `result` (emptied first, its storage
+    /// kept for the next call).
+    package mutating func nodeSet(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int, into result: inout [Int]) {
+        result.removeAll(keepingCapacity: true)
+        guard let chains = localChains(compiled) else {
+            result.append(contentsOf: evaluate(expression, from: start))
+            return
+        }
+        collect(chains, from: start, stopAtFirst: false) { result.append(Int($0)) }
+    }
+
+    /// How many distinct nodes `expression` reaches from `start`, without listing them.
+    package mutating func countNodes(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Int {
+        guard let chains = localChains(compiled) else { return evaluate(expression, from: start).count }
+        var count = 0
+        collect(chains, from: start, stopAtFirst: false) { _ in count += 1 }
+        return count
+    }
+
+    /// Whether `expression` reaches any node from `start`.
+    mutating func reachesAny(_ expression: PathExpression, from start: Int) -> Bool {
+        reachesAny(expression.compiled, expression, from: start)
+    }
+
+    package mutating func reachesAny(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Bool {
+        guard let chains = localChains(compiled) else { return reaches(expression, from: start, where: { _ in true }) }
+        var found = false
+        collect(chains, from: start, stopAtFirst: true) { _ in found = true }
+        return found
+    }
+
+    /// The chains of `compiled`, in storage of this evaluator's own: compiled paths are shared
+    /// by the threads of an audit, and reading shared arrays at every query would have the
+    /// threads contend on their reference counts.
+    private mutating func localChains(_ compiled: CompiledPath) -> [PathChain]? {
+        guard let chains = compiled.chains else { return nil }
+        // The compiled path is kept with its copy, so that its identity is not reused.
+        let key = ObjectIdentifier(compiled)
+        if let (_, local) = chainCopies[key] { return local }
+        let local = chains.map { chain in
+            PathChain(operations: chain.operations.ownCopy, filters: chain.filters.ownCopy)
+        }.ownCopy
+        chainCopies[key] = (compiled, local)
+        return local
+    }
+
+    private mutating func collect(
+        _ chains: [PathChain], from start: Int, stopAtFirst: Bool, _ emit: (Int32) -> Void
+    ) {
+        let single = chains.count == 1
+        let resultGeneration = single ? 0 : nextSetGeneration(0)
+        // The buffers are taken out of `self` for the walk and put back after: the inner loops
+        // then read and write plain memory, with no reference counting on shared arrays.
+        var frontier: [Int32] = []
+        var next: [Int32] = []
+        var seen: [UInt32] = []
+        swap(&frontier, &self.frontier)
+        swap(&next, &self.next)
+        defer {
+            swap(&frontier, &self.frontier)
+            swap(&next, &self.next)
+        }
+        let kinds = self.kinds
+        for chain in chains {
+            frontier.removeAll(keepingCapacity: true)
+            frontier.append(Int32(start))
+            for operation in chain.operations {
+                if operation.isStep {
+                    let generation = nextSetGeneration(1)
+                    swap(&seen, &setMarks[1])
+                    next.removeAll(keepingCapacity: true)
+                    _ = graph.withRows(operation.typeIndex, reversed: operation.reversed) { offsets, neighbors in
+                        seen.withUnsafeMutableBufferPointer { seen in
+                            for node in frontier {
+                                for slot in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                                    let target = neighbors[slot]
+                                    guard seen[Int(target)] != generation else { continue }
+                                    seen[Int(target)] = generation
+                                    next.append(target)
+                                }
+                            }
+                        }
+                    }
+                    swap(&seen, &setMarks[1])
+                    swap(&frontier, &next)
+                } else if operation.filter >= 0 {
+                    let filter = chain.filters[Int(operation.filter)]
+                    let graph = self.graph
+                    let organization = self.organization
+                    frontier.removeAll { !Self.matches(filter, Int($0), graph, organization) }
+                } else {
+                    kinds.withUnsafeBufferPointer { kinds in
+                        frontier.removeAll { !operation.kinds.contains(kinds[Int($0)]) }
+                    }
+                }
+                if frontier.isEmpty { break }
+            }
+            for node in frontier {
+                if !single {
+                    guard setMarks[0][Int(node)] != resultGeneration else { continue }
+                    setMarks[0][Int(node)] = resultGeneration
+                }
+                emit(node)
+                if stopAtFirst { return }
+            }
+        }
+    }
+
+    /// Whether node `index` matches `filter`, reading kinds and levels from flat arrays.
+    static func matches(_ filter: NodeFilter, _ index: Int, _ graph: Graph, _ organization: Organization) -> Bool {
+        switch filter {
+        case .kind(let kind): return graph.kinds[index] == kind
+        case .kinds(let kinds): return kinds.contains(graph.kinds[index])
+        case .level(let level): return graph.level(of: index) == level
+        default: return filter.matches(index, in: organization)
+        }
+    }
+}
+
+extension Array {
+    /// The array in storage of its own (an assignment shares the storage).
+    fileprivate var ownCopy: [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: self)
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import OrgGraphCore
+
+/// Evaluates path expressions over an organization's graph: the nodes reached from a start
+/// node, each once, in breadth-first order.
+///
+/// The evaluator walks the product of the graph and the expression's automaton breadth first,
+/// marking each (node, state) pair once, so closures over cycles terminate. It keeps its
+/// marks between calls (a generation counter instead of clearing), so a query costs what it
+/// visits, not the size of the graph. Use one evaluator for many queries; it is not shared
+/// between threads.
+public struct PathEvaluator {
+    public let organization: Organization
+    public let graph: Graph
+
+    private var marks: [UInt32] = []
+    private var markStates = 0
+    private var largeMarks: Set<Int> = []
+    private var emitted: [UInt32]
+    private var generation: UInt32 = 0
+    private var queue: [(node: Int32, state: Int32)] = []
+    /// Marks for the set evaluation of finite expressions, one array per nesting depth.
+    var setMarks: [[UInt32]] = []
+    private var setGenerations: [UInt32] = []
+    var frontier: [Int32] = []
+    var next: [Int32] = []
+    /// The kind of each node, in storage of this evaluator's own: read on every filter, it
+    /// would otherwise be a reference count that evaluators on other threads contend on.
+    let kinds: [NodeKind]
+    /// The chains of the compiled paths used so far, copied (see `localChains`).
+    var chainCopies: [ObjectIdentifier: (CompiledPath, [PathChain])] = [:]
+
+    /// - Complexity: O(*n*) to allocate the marks.
+    public init(_ loaded: LoadedOrganization) {
+        organization = loaded.organization
+        graph = loaded.graph
+        emitted = [UInt32](repeating: 0, count: loaded.graph.nodeCount)
+        let shared = loaded.graph.kinds
+        kinds = [NodeKind](unsafeUninitializedCapacity: shared.count) { buffer, initialized in
+            _ = buffer.initialize(from: shared)
+            initialized = shared.count
+        }
+    }
+
+    /// The nodes `expression` reaches from `start`, each once, in breadth-first order (by the
+    /// number of edges walked, then by input order).
+    ///
+    /// - Complexity: O((*v* + *e*) · *s*) for the *v* nodes and *e* edges visited and the *s*
+    ///   states of the expression's automaton.
+    public mutating func evaluate(_ expression: PathExpression, from start: Int) -> [Int] {
+        var result: [Int] = []
+        run(expression, from: start) { node in
+            result.append(node)
+            return true
+        }
+        return result
+    }
+
+    /// Whether `expression` reaches, from `start`, a node for which `predicate` holds; stops at
+    /// the first.
+    ///
+    /// - Complexity: at most that of ``evaluate(_:from:)``.
+    public mutating func reaches(_ expression: PathExpression, from start: Int, where predicate: (Int) -> Bool) -> Bool {
+        var found = false
+        run(expression, from: start) { node in
+            if predicate(node) {
+                found = true
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// Walks the product graph, calling `visit` with each node reached the first time;
+    /// stops when `visit` returns false.
+    private mutating func run(_ expression: PathExpression, from start: Int, _ visit: (Int) -> Bool) {
+        let automaton = expression.automaton.flat
+        prepare(states: automaton.accepting.count)
+        let useLarge = markStates == 0
+        // Work on local buffers: no copy-on-write checks in the loop.
+        var marks: [UInt32] = []
+        var emitted: [UInt32] = []
+        var queue: [(node: Int32, state: Int32)] = []
+        swap(&marks, &self.marks)
+        swap(&emitted, &self.emitted)
+        swap(&queue, &self.queue)
+        defer {
+            swap(&marks, &self.marks)
+            swap(&emitted, &self.emitted)
+            swap(&queue, &self.queue)
+        }
+        queue.removeAll(keepingCapacity: true)
+        marks.withUnsafeMutableBufferPointer { marks in
+            emitted.withUnsafeMutableBufferPointer { emitted in
+                walk(automaton, from: start, marks: marks, emitted: emitted, queue: &queue, useLarge: useLarge, visit)
+            }
+        }
+    }
+
+    private mutating func walk(
+        _ automaton: PathAutomaton.Flat, from start: Int, marks: UnsafeMutableBufferPointer<UInt32>,
+        emitted: UnsafeMutableBufferPointer<UInt32>, queue: inout [(node: Int32, state: Int32)], useLarge: Bool,
+        _ visit: (Int) -> Bool
+    ) {
+        let n = graph.nodeCount
+        let generation = self.generation
+        let organization = self.organization
+        var largeMarks = self.largeMarks
+        defer { self.largeMarks = largeMarks }
+        var pending: [Int32] = []
+
+        // Marks (node, state), emits an accepted node, queues the pair when the state has moves,
+        // and follows the tests the node passes.
+        func enter(_ node: Int32, _ state: Int32) -> Bool {
+            let slot = Int(state) * n + Int(node)
+            if useLarge {
+                guard largeMarks.insert(slot).inserted else { return true }
+            } else {
+                guard marks[slot] != generation else { return true }
+                marks[slot] = generation
+            }
+            if automaton.accepting[Int(state)], emitted[Int(node)] != generation {
+                emitted[Int(node)] = generation
+                if !visit(Int(node)) { return false }
+            }
+            if automaton.moveOffsets[Int(state)] != automaton.moveOffsets[Int(state) + 1] {
+                queue.append((node, state))
+            }
+            let tests = Int(automaton.testOffsets[Int(state)])..<Int(automaton.testOffsets[Int(state) + 1])
+            if !tests.isEmpty {
+                let depth = pending.count
+                for test in tests where automaton.testFilters[test].matches(Int(node), in: organization) {
+                    pending.append(automaton.testTargets[test])
+                }
+                while pending.count > depth, let next = pending.popLast() {
+                    if !enter(node, next) { return false }
+                }
+            }
+            return true
+        }
+
+        guard enter(Int32(start), automaton.start) else { return }
+        var head = 0
+        while head < queue.count {
+            let (node, state) = queue[head]
+            head += 1
+            for move in Int(automaton.moveOffsets[Int(state)])..<Int(automaton.moveOffsets[Int(state) + 1]) {
+                let target = automaton.moveTargets[move]
+                let adjacency = automaton.moveReversed[move]
+                    ? graph.incoming[Int(automaton.moveTypes[move])] : graph.outgoing[Int(automaton.moveTypes[move])]
+                guard !adjacency.offsets.isEmpty else { continue }
+                let begin = Int(adjacency.offsets[Int(node)])
+                let end = Int(adjacency.offsets[Int(node) + 1])
+                for index in begin..<end {
+                    if !enter(adjacency.neighbors[index], target) { return }
+                }
+            }
+        }
+    }
+
+    /// A fresh generation for the marks of nesting depth `depth`.
+    mutating func nextSetGeneration(_ depth: Int) -> UInt32 {
+        while setMarks.count <= depth {
+            setMarks.append([UInt32](repeating: 0, count: graph.nodeCount))
+            setGenerations.append(0)
+        }
+        if setGenerations[depth] == UInt32.max {
+            setGenerations[depth] = 0
+            for index in setMarks[depth].indices { setMarks[depth][index] = 0 }
+        }
+        setGenerations[depth] += 1
+        return setGenerations[depth]
+    }
+
+    private mutating func prepare(states: Int) {
+        let n = graph.nodeCount
+        if generation == UInt32.max {
+            generation = 0
+            for index in marks.indices { marks[index] = 0 }
+            for index in emitted.indices { emitted[index] = 0 }
+        }
+        generation += 1
+        largeMarks.removeAll(keepingCapacity: true)
+        if states * n > 1 << 24 {
+            markStates = 0
+            return
+        }
+        // After a query too large for the flat marks, `markStates` is 0 while `marks` keeps its
+        // size: grow only when too small, never by a negative count.
+        if marks.count < states * n {
+            marks += [UInt32](repeating: 0, count: states * n - marks.count)
+        }
+        markStates = max(markStates, states)
+    }
+}

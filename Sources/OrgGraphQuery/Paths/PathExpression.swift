@@ -1,0 +1,169 @@
+import OrgGraphCore
+
+/// A path expression (SPEC §4): relation steps, inverses, sequences, alternatives, repetition
+/// and node filters, after SPARQL 1.1 property paths with GQL's bounded repetition.
+///
+/// ```
+/// path := seq ('|' seq)*      seq := step ('/' step)*
+/// step := '^'? atom quant? filter* | filter+
+/// atom := RELATION | '(' path ')'
+/// quant := '*' | '+' | '?' | '{' INT (',' INT?)? '}'
+/// filter := '[' key '=' value ']'
+/// ```
+///
+/// `^` walks a step backwards; a filter keeps the nodes a step ends on that match it.
+public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
+    /// The expression as written.
+    public let text: String
+    /// The parsed form, with inverses pushed down to the relations and filters made tests.
+    public let root: Term
+    /// What the evaluator runs, shared by copies of the expression.
+    package let compiled: CompiledPath
+    package var automaton: PathAutomaton { compiled.automaton }
+    var chains: [PathChain]? { compiled.chains }
+
+    public static func == (lhs: PathExpression, rhs: PathExpression) -> Bool { lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
+    /// The parsed form of an expression.
+    public indirect enum Term: Sendable, Hashable {
+        /// One edge of `type`, walked backwards when `inverse`.
+        case step(RelationType, inverse: Bool)
+        /// Keeps the current node when it matches the filter; walks no edge.
+        case test(NodeFilter)
+        case sequence([Term])
+        case alternation([Term])
+        /// Between `min` and `max` (unbounded when `nil`) repetitions.
+        case repetition(Term, min: Int, max: Int?)
+
+        /// The term walked the other way: the nodes it reaches from `x` are those that reach `x`.
+        var reversed: Term {
+            switch self {
+            case let .step(type, inverse): .step(type, inverse: !inverse)
+            case .test: self
+            case .sequence(let terms): .sequence(terms.reversed().map(\.reversed))
+            case .alternation(let terms): .alternation(terms.map(\.reversed))
+            case let .repetition(term, min, max): .repetition(term.reversed, min: min, max: max)
+            }
+        }
+    }
+
+    /// The most steps and tests an expression may unroll to, its bounded repetitions written out.
+    public static let maximumExpandedSize = 1_000
+
+    /// The number of steps and tests `term` unrolls to (saturating).
+    static func expandedSize(_ term: Term) -> Int {
+        switch term {
+        case .step, .test: return 1
+        case .sequence(let terms), .alternation(let terms):
+            return terms.reduce(0) { min($0 + expandedSize($1), Int(Int32.max)) }
+        case let .repetition(term, minimum, maximum):
+            let copies = max(1, max(minimum, maximum ?? minimum))
+            return min(expandedSize(term) * copies, Int(Int32.max))
+        }
+    }
+
+    /// The largest bound accepted in `{m,n}`.
+    public static let maximumRepetition = 100
+
+    /// Parses `text`.
+    /// - Throws: ``PathSyntaxError`` naming the column.
+    public init(parsing text: String) throws(PathSyntaxError) {
+        self.text = text
+        var parser = PathParser(text)
+        root = try parser.parseWhole()
+        if Self.expandedSize(root) > Self.maximumExpandedSize {
+            throw PathSyntaxError(
+                message:
+                    "the expression unrolls to more than \(Self.maximumExpandedSize) steps; use smaller repetition bounds, or '*' and '+'",
+                column: 1, expression: text)
+        }
+        compiled = CompiledPath(automaton: PathAutomaton(root), chains: PathChain.chains(of: root))
+    }
+
+    public var description: String { text }
+
+    /// The relation steps of an expression that is only a union of relation types and
+    /// inverses (`reports-to|^leads`), or `nil` for any other expression.
+    public var unionOfSteps: [(type: RelationType, inverse: Bool)]? {
+        func steps(_ term: Term) -> [(RelationType, Bool)]? {
+            switch term {
+            case let .step(type, inverse): return [(type, inverse)]
+            case .alternation(let terms):
+                var result: [(RelationType, Bool)] = []
+                for term in terms {
+                    guard let more = steps(term) else { return nil }
+                    result += more
+                }
+                return result
+            default: return nil
+            }
+        }
+        return steps(root)?.map { (type: $0.0, inverse: $0.1) }
+    }
+}
+
+/// A condition on a node: `[kind=subordinate-cell]`, `[level=provincial]`, `[sector=health]`,
+/// `[id=tinh-uy]`, `[name=...]`, or any attribute `[beds=800]`.
+public enum NodeFilter: Sendable, Hashable {
+    case kind(NodeKind)
+    /// Any of several kinds: `[kind=standing-body]`, `[kind=unit-head|board-chair]`.
+    case kinds(KindSet)
+    /// `nil` matches nodes with no level.
+    case level(Level?)
+    case sector(String)
+    case id(String)
+    case name(String)
+    case attribute(key: String, value: String)
+
+    /// Whether node `index` of `organization` matches.
+    ///
+    /// - Complexity: O(1), or O(number of attributes) for an attribute filter.
+    public func matches(_ index: Int, in organization: Organization) -> Bool {
+        switch self {
+        case .kind(let kind): return organization.nodes[index].kind == kind
+        case .kinds(let kinds): return kinds.contains(organization.nodes[index].kind)
+        case .level(let level):
+            return (organization.nodes[index].level ?? organization.nodes[index].kind.territorialLevel) == level
+        case .sector(let sector): return organization.nodes[index].sector == sector
+        case .id(let id): return organization.nodes[index].id == id
+        case .name(let name): return organization.nodes[index].displayName == name
+        case let .attribute(key, value):
+            return organization.nodes[index].attributes.contains { $0.key == key && $0.value == value }
+        }
+    }
+}
+
+/// A path expression that cannot be parsed, with the column (1-based, in characters) at fault.
+public struct PathSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var column: Int
+    public var expression: String
+
+    public init(message: String, column: Int, expression: String) {
+        self.message = message
+        self.column = column
+        self.expression = expression
+    }
+
+    /// The error as a located diagnostic, naming the expression `source` (`query:1:9: error: ...`).
+    public func diagnostic(source: String = "query") -> Diagnostic {
+        Diagnostic(
+            file: source, location: SourceLocation(line: 1, column: column), message: message,
+            sourceLine: expression)
+    }
+
+    public var description: String { diagnostic().description }
+}
+
+/// A path expression ready to run: its automaton, and its chains when it is finite. A class, so
+/// checks copy a reference, not the arrays, for every node they look at.
+package final class CompiledPath: Sendable {
+    let automaton: PathAutomaton
+    let chains: [PathChain]?
+
+    init(automaton: PathAutomaton, chains: [PathChain]?) {
+        self.automaton = automaton
+        self.chains = chains
+    }
+}
