@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OrgGraph
 @testable import OrgGraphAudit
@@ -7,39 +8,67 @@ import Testing
 @testable import OrgGraphGenerate
 @testable import OrgGraphQuery
 
-/// One example of a rule's description: a small organization and whether it triggers the rule.
+/// One example of a rule's description: a small organization, whether it triggers the rule, and
+/// the nodes its findings must be on.
 struct RuleExample: Sendable, CustomTestStringConvertible {
-    var rule: String
+    var rulebook: String
+    var rule: Rule
     var number: Int
     var triggers: Bool
     var text: String
+    var expect: [String] = []
 
-    var testDescription: String { "\(rule) \(triggers ? "triggering" : "non-triggering") #\(number)" }
+    var testDescription: String { "\(rulebook): \(rule.id) \(triggers ? "triggering" : "non-triggering") #\(number)" }
 
-    static func all(in rulebook: Rulebook) -> [RuleExample] {
+    static func all(in rulebook: Rulebook, named name: String) -> [RuleExample] {
         rulebook.rules.flatMap { rule in
-            rule.description.triggeringExamples.enumerated().map {
-                RuleExample(rule: rule.id, number: $0.offset + 1, triggers: true, text: $0.element)
+            rule.description.triggering.enumerated().map {
+                RuleExample(
+                    rulebook: name, rule: rule, number: $0.offset + 1, triggers: true, text: $0.element.organization,
+                    expect: $0.element.expect)
             }
                 + rule.description.nonTriggeringExamples.enumerated().map {
-                    RuleExample(rule: rule.id, number: $0.offset + 1, triggers: false, text: $0.element)
+                    RuleExample(rulebook: name, rule: rule, number: $0.offset + 1, triggers: false, text: $0.element)
                 }
         }
     }
+
+    /// The rulebooks whose examples run: the built-in ones, and every rulebook file under
+    /// `Examples/rulebooks/` (a file that starts with `rulebook:`, not `orggraph:`).
+    static let rulebooks: [(name: String, rulebook: Rulebook)] = {
+        var result = RulebookLoader.builtinIDs.compactMap { id in RulebookLoader.builtin(id).map { (id, $0) } }
+        let folder = packageRoot.appendingPathComponent("Examples/rulebooks")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
+            let path = folder.appendingPathComponent(file).path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+                text.split(separator: "\n").first(where: { !$0.hasPrefix("#") && !$0.isEmpty })?.hasPrefix("rulebook:")
+                    == true
+            else { continue }
+            // A rulebook that does not load fails here, naming its file.
+            guard let rulebook = try? RulebookLoader().load(path) else {
+                Issue.record("Examples/rulebooks/\(file) does not load")
+                continue
+            }
+            result.append(("Examples/rulebooks/\(file)", rulebook))
+        }
+        return result
+    }()
+
+    /// Every example of every rulebook, each rule once per rulebook that defines or inherits it.
+    static let everyExample: [RuleExample] = rulebooks.flatMap { all(in: $0.rulebook, named: $0.name) }
 }
 
 @Suite("Rule examples")
 struct RuleExampleTests {
-    @Test(
-        "Every example triggers its rule, or does not, as it says",
-        arguments: RuleExample.all(in: RulebookLoader.regulation125))
+    @Test("Every example triggers its rule on exactly the nodes it names, or does not trigger it", arguments: RuleExample.everyExample)
     func example(_ example: RuleExample) throws {
         let loaded = try load("orggraph: 1\n" + example.text)
-        let rule = try #require(RulebookLoader.regulation125.rule(example.rule))
-        let report = Auditor(rulebook: Rulebook(id: "one", title: "one rule", rules: [rule])).audit(loaded)
-        let mine = report.findings.filter { $0.rule == example.rule }
+        let report = Auditor(rulebook: Rulebook(id: "one", title: "one rule", rules: [example.rule])).audit(loaded)
+        let mine = report.findings.filter { $0.rule == example.rule.id }
         if example.triggers {
-            #expect(!mine.isEmpty, "expected a finding of \(example.rule)")
+            #expect(!example.expect.isEmpty, "the example does not name the node its finding must be on ('expect:')")
+            #expect(Set(mine.map(\.node)) == Set(example.expect), "findings: \(mine.map { "\($0.node): \($0.message)" })")
             for finding in mine {
                 #expect(finding.location.isKnown, "a finding without a location: \(finding.message)")
                 #expect(loaded.graph.index(of: finding.node) != nil)
@@ -47,6 +76,11 @@ struct RuleExampleTests {
         } else {
             #expect(mine.isEmpty, "unexpected: \(mine.map(\.message))")
         }
+    }
+
+    @Test("Every example rulebook under Examples/rulebooks/ is found and has examples of its own rules")
+    func exampleRulebooksAreFound() {
+        #expect(RuleExample.rulebooks.contains { $0.name.hasPrefix("Examples/rulebooks/") })
     }
 
     @Test("Every rule has examples both ways, a title, a rationale and a citation")

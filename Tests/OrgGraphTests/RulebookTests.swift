@@ -47,16 +47,6 @@ struct RulebookTests {
         #expect(Set(school.findings.map(\.rule)) == ["no-district-level", "no-district-units", "territorial-nesting"])
     }
 
-    @Test("The two-tier rules' own examples", arguments: try! RuleExample.all(in: RulebookTests.twoTier()).filter {
-        ["no-district-level", "no-district-units", "territorial-nesting"].contains($0.rule)
-    })
-    func twoTierRuleExamples(_ example: RuleExample) throws {
-        let rule = try #require(try Self.twoTier().rule(example.rule))
-        let loaded = try load("orggraph: 1\n" + example.text)
-        let found = Auditor(rulebook: Rulebook(id: "one", title: "", rules: [rule])).audit(loaded).findings
-        #expect(found.isEmpty != example.triggers)
-    }
-
     @Test("Disabling a rule removes it")
     func disabling() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rulebook-\(UUID().uuidString)")

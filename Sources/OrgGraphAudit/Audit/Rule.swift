@@ -28,22 +28,52 @@ public struct RuleDescription: Sendable, Hashable {
     public var citation: Citation?
     /// One paragraph: why the rule exists.
     public var rationale: String
-    /// Organization files (without the `orggraph: 1` line) the rule reports.
-    public var triggeringExamples: [String]
+    /// Organization files (without the `orggraph: 1` line) the rule reports, each with the
+    /// nodes its findings must be on.
+    public var triggering: [TriggeringExample]
     /// Organization files the rule does not report.
     public var nonTriggeringExamples: [String]
 
+    /// The organization files of the triggering examples.
+    public var triggeringExamples: [String] { triggering.map(\.organization) }
+
+    /// An organization the rule reports, and the nodes its findings must be on: the subject of
+    /// the rule's sentence (SPEC §3, "Where a finding goes").
+    public struct TriggeringExample: Sendable, Hashable {
+        /// The file, without its `orggraph: 1` line.
+        public var organization: String
+        /// The ids of the nodes the rule's findings are on, each once; empty when the example
+        /// does not say.
+        public var expect: [String]
+
+        public init(expect: [String], _ organization: String) {
+            self.expect = expect
+            self.organization = organization
+        }
+    }
+
     public init(
         id: String, title: String, severity: Severity, citation: Citation? = nil, rationale: String,
-        triggeringExamples: [String] = [], nonTriggeringExamples: [String] = []
+        triggering: [TriggeringExample], nonTriggeringExamples: [String] = []
     ) {
         self.id = id
         self.title = title
         self.severity = severity
         self.citation = citation
         self.rationale = rationale
-        self.triggeringExamples = triggeringExamples
+        self.triggering = triggering
         self.nonTriggeringExamples = nonTriggeringExamples
+    }
+
+    /// A description whose triggering examples do not name their nodes.
+    public init(
+        id: String, title: String, severity: Severity, citation: Citation? = nil, rationale: String,
+        triggeringExamples: [String] = [], nonTriggeringExamples: [String] = []
+    ) {
+        self.init(
+            id: id, title: title, severity: severity, citation: citation, rationale: rationale,
+            triggering: triggeringExamples.map { TriggeringExample(expect: [], $0) },
+            nonTriggeringExamples: nonTriggeringExamples)
     }
 }
 

@@ -30,19 +30,21 @@ rules:
     message: "{subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: khoi, kind: superior-party-committee, level: provincial}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: superior-of, from: tu, to: dubv}
-            - {type: superior-of, from: khoi, to: dubv}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: tu, kind: provincial-party-committee}
+              - {id: khoi, kind: superior-party-committee, level: provincial}
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+            relations:
+              - {type: superior-of, from: tu, to: dubv}
+              - {type: superior-of, from: khoi, to: dubv}
       non-triggering:
         - |
           nodes:
@@ -89,17 +91,19 @@ rules:
         message: "{subject} belongs to a commune unit but is led by {found}, a committee of another level"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: hu, kind: district-party-committee}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: hu, to: dubv}
-        - |
-          nodes:
-            - {id: truong, kind: public-service-unit, level: district}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: hu, kind: district-party-committee}
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+            relations:
+              - {type: leads, from: hu, to: dubv}
+        - expect: cb
+          organization: |
+            nodes:
+              - {id: truong, kind: public-service-unit, level: district}
+              - {id: cb, kind: grassroots-cell, part-of: truong}
       non-triggering:
         - |
           nodes:
@@ -130,24 +134,26 @@ rules:
     message: "{subject} must report to a standing body of the committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: btv, kind: standing-committee, part-of: tu}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
-            - {type: reports-to, from: dubv, to: btv, period: [regular]}
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: btv, kind: standing-committee, part-of: tu}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
-            - {type: reports-to, from: dubv, to: tu, period: [regular, extraordinary]}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: tu, kind: provincial-party-committee}
+              - {id: btv, kind: standing-committee, part-of: tu}
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+            relations:
+              - {type: leads, from: tu, to: dubv}
+              - {type: reports-to, from: dubv, to: btv, period: [regular]}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: tu, kind: provincial-party-committee}
+              - {id: btv, kind: standing-committee, part-of: tu}
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+            relations:
+              - {type: leads, from: tu, to: dubv}
+              - {type: reports-to, from: dubv, to: tu, period: [regular, extraordinary]}
       non-triggering:
         - |
           nodes:
@@ -178,14 +184,15 @@ rules:
     message: "{subject} must report to its immediate superior ({targets}) every 6 months and every year; missing: {periods}"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: khoi, kind: superior-party-committee, level: provincial}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: superior-of, from: khoi, to: dubv}
-            - {type: reports-to, from: dubv, to: khoi, period: [1-year]}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: khoi, kind: superior-party-committee, level: provincial}
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+            relations:
+              - {type: superior-of, from: khoi, to: dubv}
+              - {type: reports-to, from: dubv, to: khoi, period: [1-year]}
       non-triggering:
         - |
           nodes:
@@ -215,19 +222,21 @@ rules:
     message: "{subject} must report to the unit's party organization ({targets}) every 6 months, every year and to the congress; missing: {periods}"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: reports-to, from: gd, to: dubv, period: [6-months, 1-year]}
-        - |
-          nodes:
-            - {id: truong, kind: public-service-unit, level: provincial}
-            - {id: dut, kind: unit-party-committee, part-of: truong}
-            - {id: hdt, kind: school-council, part-of: truong}
-            - {id: ct, kind: board-chair, part-of: hdt}
+        - expect: gd
+          organization: |
+            nodes:
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+              - {id: gd, kind: unit-head, part-of: bv}
+            relations:
+              - {type: reports-to, from: gd, to: dubv, period: [6-months, 1-year]}
+        - expect: ct
+          organization: |
+            nodes:
+              - {id: truong, kind: public-service-unit, level: provincial}
+              - {id: dut, kind: unit-party-committee, part-of: truong}
+              - {id: hdt, kind: school-council, part-of: truong}
+              - {id: ct, kind: board-chair, part-of: hdt}
       non-triggering:
         - |
           nodes:
@@ -254,15 +263,16 @@ rules:
     message: "{subject} must coordinate with the unit's leaders; add coordinates-with to {missing}"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: gd, kind: unit-head, part-of: bv}
-            - {id: hdql, kind: management-board, part-of: bv}
-            - {id: ct, kind: board-chair, part-of: hdql}
-          relations:
-            - {type: coordinates-with, from: dubv, to: gd}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+              - {id: gd, kind: unit-head, part-of: bv}
+              - {id: hdql, kind: management-board, part-of: bv}
+              - {id: ct, kind: board-chair, part-of: hdql}
+            relations:
+              - {type: coordinates-with, from: dubv, to: gd}
       non-triggering:
         - |
           nodes:
@@ -288,11 +298,12 @@ rules:
     message: "{subject} should inform the unit's leaders of members' and staff opinions; add informs to {missing}"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: gd, kind: unit-head, part-of: bv}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+              - {id: gd, kind: unit-head, part-of: bv}
       non-triggering:
         - |
           nodes:
@@ -319,14 +330,15 @@ rules:
     message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {found}"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: ubnd, kind: peoples-committee, level: provincial}
-            - {id: syt, kind: managing-agency, part-of: ubnd}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: manages, from: syt, to: bv}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: ubnd, kind: peoples-committee, level: provincial}
+              - {id: syt, kind: managing-agency, part-of: ubnd}
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+            relations:
+              - {type: manages, from: syt, to: bv}
       non-triggering:
         - |
           nodes:
@@ -357,17 +369,18 @@ rules:
     message: "no standing body of the committee that leads {subject} invites {missing} to related meetings (standing bodies: {found})"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: btv, kind: standing-committee, part-of: tu}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: bt, kind: party-secretary, part-of: dubv}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
-            - {type: invites, from: btv, to: bt}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: tu, kind: provincial-party-committee}
+              - {id: btv, kind: standing-committee, part-of: tu}
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+              - {id: bt, kind: party-secretary, part-of: dubv}
+              - {id: gd, kind: unit-head, part-of: bv}
+            relations:
+              - {type: leads, from: tu, to: dubv}
+              - {type: invites, from: btv, to: bt}
       non-triggering:
         - |
           nodes:
@@ -397,10 +410,11 @@ rules:
     message: "{subject} has no line to a competent superior for disagreements; add escalates-to toward a party committee, its standing body, a People's Committee or a managing agency"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: gd, kind: unit-head, part-of: bv}
+        - expect: gd
+          organization: |
+            nodes:
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: gd, kind: unit-head, part-of: bv}
       non-triggering:
         - |
           nodes:
@@ -429,13 +443,14 @@ rules:
         message: "{subject} keeps no relationship with a commune or ward People's Committee (liaises-with)"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: dup, kind: commune-party-committee}
-          relations:
-            - {type: liaises-with, from: dubv, to: dup, basis: location}
+        - expect: dubv
+          organization: |
+            nodes:
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: dubv, kind: unit-party-committee, part-of: bv}
+              - {id: dup, kind: commune-party-committee}
+            relations:
+              - {type: liaises-with, from: dubv, to: dup, basis: location}
       non-triggering:
         - |
           nodes:
@@ -461,9 +476,10 @@ rules:
     message: "{subject} has {count} unit heads ({found}); a public service unit has exactly one"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
+        - expect: bv
+          organization: |
+            nodes:
+              - {id: bv, kind: public-service-unit, level: provincial}
       non-triggering:
         - |
           nodes:
@@ -484,14 +500,16 @@ rules:
     message: "{subject} has {count} party organizations ({found}); a public service unit has exactly one unit party committee or grassroots cell"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: du, kind: unit-party-committee, part-of: bv}
-            - {id: cb, kind: grassroots-cell, part-of: bv}
+        - expect: bv
+          organization: |
+            nodes:
+              - {id: bv, kind: public-service-unit, level: provincial}
+        - expect: bv
+          organization: |
+            nodes:
+              - {id: bv, kind: public-service-unit, level: provincial}
+              - {id: du, kind: unit-party-committee, part-of: bv}
+              - {id: cb, kind: grassroots-cell, part-of: bv}
       non-triggering:
         - |
           nodes:
@@ -511,10 +529,11 @@ rules:
     message: "{subject} has {count} chairs ({found}); a management board or school council has exactly one"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: truong, kind: public-service-unit, level: provincial}
-            - {id: hdt, kind: school-council, part-of: truong}
+        - expect: hdt
+          organization: |
+            nodes:
+              - {id: truong, kind: public-service-unit, level: provincial}
+              - {id: hdt, kind: school-council, part-of: truong}
       non-triggering:
         - |
           nodes:
@@ -542,18 +561,20 @@ rules:
         message: "{subject} is led by {count} district or provincial committees ({found}); a commune committee is led by exactly one"
     examples:
       triggering:
-        - |
-          nodes:
-            - {id: hu, kind: district-party-committee}
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: hu, kind: district-party-committee}
-            - {id: xa, kind: commune-party-committee}
-          relations:
-            - {type: leads, from: tu, to: hu}
-            - {type: leads, from: hu, to: xa}
-            - {type: leads, from: tu, to: xa}
+        - expect: hu
+          organization: |
+            nodes:
+              - {id: hu, kind: district-party-committee}
+        - expect: xa
+          organization: |
+            nodes:
+              - {id: tu, kind: provincial-party-committee}
+              - {id: hu, kind: district-party-committee}
+              - {id: xa, kind: commune-party-committee}
+            relations:
+              - {type: leads, from: tu, to: hu}
+              - {type: leads, from: hu, to: xa}
+              - {type: leads, from: tu, to: xa}
       non-triggering:
         - |
           nodes:

@@ -209,7 +209,7 @@ struct RulebookDecoder<Reader: StructuredReader> {
         var forbidden: Bool?
         var builtin: (String, SourceLocation)?
         var message: String?
-        var triggering: [String] = []
+        var triggering: [RuleDescription.TriggeringExample] = []
         var nonTriggering: [String] = []
         var checks: [(String, SourceLocation)] = []
     }
@@ -274,7 +274,7 @@ struct RulebookDecoder<Reader: StructuredReader> {
             id: id, title: title, severity: severity,
             citation: fields.citation.map { Citation(document: document ?? "", section: $0) }
                 ?? document.map { Citation(document: $0) },
-            rationale: fields.rationale ?? "", triggeringExamples: fields.triggering,
+            rationale: fields.rationale ?? "", triggering: fields.triggering,
             nonTriggeringExamples: fields.nonTriggering)
         return RulebookSource.RuleSource(rule: Rule(description, check: check), location: start)
     }
@@ -495,11 +495,48 @@ struct RulebookDecoder<Reader: StructuredReader> {
         try reader.beginMapping()
         while let key = try reader.nextKey() {
             switch key.text {
-            case "triggering": fields.triggering = try textList("triggering").map(\.0)
+            case "triggering": fields.triggering = try triggeringExamples()
             case "non-triggering": fields.nonTriggering = try textList("non-triggering").map(\.0)
             default: try unknownField(key, in: "in examples", known: ["triggering", "non-triggering"])
             }
         }
+    }
+}
+
+extension RulebookDecoder {
+    /// The triggering examples: each an organization file, or a mapping with the file in
+    /// `organization` and the node or nodes its findings must be on in `expect`.
+    private mutating func triggeringExamples() throws(SyntaxError) -> [RuleDescription.TriggeringExample] {
+        guard try reader.peekKind() == .sequence else {
+            report("'triggering' must be a list of examples", at: try reader.location())
+            try reader.skipValue()
+            return []
+        }
+        var examples: [RuleDescription.TriggeringExample] = []
+        try reader.beginSequence()
+        while try reader.nextElement() {
+            let start = try reader.location()
+            guard try reader.peekKind() == .mapping else {
+                if let (text, _) = try text("triggering") { examples.append(.init(expect: [], text)) }
+                continue
+            }
+            var organization: String?
+            var expect: [String] = []
+            try reader.beginMapping()
+            while let key = try reader.nextKey() {
+                switch key.text {
+                case "organization": organization = try text("organization")?.0
+                case "expect": expect = try textList("expect").map(\.0)
+                default: try unknownField(key, in: "in an example", known: ["expect", "organization"])
+                }
+            }
+            guard let organization else {
+                report("an example needs its 'organization'", at: start)
+                continue
+            }
+            examples.append(.init(expect: expect, organization))
+        }
+        return examples
     }
 }
 

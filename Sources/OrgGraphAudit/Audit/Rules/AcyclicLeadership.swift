@@ -14,23 +14,27 @@ extension Rule {
                 its own container, has no top. Chains of superiors, the lowest common superior and \
                 the top-down chart all need the leadership structure to be free of cycles.
                 """,
-            triggeringExamples: [
-                """
-                nodes:
-                  - {id: tu, kind: provincial-party-committee}
-                  - {id: hu, kind: district-party-committee}
-                relations:
-                  - {type: leads, from: tu, to: hu}
-                  - {type: leads, from: hu, to: tu}
-                """,
-                """
-                nodes:
-                  - {id: tu, kind: provincial-party-committee}
-                  - {id: btv, kind: standing-committee, part-of: tu}
-                  - {id: hu, kind: district-party-committee, part-of: btv}
-                relations:
-                  - {type: leads, from: hu, to: tu}
-                """,
+            triggering: [
+                .init(
+                    expect: ["tu"],
+                    """
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: hu, kind: district-party-committee}
+                    relations:
+                      - {type: leads, from: tu, to: hu}
+                      - {type: leads, from: hu, to: tu}
+                    """),
+                .init(
+                    expect: ["tu"],
+                    """
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: btv, kind: standing-committee, part-of: tu}
+                      - {id: hu, kind: district-party-committee, part-of: btv}
+                    relations:
+                      - {type: leads, from: hu, to: tu}
+                    """),
             ],
             nonTriggeringExamples: [
                 """

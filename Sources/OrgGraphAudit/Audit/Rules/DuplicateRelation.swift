@@ -12,22 +12,26 @@ extension Rule {
                 A relation written twice says nothing more, but the copies drift apart when one is \
                 edited (a period added to one of two reports-to lines), and counts and charts double.
                 """,
-            triggeringExamples: [
-                """
-                nodes:
-                  - {id: tu, kind: provincial-party-committee}
-                  - {id: hu, kind: district-party-committee}
-                relations:
-                  - {type: leads, from: tu, to: hu}
-                  - {type: leads, from: tu, to: hu}
-                """,
-                """
-                nodes:
-                  - {id: bv, kind: public-service-unit, level: provincial}
-                  - {id: gd, kind: unit-head, part-of: bv}
-                relations:
-                  - {type: part-of, from: gd, to: bv}
-                """,
+            triggering: [
+                .init(
+                    expect: ["tu"],
+                    """
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: hu, kind: district-party-committee}
+                    relations:
+                      - {type: leads, from: tu, to: hu}
+                      - {type: leads, from: tu, to: hu}
+                    """),
+                .init(
+                    expect: ["gd"],
+                    """
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                    relations:
+                      - {type: part-of, from: gd, to: bv}
+                    """),
             ],
             nonTriggeringExamples: [
                 """

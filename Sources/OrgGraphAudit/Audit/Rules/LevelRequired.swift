@@ -14,19 +14,25 @@ extension Rule {
                 their party cadres committees must be written, and a territorial committee cannot \
                 claim a level other than its own.
                 """,
-            triggeringExamples: [
-                """
-                nodes:
-                  - {id: bv, kind: public-service-unit}
-                """,
-                """
-                nodes:
-                  - {id: hu, kind: district-party-committee, level: provincial}
-                """,
-                """
-                nodes:
-                  - {id: dukhoi, kind: superior-party-committee, level: commune}
-                """,
+            triggering: [
+                .init(
+                    expect: ["bv"],
+                    """
+                    nodes:
+                      - {id: bv, kind: public-service-unit}
+                    """),
+                .init(
+                    expect: ["hu"],
+                    """
+                    nodes:
+                      - {id: hu, kind: district-party-committee, level: provincial}
+                    """),
+                .init(
+                    expect: ["dukhoi"],
+                    """
+                    nodes:
+                      - {id: dukhoi, kind: superior-party-committee, level: commune}
+                    """),
             ],
             nonTriggeringExamples: [
                 """

@@ -12,17 +12,21 @@ extension Rule {
                 Every working relationship is between two bodies: a committee does not lead itself, \
                 a unit head does not report to itself. A relation from a node to itself is a wrong id.
                 """,
-            triggeringExamples: [
-                """
-                nodes:
-                  - {id: tu, kind: provincial-party-committee}
-                relations:
-                  - {type: leads, from: tu, to: tu}
-                """,
-                """
-                nodes:
-                  - {id: bv, kind: public-service-unit, level: provincial, part-of: bv}
-                """,
+            triggering: [
+                .init(
+                    expect: ["tu"],
+                    """
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                    relations:
+                      - {type: leads, from: tu, to: tu}
+                    """),
+                .init(
+                    expect: ["bv"],
+                    """
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial, part-of: bv}
+                    """),
             ],
             nonTriggeringExamples: [
                 """

@@ -16,30 +16,38 @@ extension Rule {
                 containment, so it must be there, be single, and point at the right kind; bodies \
                 that stand on their own (committees, units, People's Committees) are part of nothing.
                 """,
-            triggeringExamples: [
-                """
-                nodes:
-                  - {id: gd, kind: unit-head}
-                """,
-                """
-                nodes:
-                  - {id: tu, kind: provincial-party-committee}
-                  - {id: btv, kind: standing-committee, part-of: tu}
-                  - {id: gd, kind: unit-head, part-of: btv}
-                """,
-                """
-                nodes:
-                  - {id: bv1, kind: public-service-unit, level: provincial}
-                  - {id: bv2, kind: public-service-unit, level: provincial}
-                  - {id: gd, kind: unit-head, part-of: bv1}
-                relations:
-                  - {type: part-of, from: gd, to: bv2}
-                """,
-                """
-                nodes:
-                  - {id: tu, kind: provincial-party-committee}
-                  - {id: bv, kind: public-service-unit, level: provincial, part-of: tu}
-                """,
+            triggering: [
+                .init(
+                    expect: ["gd"],
+                    """
+                    nodes:
+                      - {id: gd, kind: unit-head}
+                    """),
+                .init(
+                    expect: ["gd"],
+                    """
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: btv, kind: standing-committee, part-of: tu}
+                      - {id: gd, kind: unit-head, part-of: btv}
+                    """),
+                .init(
+                    expect: ["gd"],
+                    """
+                    nodes:
+                      - {id: bv1, kind: public-service-unit, level: provincial}
+                      - {id: bv2, kind: public-service-unit, level: provincial}
+                      - {id: gd, kind: unit-head, part-of: bv1}
+                    relations:
+                      - {type: part-of, from: gd, to: bv2}
+                    """),
+                .init(
+                    expect: ["bv"],
+                    """
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: bv, kind: public-service-unit, level: provincial, part-of: tu}
+                    """),
             ],
             nonTriggeringExamples: [
                 """

@@ -14,22 +14,26 @@ extension Rule {
                 between other kinds is a slip of the pen (a reversed direction, the unit written for \
                 its party committee) and would make every later check and chart wrong.
                 """,
-            triggeringExamples: [
-                """
-                nodes:
-                  - {id: bv, kind: public-service-unit, level: provincial}
-                  - {id: gd, kind: unit-head, part-of: bv}
-                relations:
-                  - {type: leads, from: gd, to: bv}
-                """,
-                """
-                nodes:
-                  - {id: tu, kind: provincial-party-committee}
-                  - {id: bv, kind: public-service-unit, level: provincial}
-                  - {id: dubv, kind: unit-party-committee, part-of: bv}
-                relations:
-                  - {type: reports-to, from: tu, to: dubv}
-                """,
+            triggering: [
+                .init(
+                    expect: ["gd"],
+                    """
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                    relations:
+                      - {type: leads, from: gd, to: bv}
+                    """),
+                .init(
+                    expect: ["tu"],
+                    """
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: reports-to, from: tu, to: dubv}
+                    """),
             ],
             nonTriggeringExamples: [
                 """
