@@ -20,7 +20,8 @@ enum Suggestion {
         var work = 0
         for candidate in candidates {
             let bound = min(limit, (best?.distance ?? limit + 1) - 1)
-            guard bound >= 0 else { break }
+            // Only the word itself is closer than one edit: a suggestion one edit away is the best.
+            guard bound >= 1 else { break }
             // A scalar takes one to four bytes: the UTF-8 length brackets the scalar count.
             let bytes = candidate.utf8.count
             guard bytes + bound >= target.count, bytes <= 4 * (target.count + bound) else { continue }
