@@ -28,8 +28,10 @@ struct Chain: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+
+    @OptionGroup var input: InputOptions
     func run() throws {
-        let loaded = try Input.load(file)
+        let loaded = try Input.load(file, input)
         let output = PathOutput(loaded: loaded)
         let start = try output.resolve(id, file: file)
         let superiors = Superiors(loaded.graph)

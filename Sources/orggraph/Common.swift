@@ -26,8 +26,10 @@ struct Common: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+
+    @OptionGroup var input: InputOptions
     func run() throws {
-        let loaded = try Input.load(file)
+        let loaded = try Input.load(file, input)
         let output = PathOutput(loaded: loaded)
         let first = try output.resolve(a, file: file)
         let second = try output.resolve(b, file: file)

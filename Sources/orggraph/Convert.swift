@@ -23,6 +23,8 @@ struct Convert: ParsableCommand {
     @Option(help: "The format to write: yaml or json (by default from the output file's extension).")
     var to: FileFormat?
 
+
+    @OptionGroup var input: InputOptions
     func validate() throws {
         if to == nil, FileFormat(path: output) == nil {
             throw ValidationError("Cannot tell the format from '\(output)'; name a .yaml, .yml or .json file, or give --to.")
@@ -30,7 +32,7 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Input.load(file)
+        let loaded = try Input.load(file, input)
         let format = to ?? FileFormat(path: output) ?? .yaml
         try FileOutput.write(OrganizationWriter.write(loaded.organization, as: format), toPath: output)
     }

@@ -54,26 +54,12 @@ enum FileOutput {
 /// Loading organization files for a command: diagnostics on standard error, exit status 2.
 enum Input {
     /// Loads `path`, or prints its diagnostics and returns `nil`.
-    static func loadOrReport(_ path: String) -> LoadedOrganization? {
+    static func loadOrReport(_ path: String, _ options: InputOptions) -> LoadedOrganization? {
         do {
-            return try OrganizationLoader().load(contentsOf: path)
+            return try options.organizationLoader.load(contentsOf: path)
         } catch {
             FileOutput.standardError(error.description + "\n")
             return nil
-        }
-    }
-
-    /// The text of the file at `path`, or of standard input for `-`.
-    /// - Throws: `ExitCode(2)` after a message when it cannot be read.
-    static func readText(_ path: String) throws -> String {
-        do {
-            let data =
-                path == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
-            return String(decoding: data, as: UTF8.self)
-        } catch {
-            FileOutput.standardError("\(path): error: cannot read the file: \((error as NSError).localizedDescription)\n")
-            throw ExitCode(2)
         }
     }
 
@@ -90,8 +76,8 @@ enum Input {
 
     /// Loads `path`.
     /// - Throws: `ExitCode(2)` after printing the diagnostics.
-    static func load(_ path: String) throws -> LoadedOrganization {
-        guard let loaded = loadOrReport(path) else { throw ExitCode(2) }
+    static func load(_ path: String, _ options: InputOptions) throws -> LoadedOrganization {
+        guard let loaded = loadOrReport(path, options) else { throw ExitCode(2) }
         return loaded
     }
 }

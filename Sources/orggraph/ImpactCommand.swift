@@ -33,15 +33,17 @@ struct ImpactCommand: ParsableCommand {
     @Option(help: "The lowest severity of a created finding that makes the exit status 1.")
     var failLevel: Severity = .error
 
+
+    @OptionGroup var input: InputOptions
     func validate() throws {
         guard !remove.isEmpty else { throw ValidationError("Name at least one node to --remove.") }
     }
 
     func run() throws {
-        let loaded = try Input.load(file)
+        let loaded = try Input.load(file, input)
         let output = PathOutput(loaded: loaded)
         for id in remove { _ = try output.resolve(id, file: file) }
-        var rulebooks = RulebookCache()
+        var rulebooks = RulebookCache(input)
         guard let book = rulebooks.rulebook(rulebook, for: loaded, file: file) else { throw ExitCode(2) }
         let impact = Impact(removing: remove, from: loaded, auditor: Auditor(rulebook: book))
         switch format {

@@ -41,6 +41,8 @@ struct PathCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+
+    @OptionGroup var input: InputOptions
     func validate() throws {
         if pairs != nil {
             guard from == nil, to == nil else { throw ValidationError("Give FROM and TO, or --pairs, not both.") }
@@ -63,7 +65,7 @@ struct PathCommand: ParsableCommand {
             }
             allowed = steps
         }
-        let loaded = try Input.load(file)
+        let loaded = try Input.load(file, input)
         let output = PathOutput(loaded: loaded)
         var finder = PathFinder(loaded.graph)
         if let pairs {
@@ -116,15 +118,42 @@ struct PathCommand: ParsableCommand {
     private func answerPairs(
         _ path: String, finder: inout PathFinder, allowed: StepSet, output: PathOutput
     ) throws {
-        let text = try Input.readText(path)
-        var lines: [String] = []
+        var lines: LineReader
+        do {
+            lines = try LineReader(path: path)
+        } catch {
+            FileOutput.standardError("\(path): error: \(Self.message(error, limit: 0))\n")
+            throw ExitCode(2)
+        }
+        defer { lines.finish() }
+        // Answers are written as each line is read, and before each wait for more input: a
+        // program that writes a pair and waits for its answer gets it.
+        var pending: [String] = []
+        func flush() {
+            guard !pending.isEmpty else { return }
+            FileOutput.standardOutput(pending.joined(separator: "\n") + "\n")
+            pending.removeAll(keepingCapacity: true)
+        }
         var missing = false
         var bad = false
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var number = 0
+        while true {
+            let bytes: ArraySlice<UInt8>
+            do {
+                guard let next = try lines.next(waiting: flush) else { break }
+                bytes = next
+            } catch {
+                flush()
+                FileOutput.standardError("\(path):\(number + 1):1: error: \(Self.message(error, limit: lines.limit))\n")
+                throw ExitCode(2)
+            }
+            number += 1
+            let line = String(decoding: bytes, as: UTF8.self)
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             if words.isEmpty || words[0].hasPrefix("#") { continue }
             guard words.count == 2 else {
-                FileOutput.standardError("\(path):\(number + 1):1: error: expected 'FROM TO', two ids\n")
+                flush()
+                FileOutput.standardError("\(path):\(number):1: error: expected 'FROM TO', two ids\n")
                 bad = true
                 continue
             }
@@ -132,7 +161,7 @@ struct PathCommand: ParsableCommand {
             guard let source = output.loaded.graph.index(of: a), let target = output.loaded.graph.index(of: b) else {
                 let unknown = output.loaded.graph.index(of: a) == nil ? a : b
                 let hint = output.closestID(to: unknown).map { "; did you mean '\($0)'?" } ?? ""
-                lines.append(
+                pending.append(
                     JSONText.object([
                         ("from", JSONText.quote(a)), ("to", JSONText.quote(b)),
                         ("paths", "[]"), ("error", JSONText.quote("no node has the id '\(unknown)'\(hint)")),
@@ -142,10 +171,19 @@ struct PathCommand: ParsableCommand {
             }
             let found = finder.shortestPath(from: source, to: target, allowed: allowed)
             if found == nil { missing = true }
-            lines.append(json(found.map { [$0] } ?? [], source, target, output))
+            pending.append(json(found.map { [$0] } ?? [], source, target, output))
+            if pending.count >= 4096 { flush() }
         }
-        FileOutput.standardOutput(lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n")
+        flush()
         if bad { throw ExitCode(2) }
         if missing { throw ExitCode(1) }
+    }
+
+    /// The message for a pairs file that cannot be read on.
+    private static func message(_ failure: LineReader.Failure, limit: Int) -> String {
+        switch failure {
+        case .unreadable(let reason): "cannot read the file: \(reason)"
+        case .tooLong: "the line is longer than the limit of \(limit) bytes; each line is 'FROM TO', two ids"
+        }
     }
 }

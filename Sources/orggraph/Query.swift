@@ -28,9 +28,11 @@ struct Query: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+
+    @OptionGroup var input: InputOptions
     func run() throws {
         let path = try parseExpression(expression, source: "query")
-        let loaded = try Input.load(file)
+        let loaded = try Input.load(file, input)
         let output = PathOutput(loaded: loaded)
         let origin = try output.resolve(start, file: file)
         var evaluator = PathEvaluator(loaded)

@@ -64,6 +64,8 @@ struct Render: ParsableCommand {
     @Flag(help: "Print how long loading, charting, rendering and writing took, to standard error.")
     var timings = false
 
+
+    @OptionGroup var input: InputOptions
     func validate() throws {
         if depth != nil, focus == nil { throw ValidationError("--depth goes with --focus.") }
         if let depth, depth < 0 { throw ValidationError("--depth takes a number of steps, 0 or more.") }
@@ -74,7 +76,7 @@ struct Render: ParsableCommand {
         let format = format ?? output.flatMap(ChartFormat.init(path:)) ?? .svg
         // Graphviz reads its fonts and plugins while the file loads and the chart is worked out.
         if format != .dot { GraphvizRenderer.prepare() }
-        let loaded = try Input.load(file)
+        let loaded = try Input.load(file, input)
         clock.mark("load")
         let chart = try makeChart(loaded)
         clock.mark("chart")
@@ -112,7 +114,7 @@ struct Render: ParsableCommand {
         options.depth = depth ?? ChartOptions.defaultDepth
         if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
         if findings {
-            var rulebooks = RulebookCache()
+            var rulebooks = RulebookCache(input)
             guard let rulebook = rulebooks.rulebook(nil, for: loaded, file: file) else { throw ExitCode(2) }
             options.findings = Auditor(rulebook: rulebook).audit(loaded).findings
         }

@@ -1,36 +1,42 @@
 import OrgGraph
 
 /// The rulebooks of a run, each loaded once: the one the command line names, else the one the
-/// organization file names (relative to the file), else 125-QD/TW.
+/// organization file names (a built-in, or a file under the organization file's folder), else
+/// 125-QD/TW.
 struct RulebookCache {
     private var loaded: [String: Rulebook] = [:]
+    private let loader: RulebookLoader
+
+    init(_ options: InputOptions) {
+        loader = options.rulebookLoader
+    }
 
     /// The rulebook for `organization`, or `nil` after printing why it cannot be loaded.
     mutating func rulebook(_ option: String?, for organization: LoadedOrganization, file: String) -> Rulebook? {
-        let reference: String
-        var directory: String?
+        let named = organization.organization.rulebook
+        let key: String
         if let option {
-            reference = option
-        } else if let named = organization.organization.rulebook {
-            reference = named
-            directory = RulebookLoader.builtin(named) == nil ? Self.directory(of: file) : nil
+            key = "option\u{1F}" + option
+        } else if let named {
+            key = "file\u{1F}" + file + "\u{1F}" + named
         } else {
-            reference = RulebookLoader.defaultID
+            key = "default"
         }
-        let key = (directory ?? "") + "\u{1F}" + reference
         if let rulebook = loaded[key] { return rulebook }
         do {
-            let rulebook = try RulebookLoader().load(reference, relativeTo: directory)
+            let rulebook: Rulebook
+            if let option {
+                rulebook = try loader.load(option)
+            } else if named != nil, let book = try loader.load(namedIn: organization.organization) {
+                rulebook = book
+            } else {
+                rulebook = try loader.load(RulebookLoader.defaultID)
+            }
             loaded[key] = rulebook
             return rulebook
         } catch {
             FileOutput.standardError(error.description + "\n")
             return nil
         }
-    }
-
-    private static func directory(of path: String) -> String? {
-        guard path != "-", let slash = path.lastIndex(of: "/") else { return nil }
-        return String(path[..<slash])
     }
 }

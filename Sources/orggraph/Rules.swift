@@ -25,10 +25,12 @@ struct Rules: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
+
+    @OptionGroup var input: InputOptions
     func run() throws {
         let book: Rulebook
         do {
-            book = try RulebookLoader().load(rulebook)
+            book = try input.rulebookLoader.load(rulebook)
         } catch {
             FileOutput.standardError(error.description + "\n")
             throw ExitCode(2)

@@ -20,8 +20,10 @@ struct Stats: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+
+    @OptionGroup var input: InputOptions
     func run() throws {
-        let loaded = try Input.load(file)
+        let loaded = try Input.load(file, input)
         let statistics = OrganizationStatistics(loaded)
         switch format {
         case .text: FileOutput.standardOutput(statistics.text(title: loaded.organization.title, file: file))

@@ -42,6 +42,8 @@ struct Validate: ParsableCommand {
     @Option(help: "The lowest severity that makes the exit status 1: error, warning or info.")
     var failLevel: Severity?
 
+
+    @OptionGroup var input: InputOptions
     func validate() throws {
         if strict, let failLevel, failLevel != .warning {
             throw ValidationError("--strict means --fail-level warning; give one or the other.")
@@ -51,9 +53,9 @@ struct Validate: ParsableCommand {
     func run() throws {
         var report = ValidationReport()
         var loadFailed = false
-        var rulebooks = RulebookCache()
+        var rulebooks = RulebookCache(input)
         for file in files {
-            guard let loaded = Input.loadOrReport(file),
+            guard let loaded = Input.loadOrReport(file, input),
                 let book = rulebooks.rulebook(rulebook, for: loaded, file: file)
             else {
                 loadFailed = true

@@ -31,6 +31,8 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
         case bytes([UInt8])
         /// Written at test time into the case's folder: files too large to keep in the repository.
         case generated(@Sendable (inout CatalogWriter) -> Void)
+        /// A file that is already there (`/dev/zero`), given by its absolute path: nothing is written.
+        case existing
     }
 
     var name: String
@@ -45,10 +47,18 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
     var bounds = Bounds.small
     /// Whether the file is given on standard input (`orggraph validate -`).
     var standardInput = false
+    /// Options given to `orggraph validate` before the file.
+    var options: [String] = []
+    /// Other files the case needs (a rulebook, a secret beside the folder, a symlink), made in
+    /// the case's folder before its file is written.
+    var setup: (@Sendable (URL) throws -> Void)?
+    /// Texts that must not reach standard error: the content of a file the run must not quote.
+    var forbidden: [String] = []
 
     init(
         _ name: String, _ file: String, _ input: Input, status: Int32 = 2, _ expected: [Expected] = [],
-        bounds: Bounds = .small, standardInput: Bool = false
+        bounds: Bounds = .small, standardInput: Bool = false, options: [String] = [],
+        forbidden: [String] = [], setup: (@Sendable (URL) throws -> Void)? = nil
     ) {
         self.name = name
         self.file = file
@@ -57,6 +67,9 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
         self.expected = expected
         self.bounds = bounds
         self.standardInput = standardInput
+        self.options = options
+        self.forbidden = forbidden
+        self.setup = setup
     }
 
     var testDescription: String { "\(name): \(file)" }
@@ -64,8 +77,11 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
     /// Writes the case's file into `folder`.
     /// - Returns: its path.
     func write(in folder: URL) throws -> String {
+        try setup?(folder)
+        if case .existing = input { return file }
         let url = folder.appendingPathComponent(file)
         switch input {
+        case .existing: break
         case .text(let text): try Data(text.utf8).write(to: url)
         case .bytes(let bytes): try Data(bytes).write(to: url)
         case .generated(let make):

@@ -27,7 +27,7 @@ struct BadInputCatalogTests {
         let written = try test.write(in: folder)
         let file = test.standardInput ? "-" : written
         let run = try MeasuredRun.orggraph(
-            ["validate", file], standardInput: test.standardInput ? written : nil,
+            ["validate"] + test.options + [file], standardInput: test.standardInput ? written : nil,
             deadline: max(30, 3 * test.bounds.seconds))
 
         #expect(!run.timedOut, "still running after \(run.seconds) s")
@@ -44,6 +44,13 @@ struct BadInputCatalogTests {
             #expect(run.out.isEmpty, "a file that cannot be loaded gives no partial result")
         }
         Self.expectLines(test.expected, in: run.err, file: file)
+        for secret in test.forbidden {
+            #expect(!run.err.contains(secret), "standard error quotes \(secret):\n\(run.err)")
+        }
+        // A quoted line is one line, a window of at most 100 characters and the ellipses.
+        for line in run.err.split(separator: "\n") where !line.contains(": error: ") && !line.contains(": note: ") {
+            #expect(line.unicodeScalars.count <= 200, "a quoted line of \(line.unicodeScalars.count) characters")
+        }
     }
 
     /// Expects each of `expected` on its own line of `err`, in order.
@@ -51,7 +58,7 @@ struct BadInputCatalogTests {
         let lines = err.split(separator: "\n", omittingEmptySubsequences: false)
         var from = 0
         for item in expected {
-            let prefix = item.place.map { "\(file):\($0): error: " } ?? ""
+            let prefix = item.place.map { $0.isEmpty ? "\(file): error: " : "\(file):\($0): error: " } ?? ""
             let found = lines[from...].firstIndex { $0.hasPrefix(prefix) && $0.contains(item.message) }
             #expect(found != nil, "no line \(prefix)…\(item.message)… in order in:\n\(err)")
             if let found { from = found + 1 }
@@ -85,7 +92,7 @@ struct BadInputCatalogTests {
             "laughs.yaml", "deep-lists.json", "nul-token.json", "utf16.yaml", "crlf-error.yaml", "nfd-error.json",
             "long-id.yaml",
         ]
-        return files.contains(test.file) && !test.standardInput
+        return files.contains(test.file) && !test.standardInput && test.options.isEmpty
     }
 
     @Test(

@@ -22,12 +22,56 @@ public struct RulebookLoader: Sendable {
 
     public init() {}
 
+    /// The most bytes a rulebook file may have.
+    public var maximumInputBytes = defaultMaximumInputBytes
+
     /// The rulebook `reference` names: a built-in id, or a path (relative to `directory` when
-    /// given).
+    /// given). This is the reading of `--rulebook`, the user's own choice: any file, extending
+    /// any file.
     ///
     /// - Throws: ``LoadError`` for a file that cannot be read or is not a valid rulebook.
     public func load(_ reference: String, relativeTo directory: String? = nil) throws(LoadError) -> Rulebook {
-        try load(reference, relativeTo: directory, chain: [])
+        try load(reference, relativeTo: directory, chain: [], folder: nil)
+    }
+
+    /// The rulebook the `rulebook:` field of `organization` names, or `nil` when it names none.
+    ///
+    /// A file may name a built-in id, or a `.yaml`/`.yml` file under its own folder, which may
+    /// extend only built-ins and files under that same folder: a file someone sends cannot make
+    /// the tool read, and quote, `/etc/passwd` or a token. A path that leaves the folder
+    /// (absolute, through `..`, or through a symlink) is refused before anything is read, and a
+    /// file on standard input may name only a built-in.
+    ///
+    /// - Throws: ``LoadError`` located at the `rulebook:` value; the rulebook's own diagnostics,
+    ///   when it is read and is not valid, are its notes.
+    public func load(namedIn organization: Organization) throws(LoadError) -> Rulebook? {
+        guard let reference = organization.rulebook else { return nil }
+        if let builtin = Self.builtin(reference) { return builtin }
+        let file = organization.sourceMap.file
+        let location = organization.sourceMap.rulebook
+        func failure(_ message: String, notes: [Diagnostic] = []) -> LoadError {
+            LoadError([Diagnostic(file: file, location: location, message: message, notes: notes)])
+        }
+        if file == "-" {
+            throw failure(
+                "a file on standard input can name only a built-in rulebook (\(Self.builtinList)), not "
+                    + "\(Diagnostic.quoted(reference)); give the rulebook with --rulebook")
+        }
+        let directory = Self.directory(of: file) ?? "."
+        guard let folder = Self.realPath(directory) else {
+            throw failure("cannot find the folder of this file to look for the rulebook \(Diagnostic.quoted(reference))")
+        }
+        let path: String
+        let shown: String
+        switch Self.confine(reference, relativeTo: directory, within: folder) {
+        case .refused(let reason): throw failure(reason)
+        case .path(let resolved, let name): (path, shown) = (resolved, name)
+        }
+        do {
+            return try load(path, relativeTo: nil, chain: [], folder: folder, name: shown)
+        } catch {
+            throw failure("cannot load the rulebook \(Diagnostic.quoted(reference))", notes: error.diagnostics)
+        }
     }
 
     /// The built-in rulebook with `id`, if there is one.
@@ -44,7 +88,7 @@ public struct RulebookLoader: Sendable {
         do {
             return try RulebookLoader().load(
                 bytes: Array(BuiltinRulebookTexts.regulation125.utf8), file: "125-QD/TW (built in)", directory: nil,
-                chain: [])
+                chain: [], folder: nil)
         } catch {
             // The built-in text is checked by the test suite; an empty rulebook keeps the tool
             // usable should it ever fail to load.
@@ -52,9 +96,16 @@ public struct RulebookLoader: Sendable {
         }
     }()
 
-    private func load(_ reference: String, relativeTo directory: String?, chain: [String]) throws(LoadError) -> Rulebook {
+    /// - Parameters:
+    ///   - folder: for a rulebook an organization file named, the real path of that file's
+    ///     folder, which every file of the chain must be under; `nil` for the user's own.
+    ///   - name: the name of the file in messages, when it is not `reference`.
+    private func load(
+        _ reference: String, relativeTo directory: String?, chain: [String], folder: String?, name: String? = nil
+    ) throws(LoadError) -> Rulebook {
         if let builtin = Self.builtin(reference) { return builtin }
         let path = Self.resolve(reference, relativeTo: directory)
+        let shown = name ?? path
         guard !chain.contains(path) else {
             throw LoadError([
                 Diagnostic(
@@ -64,28 +115,43 @@ public struct RulebookLoader: Sendable {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path)
+            bytes = try FileBytes.read(path, limit: maximumInputBytes, regularOnly: folder != nil)
         } catch {
-            let hint = Suggestion.closest(to: reference, in: Self.builtinIDs).map { "; did you mean the built-in '\($0)'?" }
-                ?? "; the built-in rulebooks are " + Self.builtinIDs.joined(separator: ", ")
-            throw LoadError([Diagnostic(file: path, location: .unknown, message: error.message + hint)])
+            var hint = ""
+            if !error.isLimit {
+                hint = Suggestion.closest(to: reference, in: Self.builtinIDs).map { "; did you mean the built-in '\($0)'?" }
+                    ?? "; the built-in rulebooks are " + Self.builtinIDs.joined(separator: ", ")
+            }
+            throw LoadError([Diagnostic(file: shown, location: .unknown, message: error.message + hint)])
         }
-        return try load(bytes: bytes, file: path, directory: Self.directory(of: path), chain: chain + [path])
+        return try load(
+            bytes: bytes, file: shown, directory: Self.directory(of: shown), chain: chain + [path], folder: folder)
     }
 
     /// Loads a rulebook from the bytes of a file named `file`.
     public func load(bytes: [UInt8], file: String) throws(LoadError) -> Rulebook {
-        try load(bytes: bytes, file: file, directory: Self.directory(of: file), chain: [file])
+        try load(bytes: bytes, file: file, directory: Self.directory(of: file), chain: [file], folder: nil)
     }
 
-    private func load(bytes: [UInt8], file: String, directory: String?, chain: [String]) throws(LoadError) -> Rulebook {
+    private func load(
+        bytes: [UInt8], file: String, directory: String?, chain: [String], folder: String?
+    ) throws(LoadError) -> Rulebook {
         let (source, text) = try DocumentInput.read(
             bytes: bytes, file: file, format: FileFormat(path: file) ?? .yaml, maximumDiagnostics: maximumDiagnostics,
             RulebookDecoding())
         var base = Rulebook(id: "", title: "", rules: [])
         if let (name, location) = source.extends {
+            var reference = name
+            var from = directory
+            var shown: String?
+            if let folder, Self.builtin(name) == nil {
+                switch Self.confine(name, relativeTo: directory ?? ".", within: folder) {
+                case .refused(let reason): throw LoadError([text.diagnostic(reason, at: location)])
+                case .path(let resolved, let named): (reference, from, shown) = (resolved, nil, named)
+                }
+            }
             do {
-                base = try load(name, relativeTo: directory, chain: chain)
+                base = try load(reference, relativeTo: from, chain: chain, folder: folder, name: shown)
             } catch {
                 var diagnostic = text.diagnostic("cannot load the rulebook '\(name)' this one extends", at: location)
                 diagnostic.notes = error.diagnostics
@@ -159,6 +225,59 @@ public struct RulebookLoader: Sendable {
     }
 
     // MARK: Paths
+
+    private static var builtinList: String { builtinIDs.joined(separator: ", ") }
+
+    /// Where a reference written in a file of an organization's folder leads.
+    enum Confined: Equatable {
+        /// The real path of a file under the folder, and the name it goes by in messages.
+        case path(String, name: String)
+        /// Why the reference may not be followed, for the message.
+        case refused(String)
+    }
+
+    /// Follows `reference` (not a built-in id) from `directory`, and keeps it only when it is a
+    /// `.yaml`/`.yml` file under `folder` (a real path): checked on the words of the reference
+    /// first, so that nothing outside is even looked at, then on its real path, component by
+    /// component, so that a symlink out is caught too.
+    static func confine(_ reference: String, relativeTo directory: String, within folder: String) -> Confined {
+        let rule =
+            "a rulebook named in an organization file is a built-in id (\(builtinList)) or a .yaml or .yml file "
+            + "under the folder of the organization file; --rulebook can name any file"
+        let quoted = Diagnostic.quoted(reference)
+        guard !reference.isEmpty else { return .refused("'rulebook' is empty; \(rule)") }
+        if reference.hasPrefix("/") || reference.hasPrefix("~") {
+            return .refused("the rulebook \(quoted) is outside the folder of the organization file; \(rule)")
+        }
+        if reference.split(separator: "/").contains("..") {
+            return .refused("the rulebook \(quoted) leads out through '..'; \(rule)")
+        }
+        let lower = reference.lowercased()
+        guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else {
+            return .refused("the rulebook \(quoted) is neither a built-in id nor a .yaml or .yml file; \(rule)")
+        }
+        let joined = resolve(reference, relativeTo: directory)
+        guard let real = realPath(joined) else {
+            let reason = String(cString: strerror(errno))
+            let hint = Suggestion.closest(to: reference, in: builtinIDs).map { "; did you mean the built-in '\($0)'?" }
+                ?? "; the built-in rulebooks are \(builtinList)"
+            return .refused("cannot read the rulebook \(quoted): \(reason)\(hint)")
+        }
+        let inside = folder.split(separator: "/", omittingEmptySubsequences: true)
+        let target = real.split(separator: "/", omittingEmptySubsequences: true)
+        guard target.count > inside.count, target.starts(with: inside) else {
+            return .refused("the rulebook \(quoted) leads out of the folder of the organization file through a symlink; \(rule)")
+        }
+        return .path(real, name: joined)
+    }
+
+    /// The absolute path of `path` with no symlink, `.` or `..` in it, or `nil` (with `errno` set)
+    /// when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = FileName.withCString(path, { realpath($0, nil) }) else { return nil }
+        defer { free(resolved) }
+        return FileName.decode(UnsafeBufferPointer(start: resolved, count: strlen(resolved)).map { UInt8(bitPattern: $0) })
+    }
 
     static func resolve(_ path: String, relativeTo directory: String?) -> String {
         guard let directory, !path.hasPrefix("/"), !directory.isEmpty else { return path }

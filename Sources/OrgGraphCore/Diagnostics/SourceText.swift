@@ -37,6 +37,21 @@ package struct SourceText: Sendable {
         }
     }
 
+    /// The column of the first tab in the indentation of line `line` (the spaces and tabs it
+    /// starts with), if there is one.
+    package func indentationTab(onLine line: Int32) -> Int? {
+        guard let range = lineRange(line) else { return nil }
+        var column = 1
+        for index in range {
+            switch bytes[index] {
+            case 0x09: return column
+            case 0x20: column += 1
+            default: return nil
+            }
+        }
+        return nil
+    }
+
     /// A line longer than this, in bytes, is kept in a diagnostic only around its column.
     package static let longLine = 4096
 

@@ -41,6 +41,8 @@ public struct SourceMap: Sendable {
     public var relations: [SourceLocation]
     /// The start of each suppression.
     public var suppressions: [SourceLocation]
+    /// The value of the `rulebook:` field (``SourceLocation/unknown`` when there is none).
+    public var rulebook: SourceLocation = .unknown
 
     public init(
         file: String = "", nodes: [SourceLocation] = [], partOf: [SourceLocation] = [],

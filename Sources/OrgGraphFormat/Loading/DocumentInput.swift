@@ -43,10 +43,12 @@ package enum DocumentInput {
         }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             let byte = String(bytes[offset], radix: 16, uppercase: true)
+            // Located, but with no line quoted: a file that is not UTF-8 text may be anything
+            // (a key, a database), and its line would reach the terminal as it is.
             throw LoadError([
-                source.diagnostic(
-                    "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8",
-                    at: source.location(ofOffset: offset))
+                Diagnostic(
+                    file: file, location: source.location(ofOffset: offset),
+                    message: "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8")
             ])
         }
         let firstContent = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }

@@ -351,7 +351,14 @@ package struct JSONOrganizationScanner {
             switch field {
             case 0: try formatVersion()
             case 1: output.organization.title = try optionalString()
-            case 2: output.organization.rulebook = try optionalString()
+            case 2:
+                if null() {
+                    output.organization.rulebook = nil
+                } else {
+                    let (value, location) = try placedString()
+                    output.organization.rulebook = value
+                    output.organization.sourceMap.rulebook = location
+                }
             case 3: try list { (scanner: inout Self) throws(Fallback) in try scanner.node() }
             case 4: try relations()
             default: try list { (scanner: inout Self) throws(Fallback) in try scanner.suppression() }

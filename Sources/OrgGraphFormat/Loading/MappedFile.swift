@@ -20,16 +20,21 @@ final class MappedFile {
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Maps the regular file at `path`; `nil` for anything that is not a non-empty regular
-    /// file that can be opened and mapped (the caller then reads it the ordinary way).
-    init?(path: String) {
+    /// file of at most `limit` bytes that can be opened and mapped (the caller then reads it
+    /// the ordinary way, and reports a file past the limit).
+    init?(path: String, limit: Int = defaultMaximumInputBytes) {
         // Look before opening: opening a named pipe would wait for a writer, and take its data.
         var before = stat()
-        guard stat(path, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard FileName.withCString(path, { stat($0, &before) }) == 0, (before.st_mode & S_IFMT) == S_IFREG else {
+            return nil
+        }
+        let descriptor = FileName.withCString(path) { open($0, O_RDONLY | O_NONBLOCK) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0,
+            status.st_size <= limit
+        else {
             return nil
         }
         length = Int(status.st_size)

@@ -342,7 +342,10 @@ struct OrganizationDecoder<Reader: StructuredReader> {
             switch key.text {
             case "orggraph": try formatVersion()
             case "title": output.organization.title = try text("title")?.0
-            case "rulebook": output.organization.rulebook = try text("rulebook")?.0
+            case "rulebook":
+                let value = try text("rulebook")
+                output.organization.rulebook = value?.0
+                output.organization.sourceMap.rulebook = value?.1 ?? .unknown
             case "nodes": try list("nodes") { (decoder: inout Self) throws(SyntaxError) in try decoder.node() }
             case "relations":
                 try list("relations") { (decoder: inout Self) throws(SyntaxError) in try decoder.relation() }

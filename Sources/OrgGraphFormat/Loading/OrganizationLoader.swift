@@ -1,5 +1,4 @@
 import OrgGraphCore
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -33,6 +32,8 @@ public enum FileFormat: String, Sendable, CaseIterable {
 public struct OrganizationLoader: Sendable {
     /// How many diagnostics one failed load lists at the most.
     public var maximumDiagnostics = 20
+    /// The most bytes a file may have; a larger one is a load error, found before it is read whole.
+    public var maximumInputBytes = defaultMaximumInputBytes
 
     public init() {}
 
@@ -47,7 +48,7 @@ public struct OrganizationLoader: Sendable {
         if path != "-", format ?? FileFormat(path: path) != .yaml, let loaded = loadMapped(path) { return loaded }
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path)
+            bytes = try FileBytes.read(path, limit: maximumInputBytes)
         } catch {
             throw LoadError([Diagnostic(file: path, location: .unknown, message: error.message)])
         }
@@ -73,7 +74,7 @@ public struct OrganizationLoader: Sendable {
     /// `nil` for anything else (another format, any problem to report), which the caller then
     /// reads the ordinary way.
     private func loadMapped(_ path: String) -> LoadedOrganization? {
-        guard let file = MappedFile(path: path) else { return nil }
+        guard let file = MappedFile(path: path, limit: maximumInputBytes) else { return nil }
         var bytes = file.bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
         guard bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{"),
@@ -155,45 +156,3 @@ public struct OrganizationLoader: Sendable {
 
 }
 
-/// Reading a whole file or standard input into memory.
-package enum FileBytes {
-    package struct Failure: Error {
-        package var message: String
-    }
-
-    /// - Throws: ``Failure`` with a message naming the reason (no such file, a directory...).
-    package static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let descriptor: Int32
-        if path == "-" {
-            descriptor = STDIN_FILENO
-        } else {
-            descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else {
-                throw Failure(message: "cannot read the file: \(String(cString: strerror(errno)))")
-            }
-        }
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw Failure(message: "cannot read the file: it is a directory")
-        }
-        var bytes: [UInt8] = []
-        let expected = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
-        bytes.reserveCapacity(expected + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(message: "cannot read the file: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return bytes
-    }
-}
-
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
-}

@@ -200,6 +200,11 @@ struct YAMLDocument {
             return SyntaxError(
                 message: "malformed YAML: the lists and mappings opened here nest deeper than 1000 levels",
                 location: location(mark))
+        case .scanner(_, _, let mark, _) where tabIndentation(source, location(mark)) != nil,
+            .parser(_, _, let mark, _) where tabIndentation(source, location(mark)) != nil:
+            return SyntaxError(
+                message: "malformed YAML: a tab is used for indentation; YAML indents with spaces only",
+                location: tabIndentation(source, location(mark)) ?? location(mark))
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
             return SyntaxError(message: "malformed YAML: \(problem)\(detail)", location: location(mark))
@@ -234,6 +239,18 @@ struct YAMLDocument {
         default:
             return SyntaxError(message: "malformed YAML: \(error)", location: SourceLocation(line: 1, column: 1))
         }
+    }
+
+    /// The place of a tab in the indentation of the line of `location`, when the error is within
+    /// that indentation (libyaml says "cannot start any token", or nothing of tabs).
+    private static func tabIndentation(_ source: SourceText, _ location: SourceLocation) -> SourceLocation? {
+        guard let column = source.indentationTab(onLine: location.line) else { return nil }
+        var indentation = 0
+        if let line = source.line(location.line) {
+            indentation = line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+        }
+        guard location.column <= indentation + 1 else { return nil }
+        return SourceLocation(line: Int(location.line), column: column)
     }
 
     private static func hex(_ value: UInt32) -> String {
