@@ -176,3 +176,38 @@ struct PathLimitTests {
     }
 }
 
+@Suite("Long leadership cycles")
+struct LongCycleTests {
+    /// `count` district committees `c0` → `c1` → ... → `c0` along `leads`.
+    static func circle(_ count: Int) throws -> LoadedOrganization {
+        var organization = Organization()
+        for i in 0..<count { organization.nodes.append(Node(id: "c\(i)", kind: .districtPartyCommittee)) }
+        for i in 0..<count {
+            organization.relations.append(Relation(type: .leads, from: "c\(i)", to: "c\((i + 1) % count)"))
+        }
+        return try LoadedOrganization(organization)
+    }
+
+    @Test("A cycle of nine steps or fewer is listed whole")
+    func shortCycle() throws {
+        let finding = try #require(Auditor().audit(try Self.circle(3)).findings.first { $0.rule == "acyclic-leadership" })
+        #expect(
+            finding.message
+                == "leadership runs in a circle through 'c0': 'c0' leads 'c1', 'c1' leads 'c2', 'c2' leads 'c0'; "
+                + "leadership must run one way")
+    }
+
+    @Test("A long cycle shows its first and last four steps and its length", arguments: [10, 300_000])
+    func longCycle(_ count: Int) throws {
+        let report = Auditor().audit(try Self.circle(count))
+        let finding = try #require(report.findings.first { $0.rule == "acyclic-leadership" })
+        let last = count - 1
+        #expect(
+            finding.message
+                == "leadership runs in a circle of \(count) steps through 'c0': 'c0' leads 'c1', 'c1' leads 'c2', "
+                + "'c2' leads 'c3', 'c3' leads 'c4', … \(count - 8) more steps …, 'c\(last - 3)' leads 'c\(last - 2)', "
+                + "'c\(last - 2)' leads 'c\(last - 1)', 'c\(last - 1)' leads 'c\(last)', 'c\(last)' leads 'c0'; "
+                + "leadership must run one way")
+        #expect(finding.related.count == 8)
+    }
+}
