@@ -45,10 +45,12 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
     var bounds = Bounds.small
     /// Whether the file is given on standard input (`orggraph validate -`).
     var standardInput = false
+    /// The text of `rulebook.yaml`, written beside the file for its `rulebook:` to name.
+    var rulebook: String?
 
     init(
         _ name: String, _ file: String, _ input: Input, status: Int32 = 2, _ expected: [Expected] = [],
-        bounds: Bounds = .small, standardInput: Bool = false
+        bounds: Bounds = .small, standardInput: Bool = false, rulebook: String? = nil
     ) {
         self.name = name
         self.file = file
@@ -57,6 +59,7 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
         self.expected = expected
         self.bounds = bounds
         self.standardInput = standardInput
+        self.rulebook = rulebook
     }
 
     var testDescription: String { "\(name): \(file)" }
@@ -65,6 +68,7 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
     /// - Returns: its path.
     func write(in folder: URL) throws -> String {
         let url = folder.appendingPathComponent(file)
+        if let rulebook { try Data(rulebook.utf8).write(to: folder.appendingPathComponent("rulebook.yaml")) }
         switch input {
         case .text(let text): try Data(text.utf8).write(to: url)
         case .bytes(let bytes): try Data(bytes).write(to: url)

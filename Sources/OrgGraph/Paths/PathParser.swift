@@ -254,7 +254,8 @@ struct PathParser {
     }
 
     private mutating func skipSpace() {
-        while position < scalars.count, scalars[position] == " " || scalars[position] == "\t" { position += 1 }
+        // Line breaks too: a rulebook may write an expression as a folded or literal block.
+        while position < scalars.count, " \t\n\r".unicodeScalars.contains(scalars[position]) { position += 1 }
     }
 
     private mutating func accept(_ scalar: Unicode.Scalar) -> Bool {
