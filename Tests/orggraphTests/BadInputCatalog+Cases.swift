@@ -4,7 +4,7 @@ import Foundation
 /// diagnostics themselves are asserted whole in `LoaderDiagnosticTests`.
 extension CatalogCase {
     static let all: [CatalogCase] =
-        empty + truncated + wrongTypes + nesting + aliases + encodings + lineEnds + normalization + sizes + inputs
+        empty + truncated + wrongTypes + nesting + aliases + encodings + lineEnds + normalization + sizes + inputs + rulebookPaths
 
     typealias E = Expected
 
