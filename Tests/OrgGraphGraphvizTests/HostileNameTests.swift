@@ -30,6 +30,8 @@ struct HostileNameTests {
         unit.level = .provincial
         nodes.append(unit)
         nodes.append(Node(id: "a&#x1;b", kind: .unitHead, name: nil))
+        // A name that cleans to nothing shows the id, cleaned the same way.
+        nodes.append(Node(id: "id\u{1D}\u{FFFE}x", kind: .unitHead, name: "\u{2028}"))
         return Organization(title: "title &#x1; &amp;", nodes: nodes, relations: [])
     }
 
@@ -48,6 +50,7 @@ struct HostileNameTests {
         #expect(shown.contains(Self.unspaced("title &#x1; &amp;")))
         #expect(shown.contains(Self.unspaced("unit &#27;")))
         #expect(shown.contains(Self.unspaced("&#xD800;&amp;")))
+        #expect(shown.contains("id\u{FFFD}\u{FFFD}x"))
         // An id with `&` is not used as the node's name (its SVG title would start a reference).
         #expect(document.nodeTitles.allSatisfy { !$0.contains("&") })
     }
