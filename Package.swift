@@ -65,4 +65,6 @@ if Context.environment["ORGGRAPH_FUZZ"] == "1" {
     for (name, folder) in [("fuzz-yaml", "YAMLLoader"), ("fuzz-json", "JSONLoader"), ("fuzz-path", "PathExpression")] {
         package.targets.append(.executableTarget(name: name, dependencies: ["OrgGraph"], path: "Fuzz/\(folder)"))
     }
+    package.targets.append(
+        .executableTarget(name: "fuzz-chart", dependencies: ["OrgGraph", "OrgGraphGraphviz"], path: "Fuzz/ChartRenderer"))
 }
