@@ -38,6 +38,7 @@ struct Chain: ParsableCommand {
         switch format {
         case .json:
             FileOutput.standardOutput(
+                data:
                 JSONText.object([
                     ("node", JSONText.quote(id)), ("steps", output.json(chain)), ("cycle", cycle ? "true" : "false"),
                 ]) + "\n")

@@ -81,7 +81,7 @@ struct PathCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            FileOutput.standardOutput(json(paths, source, target, output) + "\n")
+            FileOutput.standardOutput(data: json(paths, source, target, output) + "\n")
         case .text:
             if paths.isEmpty {
                 FileOutput.standardError(
@@ -144,7 +144,7 @@ struct PathCommand: ParsableCommand {
             if found == nil { missing = true }
             lines.append(json(found.map { [$0] } ?? [], source, target, output))
         }
-        FileOutput.standardOutput(lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n")
+        FileOutput.standardOutput(data: lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n")
         if bad { throw ExitCode(2) }
         if missing { throw ExitCode(1) }
     }

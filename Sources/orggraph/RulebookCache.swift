@@ -4,6 +4,8 @@ import OrgGraph
 /// organization file names (relative to the file), else 125-QD/TW.
 struct RulebookCache {
     private var loaded: [String: Rulebook] = [:]
+    /// The error of the last rulebook that could not be loaded.
+    private(set) var lastError: LoadError?
 
     /// The rulebook for `organization`, or `nil` after printing why it cannot be loaded.
     mutating func rulebook(_ option: String?, for organization: LoadedOrganization, file: String) -> Rulebook? {
@@ -25,6 +27,7 @@ struct RulebookCache {
             return rulebook
         } catch {
             FileOutput.standardError(error.description + "\n")
+            lastError = error
             return nil
         }
     }

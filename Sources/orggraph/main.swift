@@ -6,6 +6,9 @@ import Glibc
 import Darwin
 #endif
 
+// A reader of standard output that goes away is told by EPIPE, which FileOutput answers.
+signal(SIGPIPE, SIG_IGN)
+
 // Bad usage exits with status 2, as every other input error does (SPEC §5).
 do {
     var command = try Orggraph.parseAsRoot()
