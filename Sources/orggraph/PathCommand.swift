@@ -90,7 +90,7 @@ struct PathCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            FileOutput.standardOutput(json(paths, source, target, output) + "\n")
+            FileOutput.standardOutput(data: json(paths, source, target, output) + "\n")
         case .text:
             if paths.isEmpty { reportNoPath(source, target, output) }
             for path in paths {
@@ -114,10 +114,14 @@ struct PathCommand: ParsableCommand {
         from source: Int, to target: Int, finder: inout PathFinder, allowed: StepSet, output: PathOutput
     ) throws {
         var buffer = ""
+        // JSON byte for byte; text for a person with its control characters escaped.
+        func write(_ text: String) {
+            if format == .json { FileOutput.standardOutput(data: text) } else { FileOutput.standardOutput(text) }
+        }
         func emit(_ text: String) {
             buffer += text
             if buffer.utf8.count >= 1 << 16 {
-                FileOutput.standardOutput(buffer)
+                write(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
@@ -142,7 +146,7 @@ struct PathCommand: ParsableCommand {
             }
         }
         if format == .json { emit("]}\n") }
-        FileOutput.standardOutput(buffer)
+        write(buffer)
         if number == 0, format == .text { reportNoPath(source, target, output) }
         if truncated {
             FileOutput.standardError("the search for more paths stopped after 5,000,000 steps; these are the paths found\n")
@@ -176,7 +180,7 @@ struct PathCommand: ParsableCommand {
         var pending: [String] = []
         func flush() {
             guard !pending.isEmpty else { return }
-            FileOutput.standardOutput(pending.joined(separator: "\n") + "\n")
+            FileOutput.standardOutput(data: pending.joined(separator: "\n") + "\n")
             pending.removeAll(keepingCapacity: true)
         }
         var missing = false

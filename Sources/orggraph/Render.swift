@@ -81,11 +81,12 @@ struct Render: ParsableCommand {
             GraphvizRenderer.captureStandardError()
             GraphvizRenderer.prepare()
         }
+        let destination = try OutputTarget.resolve(output ?? ChartFormat.defaultOutput(for: file, format: format))
+        try OutputTarget.refuseSameFiles([destination], inputs: [file])
         let loaded = try Input.load(file, input)
         clock.mark("load")
         let chart = try makeChart(loaded)
         clock.mark("chart")
-        let destination = output ?? ChartFormat.defaultOutput(for: file, format: format)
         if let graphviz = format.graphviz {
             try ChartSize(chart).check(layout: layout, file: file)
             let bytes: [UInt8]
@@ -98,9 +99,9 @@ struct Render: ParsableCommand {
                 throw ExitCode(2)
             }
             clock.mark("render")
-            try FileOutput.write(bytes: bytes, toPath: destination, binary: format.isBinary)
+            try FileOutput.write(bytes: bytes, to: destination, binary: format.isBinary)
         } else {
-            try FileOutput.write(DOTWriter().write(chart), toPath: destination)
+            try destination.write(DOTWriter().write(chart))
         }
         clock.mark("write")
         if timings { FileOutput.standardError(clock.summary + "\n") }
