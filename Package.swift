@@ -97,4 +97,6 @@ if Context.environment["ORGGRAPH_FUZZ"] == "1" {
                 ],
                 path: "Fuzz/\(folder)"))
     }
+    package.targets.append(
+        .executableTarget(name: "fuzz-chart", dependencies: ["OrgGraph", "OrgGraphGraphviz"], path: "Fuzz/ChartRenderer"))
 }

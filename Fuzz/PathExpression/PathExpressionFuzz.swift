@@ -9,7 +9,9 @@
 /// libFuzzer's entry: the bytes, read as UTF-8, parse as a path expression or fail with a
 /// ``PathSyntaxError`` whose diagnostic renders. An expression that parses runs from every node
 /// of a small organization, through the automaton and through the chains the checks use, and
-/// the two must reach the same nodes. Anything else (a trap, a hang, runaway memory) is a finding.
+/// the two must reach the same nodes; then from a few nodes of a generated province, where an
+/// expression's cost shows (Scripts/fuzz.sh gives each input a time limit). Anything else (a
+/// trap, a hang, runaway memory) is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPathExpression(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: data == nil ? 0 : size), as: UTF8.self)
@@ -37,8 +39,30 @@ public func fuzzPathExpression(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
             _ = finder.simplePaths(from: start, to: target, allowed: allowed, limit: 3, budget: 10_000)
         }
     }
+    var large = PathEvaluator(province)
+    for start in provinceStarts {
+        let reached = large.evaluate(expression, from: start)
+        let set = large.nodeSet(expression, from: start)
+        if Set(reached) != Set(set) {
+            fatalError("'\(text)' from province node \(start): the automaton and the chains disagree")
+        }
+    }
     return 0
 }
+
+/// One generated province of a few thousand nodes: large enough that an expression whose
+/// cost grows with its repetitions runs past the fuzzer's time limit for one input.
+let province: LoadedOrganization = {
+    do {
+        let generated = try OrganizationGenerator(size: .init(provinces: 1), seed: 7).generate()
+        return try LoadedOrganization(generated.organization)
+    } catch {
+        fatalError("the fuzzer's province does not generate: \(error)")
+    }
+}()
+
+/// The provincial committee, a node in the middle and the last node.
+let provinceStarts = [0, province.graph.nodeCount / 2, province.graph.nodeCount - 1]
 
 /// Eleven bodies with every relation type, cycles of leadership and reporting, levels, sectors,
 /// attributes and Vietnamese names.

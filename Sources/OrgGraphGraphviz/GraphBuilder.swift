@@ -5,7 +5,8 @@ import OrgGraphCore
 /// Builds a chart's graph in memory through libcgraph, statement by statement, exactly as the
 /// DOT scanner and parser would from the writer's text (the text is the reference; a test
 /// renders both and compares), without printing and parsing it. Nothing is parsed, so nothing
-/// can be injected; values reach Graphviz as the writer made them. Run in turn.
+/// can be injected; values reach Graphviz as the writer made them, labels with `&` quoted so
+/// that libgvc draws them as written (``GraphvizLabel``). Run in turn.
 struct GraphBuilder: DOTSink {
     /// The graph built, to be freed by the caller (`agclose`).
     let root: UnsafeMutablePointer<Agraph_t>
@@ -27,7 +28,7 @@ struct GraphBuilder: DOTSink {
         let code = Self.code(kind)
         for assignment in attributes {
             _ = symbol(code, assignment.attribute.rawValue)
-            _ = Self.withCStrings(assignment.attribute.rawValue, assignment.value) { name, value in
+            _ = Self.withCStrings(assignment.attribute.rawValue, Self.value(assignment)) { name, value in
                 agattr(current, code, name, value)
             }
         }
@@ -68,8 +69,14 @@ struct GraphBuilder: DOTSink {
     private func set(_ attributes: [DOTAssignment], on object: UnsafeMutableRawPointer, kind: Int32) {
         for assignment in attributes {
             guard let symbol = symbol(kind, assignment.attribute.rawValue) else { continue }
-            _ = Self.withCStrings(assignment.value, "") { value, _ in agxset(object, symbol, value) }
+            _ = Self.withCStrings(Self.value(assignment), "") { value, _ in agxset(object, symbol, value) }
         }
+    }
+
+    /// The value of `assignment` as libgvc must be given it: a label in the form that draws it
+    /// as written (``GraphvizLabel``), any other value as the writer made it.
+    private static func value(_ assignment: DOTAssignment) -> String {
+        assignment.attribute == .label ? GraphvizLabel.drawable(assignment.value) : assignment.value
     }
 
     /// The attribute `name` of `kind`, as seen from the current graph; declared at the root

@@ -1,4 +1,5 @@
 internal import CGraphviz
+import Foundation
 
 /// Graphviz's error and warning messages, captured instead of printed.
 ///
@@ -20,16 +21,32 @@ enum GraphvizMessages {
         _ = agseterrf(handler)
     }
 
+    /// Lines printed to standard error since the last ``reset()``, when it is captured.
+    nonisolated(unsafe) private(set) static var printed: [String] = []
+
     /// Forgets earlier messages and Graphviz's error state.
     static func reset() {
         received = ""
+        printed = []
         _ = agreseterrors()
+    }
+
+    /// Keeps `text` printed to standard error as messages, one a line (without GLib's
+    /// `(process:N): ` prefix).
+    static func received(printed text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            var line = Substring(line)
+            if line.hasPrefix("(process:"), let end = line.range(of: "): ") { line = line[end.upperBound...] }
+            let trimmed = String(line).trimmingSpaces
+            if !trimmed.isEmpty { printed.append(trimmed) }
+        }
     }
 
     /// Whether Graphviz reported an error since the last ``reset()``.
     static var hasError: Bool { agerrors() >= Int32(AGERR.rawValue) }
 
-    /// The messages received, split into errors and warnings, without Graphviz's prefixes.
+    /// The messages received, split into errors and warnings, without Graphviz's prefixes; the
+    /// lines of a message after its first are kept after line breaks.
     static func collected() -> (errors: [String], warnings: [String]) {
         var errors: [String] = []
         var warnings: [String] = []
@@ -50,7 +67,7 @@ enum GraphvizMessages {
                 flush()
                 current = (false, String(line.dropFirst(9)))
             } else if current != nil {
-                current?.text += " " + line
+                current?.text += "\n" + line
             } else {
                 current = (true, String(line))
             }

@@ -7,7 +7,8 @@ import OrgGraphCore
 ///
 /// Calls are serialized process-wide (libgvc is not thread-safe) and run on a thread with a
 /// large stack; Graphviz's own messages never reach standard error: errors come back as
-/// ``GraphvizError`` and warnings are dropped. Each render frees its graph, layout and output.
+/// ``GraphvizError`` and warnings are dropped (what its libraries print themselves is captured
+/// too once ``captureStandardError()`` is called). Each render frees its graph, layout and output.
 public struct GraphvizRenderer: Sendable {
     public init() {}
 
@@ -28,13 +29,21 @@ public struct GraphvizRenderer: Sendable {
     /// the first render needs them. Returns at once; a render that starts meanwhile waits for it.
     public static func prepare() {
         DispatchQueue.global(qos: .userInitiated).async {
-            try? GraphvizSession.shared.perform { context throws(GraphvizError) in
+            try? GraphvizSession.shared.perform(capturing: false) { context throws(GraphvizError) in
                 guard let graph = agmemread(Self.warmUp) else { return }
                 gvLayout(context, graph, "dot")
                 gvFreeLayout(context, graph)
                 agclose(graph)
             }
         }
+    }
+
+    /// From now on, what Graphviz's libraries print to standard error during a render (cairo,
+    /// libpath, Pango's warnings through GLib) is captured as messages instead
+    /// (``StandardErrorCapture``). For a program where no other thread writes to standard error
+    /// meanwhile, such as a command-line tool: the descriptor is the process's.
+    public static func captureStandardError() {
+        GraphvizSession.shared.captureStandardError()
     }
 
     /// A one-node graph with text in the chart font and Vietnamese letters.

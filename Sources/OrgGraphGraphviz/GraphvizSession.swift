@@ -21,17 +21,22 @@ final class GraphvizSession: @unchecked Sendable {
     private var missingPlugins: [String] = []
     /// Whether the plugin of the layouts other than dot was looked for, touched only in turn.
     private var addedOtherLayouts = false
+    /// Whether standard error is captured during each piece of work, touched only in turn.
+    private var capturesStandardError = false
 
     private init() {}
 
     /// Runs `body` with the context: in turn, on the large-stack thread, with Graphviz's
     /// messages captured and its error state reset beforehand.
     ///
+    /// - Parameter capturing: whether standard error is captured while `body` runs, once
+    ///   ``captureStandardError()`` was called; only for work the caller waits for.
     /// - Parameter body: the calls into Graphviz; it returns its result and, optionally, the
     ///   clean-up to run after the result is handed back (still in turn).
     /// - Returns: the result of `body`.
     /// - Throws: ``GraphvizError`` from `body`, or when the context cannot be made.
     func performThenCleanUp<T>(
+        capturing: Bool = true,
         _ body: (OpaquePointer) throws(GraphvizError) -> (result: T, cleanUp: (@Sendable () -> Void)?)
     ) throws(GraphvizError) -> T {
         turn.wait()
@@ -41,6 +46,8 @@ final class GraphvizSession: @unchecked Sendable {
                 do throws(GraphvizError) {
                     let context = try readyContext()
                     GraphvizMessages.reset()
+                    let capture = capturing && capturesStandardError ? StandardErrorCapture() : nil
+                    defer { if let capture { GraphvizMessages.received(printed: capture.finish()) } }
                     let (result, cleanUp) = try body(context)
                     return (.success(result), cleanUp)
                 } catch {
@@ -51,15 +58,28 @@ final class GraphvizSession: @unchecked Sendable {
         return try outcome.get()
     }
 
+    /// From now on, captures what Graphviz's libraries print to standard error during each piece
+    /// of work (``StandardErrorCapture``).
+    func captureStandardError() {
+        turn.wait()
+        capturesStandardError = true
+        turn.signal()
+    }
+
     /// Runs `body` with the context, in turn, with nothing left to clean up afterwards.
-    func perform<T>(_ body: (OpaquePointer) throws(GraphvizError) -> T) throws(GraphvizError) -> T {
-        try performThenCleanUp { context throws(GraphvizError) in (try body(context), nil) }
+    ///
+    /// - Parameter capturing: whether standard error is captured meanwhile (when it is captured
+    ///   at all); work that runs while the caller goes on, such as the warm-up, must not, since
+    ///   the caller's own messages would be captured with Graphviz's.
+    func perform<T>(capturing: Bool = true, _ body: (OpaquePointer) throws(GraphvizError) -> T) throws(GraphvizError) -> T {
+        try performThenCleanUp(capturing: capturing) { context throws(GraphvizError) in (try body(context), nil) }
     }
 
     /// The error for a failed `stage`: Graphviz's messages, and missing plugins when Graphviz
     /// did not recognize a layout or format. Call in turn.
     func failure(_ stage: GraphvizError.Stage) -> GraphvizError {
         var messages = GraphvizMessages.collected().errors
+        if messages.isEmpty { messages = GraphvizMessages.printed }
         if messages.isEmpty { messages = ["no reason given"] }
         if messages.contains(where: { $0.contains("not recognized") }) { messages += missingPlugins }
         return GraphvizError(stage: stage, messages: messages)

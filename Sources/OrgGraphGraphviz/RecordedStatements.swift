@@ -40,6 +40,20 @@ struct RecordedStatements: DOTSink, Sendable {
         statements.append(.endSubgraph)
     }
 
+    /// The statements with every assignment for which `isDropped` holds left out.
+    func dropping(_ isDropped: (DOTAssignment) -> Bool) -> RecordedStatements {
+        var copy = RecordedStatements()
+        copy.statements = statements.map { statement in
+            switch statement {
+            case let .defaults(kind, attributes): .defaults(kind, attributes.filter { !isDropped($0) })
+            case let .node(name, attributes): .node(name, attributes.filter { !isDropped($0) })
+            case let .edge(tail, head, attributes): .edge(tail, head, attributes.filter { !isDropped($0) })
+            default: statement
+            }
+        }
+        return copy
+    }
+
     /// Plays the statements into `sink`, in order.
     func replay<Sink: DOTSink>(into sink: inout Sink) {
         for statement in statements {

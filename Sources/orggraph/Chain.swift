@@ -40,6 +40,7 @@ struct Chain: ParsableCommand {
         switch format {
         case .json:
             FileOutput.standardOutput(
+                data:
                 JSONText.object([
                     ("node", JSONText.quote(id)), ("steps", output.json(chain)), ("cycle", cycle ? "true" : "false"),
                 ]) + "\n")

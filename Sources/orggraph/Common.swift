@@ -50,7 +50,7 @@ struct Common: ParsableCommand {
                 pairs.append(("common", "null"))
                 pairs.append(("paths", "[]"))
             }
-            FileOutput.standardOutput(JSONText.object(pairs) + "\n")
+            FileOutput.standardOutput(data: JSONText.object(pairs) + "\n")
         case .text:
             guard let found else { break }
             var lines = ["lowest common superior: \(output.label(found.node))", ""]

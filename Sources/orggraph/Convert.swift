@@ -32,9 +32,11 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
+        let target = try OutputTarget.resolve(output)
+        try OutputTarget.refuseSameFiles([target], inputs: [file])
         let loaded = try Input.load(file, input)
         let format = to ?? FileFormat(path: output) ?? .yaml
-        try FileOutput.write(OrganizationWriter.write(loaded.organization, as: format), toPath: output)
+        try target.write(OrganizationWriter.write(loaded.organization, as: format))
     }
 }
 

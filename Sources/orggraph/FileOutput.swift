@@ -8,46 +8,44 @@ import Glibc
 import Darwin
 #endif
 
-/// Writing results: to standard output, or atomically to a file (a temporary file in the same
-/// folder, then a rename), so a failed run never leaves a half-written file.
+/// Writing results: standard output and standard error, each through one checked place, and
+/// files through ``OutputTarget``.
+///
+/// Text for a person (every command's text output, every diagnostic) goes out through
+/// ``TerminalText``: control and bidirectional characters are shown as escapes, line breaks
+/// kept. Data (JSON, YAML, SARIF, Markdown, charts) is written byte for byte.
 enum FileOutput {
+    /// Writes text for a person to standard output.
     static func standardOutput(_ text: String) {
-        write(text, to: STDOUT_FILENO)
+        standardOutput(bytes: Array(TerminalText.escaped(text, lineBreaks: .kept).utf8))
     }
 
+    /// Writes data (JSON, Markdown, a chart) to standard output, byte for byte.
+    static func standardOutput(data text: String) {
+        standardOutput(bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` to standard output, checking every write. A failed or short write ends
+    /// the run with exit status 2 and a message; a reader that went away (EPIPE: `| head -1`)
+    /// ends it quietly with status 141, as a Unix tool killed by SIGPIPE.
+    static func standardOutput(bytes: [UInt8]) {
+        guard let error = OutputTarget.writeAll(bytes, to: STDOUT_FILENO) else { return }
+        TemporaryFiles.removeAll()
+        if error == EPIPE { exit(128 + SIGPIPE) }
+        standardError("error: cannot write to standard output: \(OutputTarget.reason(error))\n")
+        exit(2)
+    }
+
+    /// Writes a diagnostic for a person to standard error; a failure there has nowhere to be told.
     static func standardError(_ text: String) {
-        write(text, to: STDERR_FILENO)
+        _ = OutputTarget.writeAll(Array(TerminalText.escaped(text, lineBreaks: .kept).utf8), to: STDERR_FILENO)
     }
 
-    private static func write(_ text: String, to descriptor: Int32) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
-    }
-
-    /// Writes `text` to `path`, or to standard output when `path` is `-` or `nil`.
-    /// - Throws: `ExitCode(2)` after a message when the file cannot be written.
+    /// Writes data to `path` (atomically for a regular file), or to standard output for `-` or
+    /// `nil`, byte for byte.
+    /// - Throws: `ExitCode(2)` after a message when it cannot be written.
     static func write(_ text: String, toPath path: String?) throws {
-        guard let path, path != "-" else {
-            standardOutput(text)
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            let reason = (error as NSError).localizedDescription
-            standardError("\(path): error: cannot write the file: \(reason)\n")
-            throw ExitCode(2)
-        }
+        try OutputTarget.resolve(path).write(text)
     }
 }
 
@@ -55,11 +53,19 @@ enum FileOutput {
 enum Input {
     /// Loads `path`, or prints its diagnostics and returns `nil`.
     static func loadOrReport(_ path: String, _ options: InputOptions) -> LoadedOrganization? {
+        switch load(reporting: path, options) {
+        case .success(let loaded): loaded
+        case .failure: nil
+        }
+    }
+
+    /// Loads `path`, or prints its diagnostics and returns the error.
+    static func load(reporting path: String, _ options: InputOptions) -> Result<LoadedOrganization, LoadError> {
         do {
-            return try options.organizationLoader.load(contentsOf: path)
+            return .success(try options.organizationLoader.load(contentsOf: path))
         } catch {
             FileOutput.standardError(error.description + "\n")
-            return nil
+            return .failure(error)
         }
     }
 
@@ -83,7 +89,3 @@ enum Input {
 }
 
 extension Severity: ExpressibleByArgument {}
-
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
-}

@@ -88,6 +88,9 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
+        let target = try OutputTarget.resolve(output)
+        let manifestTarget = try manifest.map(OutputTarget.resolve)
+        try OutputTarget.refuseSameFiles([target] + (manifestTarget.map { [$0] } ?? []), inputs: [])
         let generated: GeneratedOrganization
         do {
             generated = try OrganizationGenerator(size: size, seed: seed).generate(faults: faults ?? 0)
@@ -96,10 +99,25 @@ struct Generate: ParsableCommand {
             throw ExitCode(2)
         }
         let format = to ?? FileFormat(path: output) ?? .yaml
-        try FileOutput.write(OrganizationWriter.write(generated.organization, as: format), toPath: output)
-        if let manifest {
-            try FileOutput.write(Self.manifest(seed: seed, faults: generated.faults), toPath: manifest)
+        // Both files are made before either is put in place: a manifest that cannot be written
+        // leaves no organization without its manifest.
+        var organization = try target.prepare(Array(OrganizationWriter.write(generated.organization, as: format).utf8))
+        var expected: PreparedOutput?
+        if let manifestTarget {
+            do {
+                expected = try manifestTarget.prepare(Array(Self.manifest(seed: seed, faults: generated.faults).utf8))
+            } catch {
+                organization.rollback()
+                throw error
+            }
         }
+        do {
+            try organization.commit()
+        } catch {
+            expected?.rollback()
+            throw error
+        }
+        try expected?.commit()
     }
 
     /// `{"seed": S, "faults": [{"rule": ..., "node": ...}, ...]}`, one fault a line.

@@ -53,7 +53,7 @@ struct ImpactCommand: ParsableCommand {
             let json = report.json()
             let extra = ",\n  \"removed\": " + JSONText.array(impact.removed.map(JSONText.quote))
                 + ",\n  \"resolved\": " + JSONText.array(impact.resolved.map { JSONText.quote($0.fingerprint) }) + "\n}\n"
-            FileOutput.standardOutput(String(json.dropLast(3)) + extra)
+            FileOutput.standardOutput(data: String(json.dropLast(3)) + extra)
         case .text:
             var lines: [String] = []
             let names = impact.removed.map { "'\($0)'" }.joined(separator: ", ")

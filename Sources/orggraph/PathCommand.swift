@@ -32,8 +32,12 @@ struct PathCommand: ParsableCommand {
     @Flag(help: "List simple paths, shortest first, instead of one shortest path.")
     var all = false
 
-    @Option(help: "With --all, the most paths to list.")
+    @Option(help: "With --all, the most paths to list (at most 1,000,000; each is written as it is found).")
     var limit = 100
+
+    /// The largest `--limit`: paths are written as they are found, so memory does not grow with
+    /// it, but the output does.
+    static let maximumLimit = 1_000_000
 
     @Option(help: "A file of 'FROM TO' lines (- for standard input); answers each as one JSON line.")
     var pairs: String?
@@ -51,7 +55,9 @@ struct PathCommand: ParsableCommand {
         } else if from == nil || to == nil {
             throw ValidationError("Give the ids FROM and TO (or --pairs FILE).")
         }
-        guard limit > 0 else { throw ValidationError("--limit takes a number of paths, 1 or more.") }
+        guard limit > 0, limit <= Self.maximumLimit else {
+            throw ValidationError("--limit takes a number of paths, from 1 to 1,000,000.")
+        }
     }
 
     func run() throws {
@@ -74,35 +80,78 @@ struct PathCommand: ParsableCommand {
         }
         let source = try output.resolve(from ?? "", file: file)
         let target = try output.resolve(to ?? "", file: file)
-        var paths: [[PathStep]] = []
-        var truncated = false
         if all {
-            (paths, truncated) = finder.simplePaths(from: source, to: target, allowed: allowed, limit: limit)
-        } else if let path = finder.shortestPath(from: source, to: target, allowed: allowed) {
+            try listAll(from: source, to: target, finder: &finder, allowed: allowed, output: output)
+            return
+        }
+        var paths: [[PathStep]] = []
+        if let path = finder.shortestPath(from: source, to: target, allowed: allowed) {
             paths = [path]
         }
         switch format {
         case .json:
-            FileOutput.standardOutput(json(paths, source, target, output) + "\n")
+            FileOutput.standardOutput(data: json(paths, source, target, output) + "\n")
         case .text:
-            if paths.isEmpty {
-                FileOutput.standardError(
-                    "no path from \(output.label(source)) to \(output.label(target))"
-                        + (via.map { " with steps \($0)" } ?? "") + "\n")
+            if paths.isEmpty { reportNoPath(source, target, output) }
+            for path in paths {
+                FileOutput.standardOutput(
+                    (output.text(path, from: source) + ["\(path.count) step\(path.count == 1 ? "" : "s")"])
+                        .joined(separator: "\n") + "\n")
             }
-            var lines: [String] = []
-            for (number, path) in paths.enumerated() {
-                if paths.count > 1 || all { lines.append("path \(number + 1):") }
-                lines += output.text(path, from: source)
-                lines.append("\(path.count) step\(path.count == 1 ? "" : "s")")
-                if number < paths.count - 1 { lines.append("") }
-            }
-            if !lines.isEmpty { FileOutput.standardOutput(lines.joined(separator: "\n") + "\n") }
         }
+        if paths.isEmpty { throw ExitCode(1) }
+    }
+
+    private func reportNoPath(_ source: Int, _ target: Int, _ output: PathOutput) {
+        FileOutput.standardError(
+            "no path from \(output.label(source)) to \(output.label(target))"
+                + (via.map { " with steps \($0)" } ?? "") + "\n")
+    }
+
+    /// `--all`: each path is written as the search finds it, through a buffer of bounded size,
+    /// so memory stays that of one path however many are listed.
+    private func listAll(
+        from source: Int, to target: Int, finder: inout PathFinder, allowed: StepSet, output: PathOutput
+    ) throws {
+        var buffer = ""
+        // JSON byte for byte; text for a person with its control characters escaped.
+        func write(_ text: String) {
+            if format == .json { FileOutput.standardOutput(data: text) } else { FileOutput.standardOutput(text) }
+        }
+        func emit(_ text: String) {
+            buffer += text
+            if buffer.utf8.count >= 1 << 16 {
+                write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if format == .json {
+            // The object of SPEC §5 written in pieces: {"from": ..., "to": ..., "paths": [...]}.
+            emit(
+                "{\"from\": \(JSONText.quote(output.nodes[source].id)), \"to\": \(JSONText.quote(output.nodes[target].id)), "
+                    + "\"paths\": [")
+        }
+        var number = 0
+        let (_, truncated) = finder.simplePaths(from: source, to: target, allowed: allowed, limit: limit) { path in
+            number += 1
+            switch format {
+            case .json:
+                emit(
+                    (number > 1 ? ", " : "")
+                        + JSONText.object([("length", "\(path.count)"), ("steps", output.json(path))]))
+            case .text:
+                let lines = ["path \(number):"] + output.text(path, from: source)
+                    + ["\(path.count) step\(path.count == 1 ? "" : "s")"]
+                emit((number > 1 ? "\n" : "") + lines.joined(separator: "\n") + "\n")
+            }
+        }
+        if format == .json { emit("]}\n") }
+        write(buffer)
+        if number == 0, format == .text { reportNoPath(source, target, output) }
         if truncated {
             FileOutput.standardError("the search for more paths stopped after 5,000,000 steps; these are the paths found\n")
         }
-        if paths.isEmpty { throw ExitCode(1) }
+        if number == 0 { throw ExitCode(1) }
     }
 
     private func json(_ paths: [[PathStep]], _ source: Int, _ target: Int, _ output: PathOutput) -> String {
@@ -131,7 +180,7 @@ struct PathCommand: ParsableCommand {
         var pending: [String] = []
         func flush() {
             guard !pending.isEmpty else { return }
-            FileOutput.standardOutput(pending.joined(separator: "\n") + "\n")
+            FileOutput.standardOutput(data: pending.joined(separator: "\n") + "\n")
             pending.removeAll(keepingCapacity: true)
         }
         var missing = false

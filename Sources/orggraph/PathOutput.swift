@@ -7,11 +7,14 @@ struct PathOutput {
 
     var nodes: [Node] { loaded.organization.nodes }
 
-    /// `id (Name)`, or `id` when the node has no other name.
+    /// `id (Name)`, or `id` when the node has no other name; control characters and line
+    /// breaks in either shown as escapes, so a name stays on its line.
     func label(_ index: Int) -> String {
         let node = nodes[index]
-        if let name = node.name, name != node.id { return "\(node.id) (\(name))" }
-        return node.id
+        if let name = node.name, name != node.id {
+            return "\(TerminalText.escaped(node.id)) (\(TerminalText.escaped(name)))"
+        }
+        return TerminalText.escaped(node.id)
     }
 
     /// The steps as lines under the first node: `  —reports-to→ b (Name)` or `  ←leads— c (Name)`.

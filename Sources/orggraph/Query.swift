@@ -40,6 +40,7 @@ struct Query: ParsableCommand {
         switch format {
         case .json:
             FileOutput.standardOutput(
+                data:
                 JSONText.object([
                     ("start", JSONText.quote(start)), ("expression", JSONText.quote(expression)),
                     ("nodes", JSONText.array(reached.map { JSONText.quote(output.nodes[$0].id) })),

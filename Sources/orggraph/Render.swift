@@ -75,25 +75,33 @@ struct Render: ParsableCommand {
         var clock = StageClock()
         let format = format ?? output.flatMap(ChartFormat.init(path:)) ?? .svg
         // Graphviz reads its fonts and plugins while the file loads and the chart is worked out.
-        if format != .dot { GraphvizRenderer.prepare() }
+        if format != .dot {
+            // Nothing else writes to standard error while Graphviz runs: what its libraries print
+            // there is kept as messages.
+            GraphvizRenderer.captureStandardError()
+            GraphvizRenderer.prepare()
+        }
+        let destination = try OutputTarget.resolve(output ?? ChartFormat.defaultOutput(for: file, format: format))
+        try OutputTarget.refuseSameFiles([destination], inputs: [file])
         let loaded = try Input.load(file, input)
         clock.mark("load")
         let chart = try makeChart(loaded)
         clock.mark("chart")
-        let destination = output ?? ChartFormat.defaultOutput(for: file, format: format)
         if let graphviz = format.graphviz {
             try ChartSize(chart).check(layout: layout, file: file)
             let bytes: [UInt8]
             do {
-                bytes = try GraphvizRenderer().render(chart, layout: layout, format: graphviz)
+                let rendered = try GraphvizRenderer().renderWithFallback(chart, layout: layout, format: graphviz)
+                if let note = rendered.note(layout: layout) { FileOutput.standardError("\(file): note: \(note)\n") }
+                bytes = rendered.bytes
             } catch {
                 FileOutput.standardError("\(file): error: \(error.description)\n")
                 throw ExitCode(2)
             }
             clock.mark("render")
-            try FileOutput.write(bytes: bytes, toPath: destination, binary: format.isBinary)
+            try FileOutput.write(bytes: bytes, to: destination, binary: format.isBinary)
         } else {
-            try FileOutput.write(DOTWriter().write(chart), toPath: destination)
+            try destination.write(DOTWriter().write(chart))
         }
         clock.mark("write")
         if timings { FileOutput.standardError(clock.summary + "\n") }
@@ -126,16 +134,31 @@ struct Render: ParsableCommand {
         }
     }
 
-    /// The relation types of `--relations`, read as a path expression of alternatives (commas
-    /// become '|', so columns stay where the user typed them and unknown names get a
-    /// "did you mean").
+    /// The relation types of `--relations`, names joined by commas (spaces around a name are
+    /// allowed). An unknown or empty name is an error that quotes the list as typed, with a
+    /// caret under the name and a "did you mean" where one is close.
     static func relationTypes(_ list: String) throws -> Set<RelationType> {
-        let expression = try parseExpression(list.replacingOccurrences(of: ",", with: "|"), source: "relations")
-        guard let steps = expression.unionOfSteps, steps.allSatisfy({ !$0.inverse }) else {
-            FileOutput.standardError("relations: error: --relations takes relation types joined by commas, such as 'leads,reports-to'\n")
+        var types = Set<RelationType>()
+        var column = 1
+        for item in list.split(separator: ",", omittingEmptySubsequences: false) {
+            let leading = item.prefix { $0 == " " }.count
+            let name = item.trimmingCharacters(in: .whitespaces)
+            let at = column + leading
+            column += item.count + 1
+            if let type = RelationType(rawValue: name) {
+                types.insert(type)
+                continue
+            }
+            let message =
+                name.isEmpty
+                ? "--relations takes relation types joined by commas, such as 'leads,reports-to'"
+                : "unknown relation '\(name)'\(RelationType.hint(for: name))"
+            let diagnostic = Diagnostic(
+                file: "relations", location: SourceLocation(line: 1, column: at), message: message, sourceLine: list)
+            FileOutput.standardError(diagnostic.description + "\n")
             throw ExitCode(2)
         }
-        return Set(steps.map(\.type))
+        return types
     }
 
     /// The two ids of `--highlight FROM:TO`. Ids may contain ':', so every split is tried; the

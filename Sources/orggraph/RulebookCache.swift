@@ -10,6 +10,8 @@ struct RulebookCache {
     init(_ options: InputOptions) {
         loader = options.rulebookLoader
     }
+    /// The error of the last rulebook that could not be loaded.
+    private(set) var lastError: LoadError?
 
     /// The rulebook for `organization`, or `nil` after printing why it cannot be loaded.
     mutating func rulebook(_ option: String?, for organization: LoadedOrganization, file: String) -> Rulebook? {
@@ -36,6 +38,7 @@ struct RulebookCache {
             return rulebook
         } catch {
             FileOutput.standardError(error.description + "\n")
+            lastError = error
             return nil
         }
     }

@@ -44,17 +44,17 @@ struct Rules: ParsableCommand {
             }
             switch format {
             case .text: FileOutput.standardOutput(RulebookDocument.text(rule.description))
-            case .json: FileOutput.standardOutput(RulebookDocument.json([rule.description]))
+            case .json: FileOutput.standardOutput(data: RulebookDocument.json([rule.description]))
             case .markdown:
                 FileOutput.standardOutput(
-                    RulebookDocument.markdown(Rulebook(id: book.id, title: book.title, rules: [rule])))
+                    data: RulebookDocument.markdown(Rulebook(id: book.id, title: book.title, rules: [rule])))
             }
             return
         }
         switch format {
         case .text: FileOutput.standardOutput(RulebookDocument.text(book))
-        case .json: FileOutput.standardOutput(RulebookDocument.json(book.rules.map(\.description)))
-        case .markdown: FileOutput.standardOutput(RulebookDocument.markdown(book))
+        case .json: FileOutput.standardOutput(data: RulebookDocument.json(book.rules.map(\.description)))
+        case .markdown: FileOutput.standardOutput(data: RulebookDocument.markdown(book))
         }
     }
 }

@@ -27,7 +27,7 @@ struct Stats: ParsableCommand {
         let statistics = OrganizationStatistics(loaded)
         switch format {
         case .text: FileOutput.standardOutput(statistics.text(title: loaded.organization.title, file: file))
-        case .json: FileOutput.standardOutput(statistics.json(file: file))
+        case .json: FileOutput.standardOutput(data: statistics.json(file: file))
         }
     }
 }

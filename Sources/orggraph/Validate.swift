@@ -51,13 +51,23 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
+        let target = try OutputTarget.resolve(output)
+        let rulebookFile = rulebook.flatMap { RulebookLoader.builtin($0) == nil ? $0 : nil }
+        try OutputTarget.refuseSameFiles([target], inputs: files + (rulebookFile.map { [$0] } ?? []))
         var report = ValidationReport()
         var loadFailed = false
         var rulebooks = RulebookCache(input)
         for file in files {
-            guard let loaded = Input.loadOrReport(file, input),
-                let book = rulebooks.rulebook(rulebook, for: loaded, file: file)
-            else {
+            let loaded: LoadedOrganization
+            switch Input.load(reporting: file, input) {
+            case .success(let organization): loaded = organization
+            case .failure(let error):
+                report.add(error)
+                loadFailed = true
+                continue
+            }
+            guard let book = rulebooks.rulebook(rulebook, for: loaded, file: file) else {
+                if let error = rulebooks.lastError { report.add(error) }
                 loadFailed = true
                 continue
             }
@@ -77,7 +87,7 @@ struct Validate: ParsableCommand {
             case .json: text = report.json()
             case .sarif: text = SARIFReport.write(report, version: Orggraph.configuration.version)
             }
-            try FileOutput.write(text, toPath: output)
+            try target.write(text)
         }
         if loadFailed { throw ExitCode(2) }
         let level = failLevel ?? (strict ? .warning : .error)

@@ -7,6 +7,9 @@ import Glibc
 import Darwin
 #endif
 
+// A reader of standard output that goes away is told by EPIPE, which FileOutput answers.
+signal(SIGPIPE, SIG_IGN)
+
 // Bad usage exits with status 2, as every other input error does (SPEC §5).
 // The arguments as the system passed them: a file name that is not UTF-8 keeps its bytes
 // (`CommandLine.arguments` would put U+FFFD in their place, and name no file).

@@ -49,10 +49,50 @@ struct RenderCommandTests {
         #expect(focus.err == "Examples/hospital.yaml: error: --focus: no node has the id 'tinh-u'; did you mean 'tinh-uy'?\n")
         let relations = try orggraph(["render", "Examples/hospital.yaml", "--relations", "leads,report-to", "-o", "-"])
         #expect(relations.status == 2)
-        #expect(relations.err.contains("unknown relation 'report-to'; did you mean 'reports-to'?"))
+        #expect(relations.err == "relations:1:7: error: unknown relation 'report-to'; did you mean 'reports-to'?\nleads,report-to\n      ^\n")
         let depth = try orggraph(["render", "Examples/hospital.yaml", "--depth", "2", "-o", "-"])
         #expect(depth.status == 2)
         #expect(depth.err.contains("--depth goes with --focus"))
+    }
+
+    @Test(
+        "--relations names the relation as typed, never the internal form",
+        arguments: [
+            ("leads,nope", "relations:1:7: error: unknown relation 'nope'; relations are part-of, leads, superior-of, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads,nope\n      ^\n"),
+            ("leads, lead", "relations:1:8: error: unknown relation 'lead'; did you mean 'leads'?\nleads, lead\n       ^\n"),
+            ("leads|part-of", "relations:1:1: error: unknown relation 'leads|part-of'; relations are part-of, leads, superior-of, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads|part-of\n^\n"),
+            ("leads,,part-of", "relations:1:7: error: --relations takes relation types joined by commas, such as 'leads,reports-to'\nleads,,part-of\n      ^\n"),
+        ])
+    func relationsAsTyped(_ list: String, _ expected: String) throws {
+        let result = try orggraph(["render", "Examples/hospital.yaml", "--relations", list, "-o", "-"])
+        #expect(result.status == 2)
+        #expect(result.err == expected)
+        #expect(result.out.isEmpty)
+    }
+
+    @Test("hostile names render to PNG and PDF with exit status 0 and nothing on standard error", arguments: ["png", "pdf", "svg"])
+    func hostileNamesBinary(_ format: String) throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("hostile.yaml")
+        let names = HostileNameTests.names.map(\.name).map { name in
+            "\"" + name.unicodeScalars.map { scalar in
+                scalar.value < 0x20 || scalar.value > 0x7E || scalar == "\"" || scalar == "\\"
+                    ? String(format: "\\U%08X", scalar.value) : String(scalar)
+            }.joined() + "\""
+        }
+        var text = "orggraph: 1\ntitle: \"&#x1; &amp;\"\nnodes:\n"
+        for (index, name) in names.enumerated() {
+            text += "  - {id: n\(index), kind: unit-head, name: \(name)}\n"
+        }
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("chart.\(format)")
+        let result = try orggraph(["render", input.path, "-o", output.path])
+        #expect(result.status == 0)
+        #expect(result.err == "")
+        let bytes = try [UInt8](Data(contentsOf: output))
+        #expect(bytes.count > 1_000)
+        if format == "svg" { _ = try SVGDocument(bytes) }
     }
 
     @Test("--highlight with ids that contain ':' is split where both sides are ids; no path exits 1")

@@ -139,15 +139,81 @@ struct AuditTests {
 
 @Suite("Path expression limits")
 struct PathLimitTests {
-    @Test("An expression that unrolls past the limit is a located error, not a slow query")
-    func unrollLimit() {
-        #expect(throws: PathSyntaxError.self) { try PathExpression(parsing: "((leads?){40}){40}") }
-        #expect(throws: Never.self) { try PathExpression(parsing: "((leads?){30}){30}") }
-        do {
-            _ = try PathExpression(parsing: "((leads?){40}){40}")
-        } catch {
-            #expect(error.message.hasPrefix("the expression unrolls to more than 1000 steps"))
-            #expect(error.column == 1)
+    @Test("An expression whose automaton passes 256 states is a located error, not a slow query")
+    func unrollLimit() throws {
+        #expect(throws: Never.self) { try PathExpression(parsing: "((leads?){15}){15}") }
+        #expect(try PathExpression(parsing: "leads{85}/leads{85}/leads{85}").automaton.stateCount == 256)
+        let cases: [(String, String)] = [
+            (
+                "((leads?){40}){40}",
+                "query:1:15: error: the expression needs an automaton of 1601 states up to here, more than 256; "
+                    + "use smaller repetition bounds, or '*' and '+'\n((leads?){40}){40}\n              ^"
+            ),
+            (
+                "leads{100}/leads{100}/leads{56}",
+                "query:1:23: error: the expression needs an automaton of 257 states up to here, more than 256; "
+                    + "use smaller repetition bounds, or '*' and '+'\nleads{100}/leads{100}/leads{56}\n"
+                    + String(repeating: " ", count: 22) + "^"
+            ),
+            (
+                "(leads{100}|reports-to{100})|part-of{60}",
+                "query:1:30: error: the expression needs an automaton of 261 states up to here, more than 256; "
+                    + "use smaller repetition bounds, or '*' and '+'\n(leads{100}|reports-to{100})|part-of{60}\n"
+                    + String(repeating: " ", count: 29) + "^"
+            ),
+        ]
+        for (text, rendered) in cases {
+            do {
+                let parsed = try PathExpression(parsing: text)
+                Issue.record("'\(text)' parsed with \(parsed.automaton.stateCount) states")
+            } catch {
+                #expect(error.description == rendered)
+            }
         }
+    }
+
+    @Test("Repetitions of repetitions are written once: the automaton stays small", arguments: [
+        ("(((leads|^leads|part-of|^part-of)*){0,50}){0,5}", 5),
+        ("(leads*){0,81}", 2), ("(leads*)*", 2), ("(leads+)*", 2), ("(leads?)*", 2), ("(leads+){3,7}", 4),
+        ("((leads{0,2}){0,3}){0,4}", 25), ("(^leads*)+", 2), ("((leads/reports-to)*){2,}", 3),
+    ])
+    func normalised(_ text: String, states: Int) throws {
+        #expect(try PathExpression(parsing: text).automaton.stateCount == states)
+    }
+}
+
+@Suite("Long leadership cycles")
+struct LongCycleTests {
+    /// `count` district committees `c0` → `c1` → ... → `c0` along `leads`.
+    static func circle(_ count: Int) throws -> LoadedOrganization {
+        var organization = Organization()
+        for i in 0..<count { organization.nodes.append(Node(id: "c\(i)", kind: .districtPartyCommittee)) }
+        for i in 0..<count {
+            organization.relations.append(Relation(type: .leads, from: "c\(i)", to: "c\((i + 1) % count)"))
+        }
+        return try LoadedOrganization(organization)
+    }
+
+    @Test("A cycle of nine steps or fewer is listed whole")
+    func shortCycle() throws {
+        let finding = try #require(Auditor().audit(try Self.circle(3)).findings.first { $0.rule == "acyclic-leadership" })
+        #expect(
+            finding.message
+                == "leadership runs in a circle through 'c0': 'c0' leads 'c1', 'c1' leads 'c2', 'c2' leads 'c0'; "
+                + "leadership must run one way")
+    }
+
+    @Test("A long cycle shows its first and last four steps and its length", arguments: [10, 300_000])
+    func longCycle(_ count: Int) throws {
+        let report = Auditor().audit(try Self.circle(count))
+        let finding = try #require(report.findings.first { $0.rule == "acyclic-leadership" })
+        let last = count - 1
+        #expect(
+            finding.message
+                == "leadership runs in a circle of \(count) steps through 'c0': 'c0' leads 'c1', 'c1' leads 'c2', "
+                + "'c2' leads 'c3', 'c3' leads 'c4', … \(count - 8) more steps …, 'c\(last - 3)' leads 'c\(last - 2)', "
+                + "'c\(last - 2)' leads 'c\(last - 1)', 'c\(last - 1)' leads 'c\(last)', 'c\(last)' leads 'c0'; "
+                + "leadership must run one way")
+        #expect(finding.related.count == 8)
     }
 }

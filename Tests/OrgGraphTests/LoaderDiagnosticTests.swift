@@ -405,7 +405,7 @@ struct LoaderDiagnosticTests {
             "control-character.yaml",
             """
             control-character.yaml:6:27: error: malformed YAML: control characters are not allowed (U+0007)
-                name: Tỉnh ủy Lâm Đồng\u{20}
+                name: Tỉnh ủy Lâm Đồng\\x07
                                       ^
             """),
         Case(

@@ -100,6 +100,16 @@ extension CatalogCase {
                     [E("1:93", "the file is not valid UTF-8 (byte \(sample.byte)); save it as UTF-8")]),
             ]
         } + [
+            // Names Graphviz would read as character references load as written (and chart as
+            // written: HostileNameTests, RenderCommandTests).
+            CatalogCase(
+                "names that read as character references", "references.yaml",
+                .text(exampleYAML.replacingOccurrences(of: "Tỉnh ủy Lâm Đồng", with: "\"&#x1; &#27; &#xD800; &#xFFFE; &amp; ]]>\"")),
+                status: 0),
+            CatalogCase(
+                "names that read as character references", "references.json",
+                .text(exampleJSON.replacingOccurrences(of: "Tỉnh ủy Lâm Đồng", with: "&#x1; &#27; &#xD800; &#xFFFE; &amp; ]]>")),
+                status: 0),
             CatalogCase(
                 "NUL inside a string", "nul-string.json", .bytes(name(with: [0], json: true)),
                 [E("1:93", "malformed JSON: control character in a string")]),

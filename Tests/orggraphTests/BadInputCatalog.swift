@@ -54,11 +54,13 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
     var setup: (@Sendable (URL) throws -> Void)?
     /// Texts that must not reach standard error: the content of a file the run must not quote.
     var forbidden: [String] = []
+    /// The text of `rulebook.yaml`, written beside the file for its `rulebook:` to name.
+    var rulebook: String?
 
     init(
         _ name: String, _ file: String, _ input: Input, status: Int32 = 2, _ expected: [Expected] = [],
         bounds: Bounds = .small, standardInput: Bool = false, options: [String] = [],
-        forbidden: [String] = [], setup: (@Sendable (URL) throws -> Void)? = nil
+        forbidden: [String] = [], rulebook: String? = nil, setup: (@Sendable (URL) throws -> Void)? = nil
     ) {
         self.name = name
         self.file = file
@@ -70,6 +72,7 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
         self.options = options
         self.forbidden = forbidden
         self.setup = setup
+        self.rulebook = rulebook
     }
 
     var testDescription: String { "\(name): \(file)" }
@@ -80,6 +83,7 @@ struct CatalogCase: Sendable, CustomTestStringConvertible {
         try setup?(folder)
         if case .existing = input { return file }
         let url = folder.appendingPathComponent(file)
+        if let rulebook { try Data(rulebook.utf8).write(to: folder.appendingPathComponent("rulebook.yaml")) }
         switch input {
         case .existing: break
         case .text(let text): try Data(text.utf8).write(to: url)

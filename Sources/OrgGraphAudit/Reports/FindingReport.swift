@@ -12,6 +12,9 @@ public struct ValidationReport: Sendable {
     public var suppressedFindings: [Finding]
     /// The rules that ran, each once, in the order first met.
     public var rules: [RuleDescription]
+    /// The errors that stopped files (or their rulebooks) from loading: a report with any is
+    /// not a clean run, whatever its findings.
+    public var errors: [Diagnostic] = []
 
     /// How many findings suppressions hid.
     public var suppressed: Int { suppressedFindings.count }
@@ -35,6 +38,11 @@ public struct ValidationReport: Sendable {
         }
     }
 
+    /// Adds the diagnostics of a file or rulebook that could not be loaded.
+    public mutating func add(_ error: LoadError) {
+        errors.append(contentsOf: error.diagnostics)
+    }
+
     /// How many findings have `severity`.
     public func count(_ severity: Severity) -> Int {
         findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
@@ -52,9 +60,11 @@ public struct ValidationReport: Sendable {
     public func text() -> String {
         var lines: [String] = []
         for finding in findings {
-            lines.append("\(Self.place(finding.file, finding.location)): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]")
+            lines.append(
+                "\(Self.place(finding.file, finding.location)): \(finding.severity.rawValue): "
+                    + "\(TerminalText.escaped(finding.message)) [\(TerminalText.escaped(finding.rule))]")
             for related in finding.related {
-                lines.append("\(Self.place(related.file, related.location)): note: \(related.message)")
+                lines.append("\(Self.place(related.file, related.location)): note: \(TerminalText.escaped(related.message))")
             }
         }
         lines.append(summaryLine())
@@ -71,21 +81,33 @@ public struct ValidationReport: Sendable {
             + "\(count(.info)) info in \(fileCount)\(hidden)"
     }
 
+    /// `file:line:column` for a person: control characters in the file name shown as escapes.
     static func place(_ file: String, _ location: SourceLocation) -> String {
-        location.isKnown ? "\(file):\(location.line):\(location.column)" : file
+        let file = TerminalText.escaped(file)
+        return location.isKnown ? "\(file):\(location.line):\(location.column)" : file
     }
 
     // MARK: JSON
 
-    /// The documented JSON object: `{"files", "findings", "summary"}`.
+    /// The documented JSON object: `{"files", "findings", "errors", "summary"}`.
     public func json() -> String {
         var out = "{\n  \"files\": " + JSONText.array(files.map(JSONText.quote)) + ",\n  \"findings\": ["
         out += findings.isEmpty ? "]" : "\n    " + findings.map(Self.json).joined(separator: ",\n    ") + "\n  ]"
+        out += ",\n  \"errors\": " + JSONText.array(errors.map(Self.json))
         out += ",\n  \"summary\": " + JSONText.object([
             ("error", "\(count(.error))"), ("warning", "\(count(.warning))"), ("info", "\(count(.info))"),
             ("suppressed", "\(suppressed)"),
         ])
         return out + "\n}\n"
+    }
+
+    /// `{"file", "line", "column", "message"}` for an error that stopped a load (line and column
+    /// 0 when the place is not known, as for findings).
+    static func json(_ error: Diagnostic) -> String {
+        JSONText.object([
+            ("file", JSONText.quote(error.file)), ("line", "\(error.location.line)"),
+            ("column", "\(error.location.column)"), ("message", JSONText.quote(error.message)),
+        ])
     }
 
     static func json(_ finding: Finding) -> String {

@@ -24,6 +24,11 @@ public enum SARIFReport {
             ("rules", "[\n        " + rules.joined(separator: ",\n        ") + "\n      ]"),
         ])
         let artifacts = files.map { JSONText.object([("location", artifactLocation($0, index: nil))]) }
+        var invocation: [(String, String)] = [("executionSuccessful", report.errors.isEmpty ? "true" : "false")]
+        if !report.errors.isEmpty {
+            let notifications = report.errors.map { notification($0, fileIndex) }
+            invocation.append(("toolExecutionNotifications", JSONText.array(notifications)))
+        }
         return """
             {
               "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -31,6 +36,7 @@ public enum SARIFReport {
               "runs": [
                 {
                   "tool": {"driver": \(driver)},
+                  "invocations": [\(JSONText.object(invocation))],
                   "columnKind": "unicodeCodePoints",
                   "artifacts": \(JSONText.array(artifacts)),
                   "results": [\(results.isEmpty ? "" : "\n        " + results.joined(separator: ",\n        ") + "\n      ")]
@@ -39,6 +45,15 @@ public enum SARIFReport {
             }
 
             """
+    }
+
+    /// An error that stopped a load, as a notification of the run, at its place.
+    private static func notification(_ error: Diagnostic, _ files: [String: Int]) -> String {
+        JSONText.object([
+            ("level", JSONText.quote("error")),
+            ("message", JSONText.object([("text", JSONText.quote(error.message))])),
+            ("locations", JSONText.array([JSONText.object([("physicalLocation", physicalLocation(error.file, error.location, files))])])),
+        ])
     }
 
     private static func level(_ severity: Severity) -> String {

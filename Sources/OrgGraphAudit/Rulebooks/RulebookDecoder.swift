@@ -83,21 +83,57 @@ struct RulebookDecoder<Reader: StructuredReader> {
         do {
             return try PathExpression(parsing: value)
         } catch {
-            // The expression sits inside a YAML scalar: point at its column there when the
-            // scalar is on one line as written.
-            let column = Int(location.column) + error.column - 1 + (sourceQuoteOffset(at: location))
-            report("in '\(field)': \(error.message)", at: SourceLocation(line: Int(location.line), column: column))
+            report("in '\(field)': \(error.message)", at: place(ofCharacter: error.column, in: value, at: location))
             return nil
         }
     }
 
-    /// 1 when the scalar at `location` opens with a quote, else 0.
-    private func sourceQuoteOffset(at location: SourceLocation) -> Int {
-        guard let line = source.line(location.line) else { return 0 }
-        let scalars = Array(line.unicodeScalars)
-        let index = Int(location.column) - 1
-        guard index >= 0, index < scalars.count else { return 0 }
-        return scalars[index] == "\"" || scalars[index] == "'" ? 1 : 0
+    /// Where character `offset` (1-based) of the scalar `value`, written at `location`, stands in
+    /// the file: the scalar may be quoted, folded over several lines (`>-`, `|`, or a plain or
+    /// quoted scalar broken across lines), each line break of the file read as a space or a
+    /// line break of the value. Where the file's text and the value part (an escape in a quoted
+    /// scalar), the place is the scalar's start.
+    ///
+    /// - Complexity: O(`offset` + the lines walked).
+    func place(ofCharacter offset: Int, in value: String, at location: SourceLocation) -> SourceLocation {
+        var lineNumber = location.line
+        guard var line = source.line(lineNumber).map({ Array($0.unicodeScalars) }) else { return location }
+        var index = Int(location.column) - 1
+        guard index >= 0, index < line.count else { return location }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
+        /// Moves to the first character of the next line that has one; false at the end of the file.
+        func nextLine() -> Bool {
+            while true {
+                lineNumber += 1
+                guard let next = source.line(lineNumber) else { return false }
+                line = Array(next.unicodeScalars)
+                if let first = line.firstIndex(where: { !isSpace($0) }) {
+                    index = first
+                    return true
+                }
+            }
+        }
+        switch line[index] {
+        case ">", "|":
+            guard nextLine() else { return location }
+        case "\"", "'":
+            index += 1
+        default:
+            break
+        }
+        for scalar in value.unicodeScalars.prefix(max(0, offset - 1)) {
+            if index < line.count, line[index] == scalar {
+                index += 1
+            } else if isSpace(scalar) {
+                // A line break folded into a space, or blank lines into line breaks.
+                if line[min(index, line.count)...].allSatisfy(isSpace) {
+                    guard nextLine() else { return location }
+                }
+            } else {
+                return location
+            }
+        }
+        return SourceLocation(line: Int(lineNumber), column: index + 1)
     }
 
     private mutating func kinds(_ field: String) throws(SyntaxError) -> KindSet? {
@@ -214,6 +250,22 @@ struct RulebookDecoder<Reader: StructuredReader> {
         var checks: [(String, SourceLocation)] = []
     }
 
+    /// Whether `id` is kebab-case, as the rule ids of SPEC §3 are: ASCII lowercase letters and
+    /// digits in words joined by single hyphens, beginning with a letter (`leaders-report-to-party`).
+    static func isKebabCase(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
+            bytes.last != UInt8(ascii: "-")
+        else { return false }
+        var previous = first
+        for byte in bytes.dropFirst() {
+            let isWord = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard isWord || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
+            previous = byte
+        }
+        return true
+    }
+
     private mutating func rule() throws(SyntaxError) -> RulebookSource.RuleSource? {
         let start = try reader.location()
         guard try reader.peekKind() == .mapping else {
@@ -227,7 +279,15 @@ struct RulebookDecoder<Reader: StructuredReader> {
         while let key = try reader.nextKey() {
             if Self.checkFields.contains(key.text) { fields.checks.append((key.text, key.location)) }
             switch key.text {
-            case "id": fields.id = try text("id")?.0
+            case "id":
+                if let (id, location) = try text("id") {
+                    if !Self.isKebabCase(id) {
+                        report(
+                            "rule id '\(id)' is not kebab-case: lowercase words of letters and digits joined by "
+                                + "single '-', such as 'unit-has-one-head'", at: location)
+                    }
+                    fields.id = id
+                }
             case "title": fields.title = try text("title")?.0.trimmingWhitespace()
             case "severity": fields.severity = try severity("severity")
             case "citation": fields.citation = try text("citation")?.0

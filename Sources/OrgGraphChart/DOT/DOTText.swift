@@ -61,14 +61,17 @@ package enum DOTText {
         return result + "\""
     }
 
-    /// Whether `text` reads back verbatim from a quoted string, and is not a name the writer
-    /// makes for itself: no quote, backslash, `#` or control character, and not empty.
+    /// Whether `text` reads back verbatim from a quoted string, is shown verbatim in every output
+    /// Graphviz makes from a name (an SVG title quotes `&` only when it starts no character
+    /// reference), and is not a name the writer makes for itself: no quote, backslash, `#`, `&`,
+    /// control character or character XML cannot hold, and not empty.
     ///
     /// - Complexity: O(*n*) in the length of `text`.
     package static func isVerbatim(_ text: String) -> Bool {
         guard !text.isEmpty else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
-            !(scalar == "\"" || scalar == "\\" || scalar == "#" || scalar.value < 0x20
+            !(scalar == "\"" || scalar == "\\" || scalar == "#" || scalar == "&" || scalar.value < 0x20
+                || scalar.value == 0xFFFE || scalar.value == 0xFFFF
                 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029)
         }
     }

@@ -159,7 +159,7 @@ public struct DOTWriter: Sendable {
         let node = chart.loaded.organization.nodes[index]
         var style = NodeStyle.of(node.kind)
         var lines = LabelText.wrap(LabelText.clean(node.displayName), width: style.wrapWidth)
-        if lines.isEmpty { lines = [node.id] }
+        if lines.isEmpty { lines = [LabelText.clean(node.id)] }
         var kindLine = text.kind(node.kind)
         if node.kind == .publicServiceUnit {
             var parts = [kindLine]

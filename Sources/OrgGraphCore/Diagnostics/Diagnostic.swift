@@ -40,8 +40,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     private func render(into lines: inout [String]) {
-        let place = location.isKnown ? "\(file):\(location.line):\(location.column)" : file
-        lines.append("\(place): \(kind.rawValue): \(message)")
+        let shownFile = TerminalText.escaped(file)
+        let place = location.isKnown ? "\(shownFile):\(location.line):\(location.column)" : shownFile
+        lines.append("\(place): \(kind.rawValue): \(TerminalText.escaped(message))")
         if let sourceLine, location.isKnown {
             let (text, caret) = Self.snippet(
                 sourceLine, column: Int(location.column), offset: sourceLineOffset, lineCount: sourceLineCount)
@@ -96,8 +97,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         }
         for index in shown where scalars.indices.contains(index - offset) {
             let scalar = scalars[index - offset]
-            let printable = scalar.value < 0x20 && scalar != "\t" ? " " : scalar
-            text.append(printable)
+            if TerminalText.needsEscape(scalar) {
+                // A control character is shown as its escape, and the caret moves past all of it.
+                let escape = TerminalText.escape(scalar).unicodeScalars
+                text.append(contentsOf: escape)
+                if index < target { caret.append(contentsOf: String(repeating: " ", count: escape.count).unicodeScalars) }
+                continue
+            }
+            text.append(scalar)
             if index < target {
                 // Combining marks take no column on screen; tabs keep the caret aligned.
                 if scalar.properties.canonicalCombiningClass != .notReordered { continue }

@@ -48,18 +48,51 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The most steps and tests an expression may unroll to, its bounded repetitions written out.
-    public static let maximumExpandedSize = 1_000
+    /// The most states an expression's automaton may have: one for the start and one for each
+    /// step and test, its bounded repetitions written out. Evaluation costs at most the nodes
+    /// times the states times the moves of a state, so this bounds the cost of any expression
+    /// that parses.
+    public static let maximumStates = 256
 
-    /// The number of steps and tests `term` unrolls to (saturating).
-    static func expandedSize(_ term: Term) -> Int {
+    /// The number of steps and tests `term` unrolls to (saturating): its automaton's states, less
+    /// the start.
+    ///
+    /// - Complexity: O(size of `term` as written).
+    static func positions(_ term: Term) -> Int {
+        let cap = Int(Int32.max)
         switch term {
         case .step, .test: return 1
         case .sequence(let terms), .alternation(let terms):
-            return terms.reduce(0) { min($0 + expandedSize($1), Int(Int32.max)) }
+            return terms.reduce(0) { min($0 + positions($1), cap) }
         case let .repetition(term, minimum, maximum):
-            let copies = max(1, max(minimum, maximum ?? minimum))
-            return min(expandedSize(term) * copies, Int(Int32.max))
+            let product = positions(term).multipliedReportingOverflow(by: maximum ?? max(1, minimum))
+            return product.overflow ? cap : min(product.partialValue, cap)
+        }
+    }
+
+    /// `term{minimum,maximum}`, with the repetitions of a repetition that say the same thing
+    /// written once: `(X*){m,n}`, `(X+)*`, `(X?)*` are `X*`; `(X+){m,n}` is `X{m,}`;
+    /// `(X{0,b}){m,n}` is `X{0,b·n}`. Each identity holds for relations in general (a Kleene
+    /// algebra), so the nodes reached do not change; the automaton only gets smaller.
+    static func repetition(_ term: Term, min minimum: Int, max maximum: Int?) -> Term {
+        if minimum == 1, maximum == 1 { return term }
+        guard maximum != 0, case let .repetition(inner, innerMinimum, innerMaximum) = term else {
+            return .repetition(term, min: minimum, max: maximum)
+        }
+        switch (innerMinimum, innerMaximum) {
+        case (0, nil):
+            // (X*){m,n} = X* for n ≥ 1: X* X* = X* and X* holds the empty walk.
+            return term
+        case (1, nil):
+            // (X+)^k = X{k,}; their union for k in m...n is X{m,}, and X* when m is 0.
+            return .repetition(inner, min: minimum, max: nil)
+        case (0, let innerMaximum?) where innerMaximum > 0:
+            // (X{0,b})^k = X{0,bk}; their union for k up to n is X{0,bn}, or X* without bound.
+            guard let maximum else { return .repetition(inner, min: 0, max: nil) }
+            let product = innerMaximum.multipliedReportingOverflow(by: maximum)
+            return .repetition(inner, min: 0, max: product.overflow ? Int(Int32.max) : product.partialValue)
+        default:
+            return .repetition(term, min: minimum, max: maximum)
         }
     }
 
@@ -72,12 +105,6 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         self.text = text
         var parser = PathParser(text)
         root = try parser.parseWhole()
-        if Self.expandedSize(root) > Self.maximumExpandedSize {
-            throw PathSyntaxError(
-                message:
-                    "the expression unrolls to more than \(Self.maximumExpandedSize) steps; use smaller repetition bounds, or '*' and '+'",
-                column: 1, expression: text)
-        }
         compiled = CompiledPath(automaton: PathAutomaton(root), chains: PathChain.chains(of: root))
     }
 

@@ -220,18 +220,42 @@ public struct PathFinder {
     /// The most steps a listed simple path may have.
     public static let longestSimplePath = 2_000
 
-    /// Simple paths from `source` to `target` (no node twice), shortest first, at most `limit`.
+    /// Simple paths from `source` to `target` (no node twice), shortest first, at most `limit`,
+    /// collected in an array; ``simplePaths(from:to:allowed:limit:budget:_:)`` hands each one
+    /// over as it is found instead.
+    ///
+    /// - Returns: the paths, and whether the search was cut short by the budget.
+    /// - Complexity: as ``simplePaths(from:to:allowed:limit:budget:_:)``, plus the paths' steps.
+    public mutating func simplePaths(
+        from source: Int, to target: Int, allowed: StepSet = .all, limit: Int, budget: Int = 5_000_000
+    ) -> (paths: [[PathStep]], truncated: Bool) {
+        var paths: [[PathStep]] = []
+        let result = simplePaths(from: source, to: target, allowed: allowed, limit: limit, budget: budget) {
+            paths.append($0)
+        }
+        return (paths, result.truncated)
+    }
+
+    /// Simple paths from `source` to `target` (no node twice), shortest first, at most `limit`,
+    /// each handed to `visit` as soon as it is found and not kept: memory is that of one path
+    /// and the search's marks, whatever `limit` is.
     ///
     /// Paths of each length are listed in input order of their steps. The search stops after
     /// `budget` steps of exploration, so a dense graph cannot make it run for long.
     ///
-    /// - Returns: the paths, and whether the search was cut short by the budget.
-    /// - Complexity: O(*n* + *m*) for the distances to `target`, then O(*budget*) at most.
+    /// - Returns: how many paths were found, and whether the search was cut short by the budget.
+    /// - Complexity: O(*n* + *m*) for the distances to `target`, then O(*budget*) at most; memory
+    ///   O(*n* + *m*).
+    @discardableResult
     public mutating func simplePaths(
-        from source: Int, to target: Int, allowed: StepSet = .all, limit: Int, budget: Int = 5_000_000
-    ) -> (paths: [[PathStep]], truncated: Bool) {
-        guard limit > 0 else { return ([], false) }
-        if source == target { return ([[]], false) }
+        from source: Int, to target: Int, allowed: StepSet = .all, limit: Int, budget: Int = 5_000_000,
+        _ visit: ([PathStep]) -> Void
+    ) -> (count: Int, truncated: Bool) {
+        guard limit > 0 else { return (0, false) }
+        if source == target {
+            visit([])
+            return (1, false)
+        }
         // Distances to the target, walking allowed steps backwards.
         nextGeneration()
         let gen = generation
@@ -251,9 +275,9 @@ public struct PathFinder {
                 queue.append(Int32(y))
             }
         }
-        guard marks[2 * source + 1].stamp == gen else { return ([], false) }
+        guard marks[2 * source + 1].stamp == gen else { return (0, false) }
         let shortest = Int(marks[2 * source + 1].distance)
-        var paths: [[PathStep]] = []
+        var found = 0
         var steps = 0
         var onPath = Set<Int>([source])
         var current: [PathStep] = []
@@ -261,9 +285,12 @@ public struct PathFinder {
         let longest = min(graph.nodeCount - 1, Self.longestSimplePath)
 
         func extend(_ node: Int, remaining: Int, _ finder: inout PathFinder) {
-            if paths.count >= limit || truncated { return }
+            if found >= limit || truncated { return }
             if remaining == 0 {
-                if node == target { paths.append(current) }
+                if node == target {
+                    found += 1
+                    visit(current)
+                }
                 return
             }
             for entry in Int(finder.offsets[node])..<Int(finder.offsets[node + 1]) {
@@ -283,15 +310,15 @@ public struct PathFinder {
                 extend(next, remaining: remaining - 1, &finder)
                 current.removeLast()
                 onPath.remove(next)
-                if paths.count >= limit || truncated { return }
+                if found >= limit || truncated { return }
             }
         }
 
         var length = shortest
-        while paths.count < limit, !truncated, length <= longest {
+        while found < limit, !truncated, length <= longest {
             extend(source, remaining: length, &self)
             length += 1
         }
-        return (paths, truncated)
+        return (found, truncated)
     }
 }

@@ -29,14 +29,38 @@ struct PathParser {
 
     private mutating func parsePath() throws(PathSyntaxError) -> PathExpression.Term {
         var terms = [try parseSequence()]
-        while accept("|") { terms.append(try parseSequence()) }
+        var positions = PathExpression.positions(terms[0])
+        while accept("|") {
+            skipSpace()
+            let start = position
+            terms.append(try parseSequence())
+            positions += PathExpression.positions(terms[terms.count - 1])
+            try checkSize(positions, at: start)
+        }
         return terms.count == 1 ? terms[0] : .alternation(terms)
     }
 
     private mutating func parseSequence() throws(PathSyntaxError) -> PathExpression.Term {
         var terms = [try parseStep()]
-        while accept("/") { terms.append(try parseStep()) }
+        var positions = PathExpression.positions(terms[0])
+        while accept("/") {
+            skipSpace()
+            let start = position
+            terms.append(try parseStep())
+            positions += PathExpression.positions(terms[terms.count - 1])
+            try checkSize(positions, at: start)
+        }
         return terms.count == 1 ? terms[0] : .sequence(terms)
+    }
+
+    /// Refuses an expression whose automaton would have more than
+    /// ``PathExpression/maximumStates`` states, pointing at the part that passes the limit.
+    private func checkSize(_ positions: Int, at offset: Int) throws(PathSyntaxError) {
+        guard positions >= PathExpression.maximumStates else { return }
+        let states = positions >= Int(Int32.max) ? "over \(Int32.max)" : "\(positions + 1)"
+        throw error(
+            "the expression needs an automaton of \(states) states up to here, more than \(PathExpression.maximumStates); "
+                + "use smaller repetition bounds, or '*' and '+'", at: offset)
     }
 
     private mutating func parseStep() throws(PathSyntaxError) -> PathExpression.Term {
@@ -44,7 +68,11 @@ struct PathParser {
         // A step of filters alone tests the current node: `[kind=district-party-committee]`.
         if peek("[") {
             var tests: [PathExpression.Term] = []
-            while peek("[") { tests.append(.test(try parseFilter())) }
+            while peek("[") {
+                let start = position
+                tests.append(.test(try parseFilter()))
+                try checkSize(tests.count, at: start)
+            }
             return tests.count == 1 ? tests[0] : .sequence(tests)
         }
         let inverse = accept("^")
@@ -52,24 +80,30 @@ struct PathParser {
         if inverse { term = term.reversed }
         skipSpace()
         if position < scalars.count {
+            let quantifier = position
             switch scalars[position] {
             case "*":
                 position += 1
-                term = .repetition(term, min: 0, max: nil)
+                term = PathExpression.repetition(term, min: 0, max: nil)
             case "+":
                 position += 1
-                term = .repetition(term, min: 1, max: nil)
+                term = PathExpression.repetition(term, min: 1, max: nil)
             case "?":
                 position += 1
-                term = .repetition(term, min: 0, max: 1)
+                term = PathExpression.repetition(term, min: 0, max: 1)
             case "{":
                 term = try parseBounds(term)
             default:
                 break
             }
+            if quantifier != position { try checkSize(PathExpression.positions(term), at: quantifier) }
         }
         var tests: [PathExpression.Term] = []
-        while peek("[") { tests.append(.test(try parseFilter())) }
+        while peek("[") {
+            let start = position
+            tests.append(.test(try parseFilter()))
+            try checkSize(PathExpression.positions(term) + tests.count, at: start)
+        }
         return tests.isEmpty ? term : .sequence([term] + tests)
     }
 
@@ -122,7 +156,7 @@ struct PathParser {
         if max(minimum, maximum ?? 0) > PathExpression.maximumRepetition {
             throw error("repetition bounds are at most \(PathExpression.maximumRepetition); use '*' or '+' for any number", at: open)
         }
-        return .repetition(term, min: minimum, max: maximum)
+        return PathExpression.repetition(term, min: minimum, max: maximum)
     }
 
     private mutating func parseFilter() throws(PathSyntaxError) -> NodeFilter {
@@ -222,7 +256,8 @@ struct PathParser {
     }
 
     private mutating func skipSpace() {
-        while position < scalars.count, scalars[position] == " " || scalars[position] == "\t" { position += 1 }
+        // Line breaks too: a rulebook may write an expression as a folded or literal block.
+        while position < scalars.count, " \t\n\r".unicodeScalars.contains(scalars[position]) { position += 1 }
     }
 
     private mutating func accept(_ scalar: Unicode.Scalar) -> Bool {

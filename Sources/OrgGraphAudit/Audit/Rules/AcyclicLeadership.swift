@@ -149,9 +149,13 @@ public struct AcyclicCheck: Check {
             let start = Int(component.min() ?? 0)
             let cycle = self.cycle(from: start, within: member, graph)
             for node in component { member[Int(node)] = false }
+            // A long cycle is shown by its first and last steps and its length: the message and
+            // the related places stay a few lines whatever the size of the circle.
+            let shown = cycle.count > 2 * Self.stepsShownAtEachEnd + 1
+                ? Array(cycle.prefix(Self.stepsShownAtEachEnd)) + Array(cycle.suffix(Self.stepsShownAtEachEnd)) : cycle
             var clauses: [String] = []
             var related: [(subject: FindingSubject, message: String)] = []
-            for (edge, step) in cycle {
+            for (edge, step) in shown {
                 let from = Int(graph.edgeFrom[edge])
                 let to = Int(graph.edgeTo[edge])
                 let clause =
@@ -162,13 +166,24 @@ public struct AcyclicCheck: Check {
                 related.append((.edge(edge), clause))
             }
             let others = component.map { context.node(Int($0)).id }.sorted()
+            let steps: String
+            if shown.count < cycle.count {
+                let omitted = cycle.count - shown.count
+                steps = "a circle of \(cycle.count) steps through \(context.describe(start)): "
+                    + clauses.prefix(Self.stepsShownAtEachEnd).joined(separator: ", ")
+                    + ", … \(omitted) more step\(omitted == 1 ? "" : "s") …, "
+                    + clauses.suffix(Self.stepsShownAtEachEnd).joined(separator: ", ")
+            } else {
+                steps = "a circle through \(context.describe(start)): " + clauses.joined(separator: ", ")
+            }
             sink.report(
-                .node(start),
-                "leadership runs in a circle through \(context.describe(start)): "
-                    + clauses.joined(separator: ", ") + "; leadership must run one way",
+                .node(start), "leadership runs in " + steps + "; leadership must run one way",
                 related: related, identity: others)
         }
     }
+
+    /// How many steps of a long cycle its finding shows at its start and at its end.
+    static let stepsShownAtEachEnd = 4
 
     /// Whether the steps form no cycle of two or more nodes (Kahn's algorithm over a compact
     /// adjacency built from the edge arrays; loops of one node are ignored).

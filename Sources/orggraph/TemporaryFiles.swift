@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The temporary files a run has open, removed when SIGINT or SIGTERM (or SIGHUP) ends it, so
+/// an interrupted write leaves nothing behind.
+///
+/// The handler may only do what is safe in a signal handler: it unlinks the paths kept here as
+/// C strings, puts the signal's default action back and raises it again, so the process still
+/// ends by the signal.
+enum TemporaryFiles {
+    /// How many temporary files a run can have at once (`generate` has two).
+    private static let capacity = 8
+
+    /// The paths, as C strings made before they are published; `nil` for a free slot.
+    nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        slots.initialize(repeating: nil, count: capacity)
+        return slots
+    }()
+
+    nonisolated(unsafe) private static var installed = false
+
+    /// Keeps `path` to be removed if the run is interrupted.
+    static func register(_ path: String) {
+        installHandlers()
+        guard let copy = strdup(path) else { return }
+        for index in 0..<capacity where slots[index] == nil {
+            slots[index] = copy
+            return
+        }
+        free(copy)
+    }
+
+    /// Forgets `path`: it was renamed into place or removed.
+    static func unregister(_ path: String) {
+        for index in 0..<capacity {
+            guard let slot = slots[index], String(cString: slot) == path else { continue }
+            slots[index] = nil
+            free(slot)
+        }
+    }
+
+    /// Removes every temporary file still kept (before an early exit).
+    static func removeAll() {
+        for index in 0..<capacity {
+            guard let slot = slots[index] else { continue }
+            slots[index] = nil
+            unlink(slot)
+            free(slot)
+        }
+    }
+
+    private static func installHandlers() {
+        guard !installed else { return }
+        installed = true
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            #if canImport(Glibc)
+            action.__sigaction_handler.sa_handler = onSignal
+            #else
+            action.__sigaction_u.__sa_handler = onSignal
+            #endif
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+}
+
+/// Unlinks the kept temporary files, then ends the process by `signal` as it would have ended.
+private func onSignal(_ signal: Int32) {
+    TemporaryFiles.unlinkKept()
+    Glibc.signal(signal, SIG_DFL)
+    raise(signal)
+}
+
+extension TemporaryFiles {
+    /// Unlinks every kept path; safe in a signal handler (no allocation, no locks).
+    fileprivate static func unlinkKept() {
+        for index in 0..<capacity {
+            if let slot = slots[index] { unlink(slot) }
+        }
+    }
+}
