@@ -91,25 +91,43 @@ struct Generate: ParsableCommand {
         let target = try OutputTarget.resolve(output)
         let manifestTarget = try manifest.map(OutputTarget.resolve)
         try OutputTarget.refuseSameFiles([target] + (manifestTarget.map { [$0] } ?? []), inputs: [])
+        // The files are opened first, so an interrupted generation leaves no temporary file,
+        // and both are made before either is put in place: a manifest that cannot be written
+        // leaves no organization without its manifest.
+        let organizationFile = try target.open()
+        let manifestFile: OpenedOutput?
+        do {
+            manifestFile = try manifestTarget?.open()
+        } catch {
+            organizationFile.rollback()
+            throw error
+        }
+        func rollback() {
+            organizationFile.rollback()
+            manifestFile?.rollback()
+        }
         let generated: GeneratedOrganization
         do {
             generated = try OrganizationGenerator(size: size, seed: seed).generate(faults: faults ?? 0)
         } catch {
+            rollback()
             FileOutput.standardError("error: \(error.message)\n")
             throw ExitCode(2)
         }
         let format = to ?? FileFormat(path: output) ?? .yaml
-        // Both files are made before either is put in place: a manifest that cannot be written
-        // leaves no organization without its manifest.
-        var organization = try target.prepare(Array(OrganizationWriter.write(generated.organization, as: format).utf8))
+        var organization: PreparedOutput
         var expected: PreparedOutput?
-        if let manifestTarget {
-            do {
-                expected = try manifestTarget.prepare(Array(Self.manifest(seed: seed, faults: generated.faults).utf8))
-            } catch {
-                organization.rollback()
-                throw error
-            }
+        do {
+            organization = try organizationFile.finish(Array(OrganizationWriter.write(generated.organization, as: format).utf8))
+        } catch {
+            manifestFile?.rollback()
+            throw error
+        }
+        do {
+            expected = try manifestFile?.finish(Array(Self.manifest(seed: seed, faults: generated.faults).utf8))
+        } catch {
+            organization.rollback()
+            throw error
         }
         do {
             try organization.commit()

@@ -194,34 +194,20 @@ struct OutputTarget {
     /// Makes the output ready to commit: for a regular file, a synced temporary file beside it.
     /// - Throws: `ExitCode(2)` after a message when it cannot be made; nothing is left behind.
     func prepare(_ bytes: [UInt8]) throws -> PreparedOutput {
-        guard kind == .atomic else { return PreparedOutput(target: self, bytes: bytes, temporary: nil) }
+        try open().finish(bytes)
+    }
+
+    /// Opens the output before its contents are made: for a regular file, the temporary file
+    /// beside it, removed if the run is interrupted (SIGINT, SIGTERM) or fails.
+    /// - Throws: `ExitCode(2)` after a message when it cannot be made.
+    func open() throws -> OpenedOutput {
+        guard kind == .atomic else { return OpenedOutput(target: self, descriptor: -1, temporary: nil) }
         let name = resolved.lastIndex(of: "/").map { String(resolved[resolved.index(after: $0)...]) } ?? resolved
         let folder = Self.folder(of: resolved)
-        var template = Array((folder + "/." + name + ".XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else { throw Self.failure(path, Self.reason(errno)) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        TemporaryFiles.register(temporary)
-        func fail(_ error: Int32) -> ExitCode {
-            close(descriptor)
-            unlink(temporary)
-            TemporaryFiles.unregister(temporary)
-            return Self.failure(path, Self.reason(error))
+        guard let (descriptor, temporary) = TemporaryFiles.make(folder + "/." + name + ".XXXXXX") else {
+            throw Self.failure(path, Self.reason(errno))
         }
-        if let error = Self.writeAll(bytes, to: descriptor) { throw fail(error) }
-        if fchmod(descriptor, mode) != 0 { throw fail(errno) }
-        if let owner, owner.uid != getuid() || owner.gid != getgid() {
-            // Keeps another user's file theirs when the process may (as root); else it is ours.
-            _ = fchown(descriptor, owner.uid, owner.gid)
-        }
-        if fsync(descriptor) != 0 { throw fail(errno) }
-        if close(descriptor) != 0 {
-            let error = errno
-            unlink(temporary)
-            TemporaryFiles.unregister(temporary)
-            throw Self.failure(path, Self.reason(error))
-        }
-        return PreparedOutput(target: self, bytes: [], temporary: temporary)
+        return OpenedOutput(target: self, descriptor: descriptor, temporary: temporary)
     }
 
     /// Writes all of `bytes` to `descriptor`, again after an interruption.
@@ -287,6 +273,45 @@ struct FileIdentity: Equatable {
     init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
+    }
+}
+
+/// An output opened and not yet written: for a regular file, its temporary file.
+struct OpenedOutput {
+    let target: OutputTarget
+    let descriptor: Int32
+    let temporary: String?
+
+    /// Writes `bytes` and syncs them, ready to commit.
+    /// - Throws: `ExitCode(2)` after a message when they cannot be written; nothing is left behind.
+    func finish(_ bytes: [UInt8]) throws -> PreparedOutput {
+        guard let temporary else { return PreparedOutput(target: target, bytes: bytes, temporary: nil) }
+        func fail(_ error: Int32) -> ExitCode {
+            rollback()
+            return OutputTarget.failure(target.path, OutputTarget.reason(error))
+        }
+        if let error = OutputTarget.writeAll(bytes, to: descriptor) { throw fail(error) }
+        if fchmod(descriptor, target.mode) != 0 { throw fail(errno) }
+        if let owner = target.owner, owner.uid != getuid() || owner.gid != getgid() {
+            // Keeps another user's file theirs when the process may (as root); else it is ours.
+            _ = fchown(descriptor, owner.uid, owner.gid)
+        }
+        if fsync(descriptor) != 0 { throw fail(errno) }
+        if close(descriptor) != 0 {
+            let error = errno
+            unlink(temporary)
+            TemporaryFiles.unregister(temporary)
+            throw OutputTarget.failure(target.path, OutputTarget.reason(error))
+        }
+        return PreparedOutput(target: target, bytes: [], temporary: temporary)
+    }
+
+    /// Closes and removes the temporary file, if there is one.
+    func rollback() {
+        guard let temporary else { return }
+        close(descriptor)
+        unlink(temporary)
+        TemporaryFiles.unregister(temporary)
     }
 }
 

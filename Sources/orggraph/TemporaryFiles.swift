@@ -23,6 +23,25 @@ enum TemporaryFiles {
 
     nonisolated(unsafe) private static var installed = false
 
+    /// Makes a temporary file from `template` (`mkstemp`), kept to be removed if the run is
+    /// interrupted; the signals wait while it is made, so none falls between the two.
+    /// - Returns: the open descriptor and the path, or `nil` with `errno` set.
+    static func make(_ template: String) -> (descriptor: Int32, path: String)? {
+        installHandlers()
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&blocked, signal) }
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        var buffer = Array(template.utf8CString)
+        let descriptor = buffer.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard descriptor >= 0 else { return nil }
+        let path = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        register(path)
+        return (descriptor, path)
+    }
+
     /// Keeps `path` to be removed if the run is interrupted.
     static func register(_ path: String) {
         installHandlers()
@@ -57,6 +76,14 @@ enum TemporaryFiles {
         guard !installed else { return }
         installed = true
         for signal in [SIGINT, SIGTERM, SIGHUP] {
+            // A signal the run was started to ignore (nohup, a background job) stays ignored.
+            var current = sigaction()
+            sigaction(signal, nil, &current)
+            #if canImport(Glibc)
+            if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            #else
+            if unsafeBitCast(current.__sigaction_u.__sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            #endif
             var action = sigaction()
             #if canImport(Glibc)
             action.__sigaction_handler.sa_handler = onSignal

@@ -22,9 +22,9 @@ struct PathBoundsCLITests {
     ])
     func boundedQuery(_ expression: String) throws {
         let province = try #require(Self.province)
-        let run = try MeasuredRun.orggraph(["query", province, "p01", expression], deadline: 30)
+        let run = try MeasuredRun.orggraph(["query", province, "p01", expression], deadline: 60)
         #expect(run.status == 0, "\(run.err)")
-        #expect(run.seconds < 10, "took \(run.seconds) s")
+        #expect(run.seconds < 25, "took \(run.seconds) s")
         #expect(run.out.hasSuffix(" nodes\n") || run.out.hasSuffix(" node\n"))
     }
 
@@ -49,7 +49,7 @@ struct PathBoundsCLITests {
         let run = try MeasuredRun.orggraph(["validate", province, "--rulebook", rulebook], deadline: 120)
         #expect(run.status == 0 || run.status == 1, "\(run.err)")
         #expect(!run.out.contains("everything-reachable"))
-        #expect(run.seconds < 60, "took \(run.seconds) s")
+        #expect(run.seconds < 120, "took \(run.seconds) s")
     }
 
     /// `source` → 2 nodes → 2 nodes → ... (`depth` layers, each node leading both of the
