@@ -105,10 +105,13 @@ for target in "${targets[@]}"; do
   before="$(find "$findings" -type f | wc -l)"
   echo "fuzz: $target for ${seconds}s (log: $log)" >&2
   status=0
+  leaks=1
+  [ "$target" = chart ] && leaks=0
+  ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=$leaks" \
   "$bin/fuzz-$target" "$corpus" "$work/seeds/$target" \
     -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$max_len" \
     -dict="$dict" -artifact_prefix="$findings/" -print_final_stats=1 \
-    -detect_leaks="$([ "$target" = chart ] && echo 0 || echo 1)" >"$log" 2>&1 || status=$?
+    -detect_leaks="$leaks" >"$log" 2>&1 || status=$?
   runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   coverage="$(grep -oE 'cov: [0-9]+' "$log" | tail -1)"
   after="$(find "$findings" -type f | wc -l)"

@@ -47,13 +47,23 @@ public func fuzzChartRenderer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int
     guard parser.parse() else {
         fatalError("the SVG is not well-formed XML: \(String(describing: parser.parserError))\n\(String(decoding: svg, as: UTF8.self))")
     }
-    let shown = texts.texts.joined().filter { !$0.isWhitespace }
-    for word in parts[0].split(whereSeparator: { $0.isWhitespace }) where word.unicodeScalars.allSatisfy(isPlain) {
-        guard shown.contains(word.filter { !$0.isWhitespace }) || word.count > 20 else {
+    // Compared without white space, scalar by scalar: a combining mark after a line break joins
+    // the space the break becomes, so characters would not match.
+    let shown = unspaced(texts.texts.joined())
+    for word in parts[0].unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
+    where word.allSatisfy(isPlain) {
+        let wanted = unspaced(String(String.UnicodeScalarView(word)))
+        // Literally, code unit by code unit: a word may end inside a character of the label.
+        guard shown.range(of: wanted, options: .literal) != nil || word.count > 20 else {
             fatalError("the name's word \(String(word).debugDescription) is not shown; texts: \(texts.texts)")
         }
     }
     return 0
+}
+
+/// `text` without white space, as its scalars.
+private func unspaced(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
 }
 
 /// Characters drawn as written (no control characters or characters XML cannot hold, which are
