@@ -6,8 +6,8 @@
 #   Scripts/fuzz.sh 600 yaml path   # 10 minutes for each of the targets named
 #
 # Targets: yaml, json, path. Each accepts any input: a load error or a syntax error is the
-# expected outcome; a crash, a trap, a hang (10 s for one input, 5 s for a path expression run
-# on a small organization and on a generated province) or runaway memory (2 GB) is a
+# expected outcome; a crash, a trap, a hang (10 s for one input; a path expression runs on a
+# small organization and on a generated province) or runaway memory (2 GB) is a
 # finding. Findings are written to .fuzz/findings/TARGET/, and the script exits with status 1
 # when there are any. The corpus grows in .fuzz/corpus/TARGET/ from run to run, seeded anew
 # each time from Examples/, the loader fixtures and the rulebooks' path expressions.
@@ -85,7 +85,7 @@ for target in "${targets[@]}"; do
   # Small inputs run five times as fast and reach more of the loader in the same time; the
   # examples are cut to their first 4 KB when read as seeds.
   case "$target" in
-    path) dict=Fuzz/path.dict max_len=512 timeout=5 ;;
+    path) dict=Fuzz/path.dict max_len=512 timeout=10 ;;
     *) dict=Fuzz/organization.dict max_len=4096 timeout=10 ;;
   esac
   corpus="$work/corpus/$target"
