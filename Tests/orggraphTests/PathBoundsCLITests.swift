@@ -19,6 +19,8 @@ struct PathBoundsCLITests {
     @Test("Expressions that unrolled to minutes of work finish in seconds on a province", arguments: [
         "(((leads|^leads|part-of|^part-of)*){0,50}){0,5}", "(leads*){0,81}", "((leads|^part-of)+)*",
         "((leads|^leads|part-of|^part-of|reports-to|^reports-to){0,6}){0,7}",
+        // Found by the fuzzer: a nullable body repeated, whose moves grew with the square of its copies.
+        "(((leads|^leads*)?){2}){054}", "(((leads|^leads|part-of|^part-of)+){8,10}){5,5\t}",
     ])
     func boundedQuery(_ expression: String) throws {
         let province = try #require(Self.province)
