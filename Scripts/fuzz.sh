@@ -7,10 +7,9 @@
 #
 # Targets: yaml, json, path, chart. Each accepts any input: a load error or a syntax error is the
 # expected outcome (chart: the input's NUL-separated parts are names drawn to SVG through libgvc,
-# which must be well-formed XML showing each name); a crash, a trap, a hang (10 s for one input,
-# 5 s for a path expression run on a small organization and on a generated province) or runaway
-# memory (2 GB) is a
-# finding. Findings are written to .fuzz/findings/TARGET/, and the script exits with status 1
+# which must be well-formed XML showing each name); a crash, a trap, a hang (10 s for one input;
+# a path expression runs on a small organization and on a generated province, from its top) or
+# runaway memory (2 GB) is a finding. Findings are written to .fuzz/findings/TARGET/, and the script exits with status 1
 # when there are any. The corpus grows in .fuzz/corpus/TARGET/ from run to run, seeded anew
 # each time from Examples/, the loader fixtures and the rulebooks' path expressions.
 #
@@ -92,7 +91,7 @@ for target in "${targets[@]}"; do
   # Small inputs run five times as fast and reach more of the loader in the same time; the
   # examples are cut to their first 4 KB when read as seeds.
   case "$target" in
-    path) dict=Fuzz/path.dict max_len=512 timeout=5 ;;
+    path) dict=Fuzz/path.dict max_len=512 timeout=10 ;;
     # libgvc and fontconfig keep caches for the life of the process that LeakSanitizer reports
     # after the first render; growth is bounded by -rss_limit_mb and by the render-loop test.
     chart) dict=Fuzz/chart.dict max_len=512 timeout=10 ;;

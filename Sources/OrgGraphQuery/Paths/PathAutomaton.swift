@@ -1,14 +1,28 @@
 import OrgGraphCore
-/// A path expression compiled to a nondeterministic automaton without empty moves (Glushkov's
-/// position automaton): state 0 is the start, and state *p* + 1 means "just walked the step, or
-/// passed the test, written at position *p*" of the expression, its bounded repetitions written
-/// out. A state's moves walk a relation step; its tests keep the node and check it.
+/// A path expression compiled to a nondeterministic automaton (Thompson's construction):
+/// moves along relation steps, empty moves, and tests on the current node.
 ///
-/// The states are one more than the positions, so the size of the automaton is known from the
-/// expression (``PathExpression/positions(_:)``) and bounded at parse time.
+/// The states and the empty moves are a few for each step, test and alternative of the
+/// expression with its bounded repetitions written out (at most 255 steps and tests): the
+/// evaluator, which follows empty moves and tests on the node it
+/// stands on, visits each (node, state) pair once and does a constant amount of work for each
+/// besides the edges it walks. (Removing the empty moves instead could give a state a move for
+/// every position: `((leads|^leads*)?){108}` then has tens of thousands of moves.)
 package struct PathAutomaton: Sendable {
-    /// The automaton flattened for the evaluator: the moves and tests of state `s` are
-    /// `moveOffsets[s]..<moveOffsets[s + 1]` and `testOffsets[s]..<testOffsets[s + 1]`.
+    struct Move: Sendable {
+        var type: RelationType
+        var reversed: Bool
+        var target: Int32
+    }
+
+    private(set) var moves: [[Move]] = [[]]
+    private(set) var epsilons: [[Int32]] = [[]]
+    private(set) var tests: [[(filter: NodeFilter, target: Int32)]] = [[]]
+    let start: Int32 = 0
+    private(set) var accept: Int32 = 0
+
+    /// The automaton flattened for the evaluator: the moves, tests and empty moves of state `s`
+    /// are `moveOffsets[s]..<moveOffsets[s + 1]`, and so on.
     struct Flat: Sendable {
         var accepting: [Bool] = []
         var moveOffsets: [Int32] = [0]
@@ -18,128 +32,94 @@ package struct PathAutomaton: Sendable {
         var testOffsets: [Int32] = [0]
         var testFilters: [NodeFilter] = []
         var testTargets: [Int32] = []
+        var emptyOffsets: [Int32] = [0]
+        var emptyTargets: [Int32] = []
         var start: Int32 { 0 }
     }
 
     private(set) var flat = Flat()
 
-    var stateCount: Int { flat.accepting.count }
+    var stateCount: Int { moves.count }
 
-    /// What a position holds: a relation step or a test.
-    private enum Symbol {
-        case step(RelationType, inverse: Bool)
-        case test(NodeFilter)
+    /// - Complexity: O(size of `term` with its bounded repetitions written out).
+    init(_ term: PathExpression.Term) {
+        accept = compile(term, from: 0)
+        flatten()
     }
 
-    /// - Complexity: O(*p*²) for the *p* positions of `term`.
-    init(_ term: PathExpression.Term) {
-        var builder = Builder()
-        let whole = builder.add(term)
-        var flat = Flat()
-        flat.accepting = [Bool](repeating: false, count: builder.symbols.count + 1)
-        flat.accepting[0] = whole.nullable
-        for position in whole.last { flat.accepting[position + 1] = true }
-        for state in 0...builder.symbols.count {
-            let targets = state == 0 ? whole.first : builder.follow[state - 1].members
-            for target in targets {
-                switch builder.symbols[target] {
-                case let .step(type, inverse):
-                    flat.moveTypes.append(Int32(type.index))
-                    flat.moveReversed.append(inverse)
-                    flat.moveTargets.append(Int32(target + 1))
-                case .test(let filter):
-                    flat.testFilters.append(filter)
-                    flat.testTargets.append(Int32(target + 1))
-                }
+    private mutating func flatten() {
+        for state in 0..<stateCount {
+            flat.accepting.append(state == Int(accept))
+            for move in moves[state] {
+                flat.moveTypes.append(Int32(move.type.index))
+                flat.moveReversed.append(move.reversed)
+                flat.moveTargets.append(move.target)
             }
+            for (filter, target) in tests[state] {
+                flat.testFilters.append(filter)
+                flat.testTargets.append(target)
+            }
+            flat.emptyTargets += epsilons[state]
             flat.moveOffsets.append(Int32(flat.moveTargets.count))
             flat.testOffsets.append(Int32(flat.testTargets.count))
-        }
-        self.flat = flat
-    }
-
-    /// Positions in the order they are first added, each once: moves keep the order in which
-    /// the expression is written, which fixes the order of nodes at the same depth.
-    private struct OrderedPositions {
-        private(set) var members: [Int] = []
-        private var seen: Set<Int> = []
-
-        mutating func add(_ positions: [Int]) {
-            for position in positions where seen.insert(position).inserted { members.append(position) }
+            flat.emptyOffsets.append(Int32(flat.emptyTargets.count))
         }
     }
 
-    /// What Glushkov's construction knows of a term: whether it matches the empty walk, the
-    /// positions it can begin and end with.
-    private struct Fragment {
-        var nullable: Bool
-        var first: [Int]
-        var last: [Int]
-
-        static let empty = Fragment(nullable: true, first: [], last: [])
+    private mutating func newState() -> Int32 {
+        moves.append([])
+        epsilons.append([])
+        tests.append([])
+        return Int32(moves.count - 1)
     }
 
-    private struct Builder {
-        var symbols: [Symbol] = []
-        var follow: [OrderedPositions] = []
-
-        mutating func add(_ term: PathExpression.Term) -> Fragment {
-            switch term {
-            case let .step(type, inverse): return symbol(.step(type, inverse: inverse))
-            case .test(let filter): return symbol(.test(filter))
-            case .sequence(let terms):
-                var result = Fragment.empty
-                for term in terms { result = sequence(result, add(term)) }
-                return result
-            case .alternation(let terms):
-                var result = Fragment(nullable: false, first: [], last: [])
-                for term in terms {
-                    let part = add(term)
-                    result.nullable = result.nullable || part.nullable
-                    result.first += part.first
-                    result.last += part.last
-                }
-                return result
-            case let .repetition(term, minimum, maximum):
-                // X{m,n} is m copies of X, then X{0,n-m} nested as (X(X(X)?)?)? so that each
-                // copy is followed only by the next; X{m,} is m copies then X* (X+ for m ≥ 1 is
-                // m - 1 copies, then X+).
-                var result = Fragment.empty
-                guard let maximum else {
-                    for _ in 0..<max(0, minimum - 1) { result = sequence(result, add(term)) }
-                    var loop = add(term)
-                    for position in loop.last { follow[position].add(loop.first) }
-                    if minimum == 0 { loop.nullable = true }
-                    return sequence(result, loop)
-                }
-                for _ in 0..<minimum { result = sequence(result, add(term)) }
-                guard maximum > minimum else { return result }
-                // The optional tail, built from the first copy outwards.
-                var copies: [Fragment] = []
-                for _ in minimum..<maximum { copies.append(add(term)) }
-                var tail = copies.removeLast()
-                tail.nullable = true
-                while var copy = copies.popLast() {
-                    copy = sequence(copy, tail)
-                    copy.nullable = true
-                    tail = copy
-                }
-                return sequence(result, tail)
+    /// Adds the states of `term`, starting at `state`; returns its end state.
+    private mutating func compile(_ term: PathExpression.Term, from state: Int32) -> Int32 {
+        switch term {
+        case let .step(type, inverse):
+            let end = newState()
+            moves[Int(state)].append(Move(type: type, reversed: inverse, target: end))
+            return end
+        case .test(let filter):
+            let end = newState()
+            tests[Int(state)].append((filter, end))
+            return end
+        case .sequence(let terms):
+            var current = state
+            for term in terms { current = compile(term, from: current) }
+            return current
+        case .alternation(let terms):
+            let end = newState()
+            for term in terms {
+                let branch = newState()
+                epsilons[Int(state)].append(branch)
+                epsilons[Int(compile(term, from: branch))].append(end)
             }
-        }
-
-        private mutating func symbol(_ symbol: Symbol) -> Fragment {
-            symbols.append(symbol)
-            follow.append(OrderedPositions())
-            return Fragment(nullable: false, first: [symbols.count - 1], last: [symbols.count - 1])
-        }
-
-        /// `a` then `b`: each end of `a` is followed by each beginning of `b`.
-        private mutating func sequence(_ a: Fragment, _ b: Fragment) -> Fragment {
-            for position in a.last { follow[position].add(b.first) }
-            return Fragment(
-                nullable: a.nullable && b.nullable, first: a.nullable ? a.first + b.first : a.first,
-                last: b.nullable ? a.last + b.last : b.last)
+            return end
+        case let .repetition(term, minimum, maximum):
+            var current = state
+            for _ in 0..<minimum {
+                let entry = newState()
+                epsilons[Int(current)].append(entry)
+                current = compile(term, from: entry)
+            }
+            guard let maximum else {
+                let loop = newState()
+                epsilons[Int(current)].append(loop)
+                let body = newState()
+                epsilons[Int(loop)].append(body)
+                epsilons[Int(compile(term, from: body))].append(loop)
+                return loop
+            }
+            let end = newState()
+            epsilons[Int(current)].append(end)
+            for _ in minimum..<max(minimum, maximum) {
+                let entry = newState()
+                epsilons[Int(current)].append(entry)
+                current = compile(term, from: entry)
+                epsilons[Int(current)].append(end)
+            }
+            return end
         }
     }
 }

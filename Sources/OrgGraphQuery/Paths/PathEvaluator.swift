@@ -126,6 +126,11 @@ public struct PathEvaluator {
             if automaton.moveOffsets[Int(state)] != automaton.moveOffsets[Int(state) + 1] {
                 queue.append((node, state))
             }
+            // Empty moves and passed tests stay on the node, at the same depth.
+            let empties = Int(automaton.emptyOffsets[Int(state)])..<Int(automaton.emptyOffsets[Int(state) + 1])
+            for empty in empties {
+                if !enter(node, automaton.emptyTargets[empty]) { return false }
+            }
             let tests = Int(automaton.testOffsets[Int(state)])..<Int(automaton.testOffsets[Int(state) + 1])
             if !tests.isEmpty {
                 let depth = pending.count
