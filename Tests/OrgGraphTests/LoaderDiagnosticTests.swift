@@ -226,6 +226,128 @@ struct LoaderDiagnosticTests {
         #expect(String(describing: error) == expected)
     }
 
+    // MARK: Duplicate keys
+
+    @Test(
+        "100,000 duplicate keys in one mapping, or one in each of 100,000 nodes, stop at the limit at once",
+        arguments: ["keys.yaml", "keys.json", "nodes.yaml", "nodes.json"])
+    func manyDuplicateKeys(_ file: String) throws {
+        let count = 100_000
+        let text: String
+        let lines: [(place: String, quoted: String)]
+        switch file {
+        case "keys.yaml":
+            text = "orggraph: 1\nnodes:\n  - id: a\n    kind: standing-committee\n    attributes:\n"
+                + String(repeating: "      k: v\n", count: count + 1)
+            lines = [("7:7", "      k: v"), ("6:7", "      k: v"), ("8:7", "      k: v"), ("9:7", "      k: v")]
+        case "keys.json":
+            text = "{\"orggraph\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"standing-committee\", \"attributes\": {\n"
+                + Array(repeating: "\"k\": \"v\"", count: count + 1).joined(separator: ",\n") + "}}]}\n"
+            lines = [("3:1", "\"k\": \"v\","), ("2:1", "\"k\": \"v\","), ("4:1", "\"k\": \"v\","), ("5:1", "\"k\": \"v\",")]
+        case "nodes.yaml":
+            text = "orggraph: 1\nnodes:\n"
+                + (0..<count).map { "  - {id: n\($0), id: m\($0), kind: standing-committee}\n" }.joined()
+            lines = [
+                ("3:14", "  - {id: n0, id: m0, kind: standing-committee}"),
+                ("3:6", "  - {id: n0, id: m0, kind: standing-committee}"),
+                ("4:14", "  - {id: n1, id: m1, kind: standing-committee}"),
+                ("4:6", "  - {id: n1, id: m1, kind: standing-committee}"),
+            ]
+        default:
+            text = "{\"orggraph\": 1, \"nodes\": [\n"
+                + (0..<count).map { "{\"id\": \"n\($0)\", \"id\": \"m\($0)\", \"kind\": \"standing-committee\"}" }
+                .joined(separator: ",\n") + "]}\n"
+            lines = [
+                ("2:14", "{\"id\": \"n0\", \"id\": \"m0\", \"kind\": \"standing-committee\"},"),
+                ("2:2", "{\"id\": \"n0\", \"id\": \"m0\", \"kind\": \"standing-committee\"},"),
+                ("3:14", "{\"id\": \"n1\", \"id\": \"m1\", \"kind\": \"standing-committee\"},"),
+                ("3:2", "{\"id\": \"n1\", \"id\": \"m1\", \"kind\": \"standing-committee\"},"),
+            ]
+        }
+        let key = file.hasPrefix("keys") ? "k" : "id"
+        let format = FileFormat(path: file)
+        func shown(_ line: (place: String, quoted: String), _ kind: String, _ message: String) -> String {
+            let column = Int(line.place.split(separator: ":")[1]) ?? 0
+            return "\(file):\(line.place): \(kind): \(message)\n\(line.quoted)\n"
+                + String(repeating: " ", count: column - 1) + "^"
+        }
+        let expected = [
+            shown(lines[0], "error", "duplicate key '\(key)'"),
+            shown(lines[1], "note", "'\(key)' is first written here"),
+            shown(lines[2], "error", "duplicate key '\(key)'"),
+            shown(lines[3], "note", "'\(key)' is first written here"),
+        ]
+        var loader = OrganizationLoader()
+        loader.maximumDiagnostics = 1
+        let bytes = Array(text.utf8)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = try #require(throws: LoadError.self) { try loader.load(bytes: bytes, file: file, format: format) }
+        let elapsed = clock.now - start
+        let rendered = String(describing: error)
+        #expect(
+            rendered
+                == expected[0] + "\n" + expected[1] + "\n"
+                + expected[2].replacingOccurrences(
+                    of: "error: duplicate key '\(key)'", with: "error: too many errors; reading stopped here, after the first 1"))
+        // About 0.5 s in a debug build for a 1 to 5 MB file; a pass per duplicate would take minutes.
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+    }
+
+    @Test("Every duplicate key of a rulebook is reported, at every level", arguments: ["book.yaml", "book.json"])
+    func rulebookDuplicateKeys(_ file: String) throws {
+        let text: String
+        let expected: String
+        if file == "book.yaml" {
+            text = """
+                rulebook: two-tier
+                extends: 125-QD/TW
+                rules:
+                  - {id: r, title: t, title: u, severity: warning, subject: unit-head, forbidden: true}
+                rulebook: again
+
+                """
+            expected = """
+                book.yaml:4:23: error: duplicate key 'title'
+                  - {id: r, title: t, title: u, severity: warning, subject: unit-head, forbidden: true}
+                                      ^
+                book.yaml:4:13: note: 'title' is first written here
+                  - {id: r, title: t, title: u, severity: warning, subject: unit-head, forbidden: true}
+                            ^
+                book.yaml:5:1: error: duplicate key 'rulebook'
+                rulebook: again
+                ^
+                book.yaml:1:1: note: 'rulebook' is first written here
+                rulebook: two-tier
+                ^
+                """
+        } else {
+            text = """
+                {"rulebook": "two-tier", "extends": "125-QD/TW",
+                 "rules": [{"id": "r", "title": "t", "title": "u"}], "rulebook": "again"}
+
+                """
+            expected = """
+                book.json:2:38: error: duplicate key 'title'
+                 "rules": [{"id": "r", "title": "t", "title": "u"}], "rulebook": "again"}
+                                                     ^
+                book.json:2:24: note: 'title' is first written here
+                 "rules": [{"id": "r", "title": "t", "title": "u"}], "rulebook": "again"}
+                                       ^
+                book.json:2:54: error: duplicate key 'rulebook'
+                 "rules": [{"id": "r", "title": "t", "title": "u"}], "rulebook": "again"}
+                                                                     ^
+                book.json:1:2: note: 'rulebook' is first written here
+                {"rulebook": "two-tier", "extends": "125-QD/TW",
+                 ^
+                """
+        }
+        let error = try #require(throws: LoadError.self) {
+            try RulebookLoader().load(bytes: Array(text.utf8), file: file)
+        }
+        #expect(String(describing: error) == expected)
+    }
+
     // MARK: Deliberate handling that loads
 
     @Test("A byte order mark is ignored, and places count from after it", arguments: ["bom.yaml", "bom.json"])
@@ -441,6 +563,164 @@ struct LoaderDiagnosticTests {
             duplicate-id.yaml:7:5: note: 'btv-tinh-uy' is first defined here
               - id: btv-tinh-uy
                 ^
+            """),
+        Case(
+            "duplicate-key-in-unknown-field.json",
+            """
+            duplicate-key-in-unknown-field.json:1:44: error: duplicate key 'a'
+            {"orggraph": 1, "extra": {"deep": {"a": 1, "a": 2}}, "nodes": []}
+                                                       ^
+            duplicate-key-in-unknown-field.json:1:36: note: 'a' is first written here
+            {"orggraph": 1, "extra": {"deep": {"a": 1, "a": 2}}, "nodes": []}
+                                               ^
+            """),
+        Case(
+            "duplicate-key-in-unknown-field.yaml",
+            """
+            duplicate-key-in-unknown-field.yaml:3:16: error: duplicate key 'a'
+              deep: {a: 1, a: 2}
+                           ^
+            duplicate-key-in-unknown-field.yaml:3:10: note: 'a' is first written here
+              deep: {a: 1, a: 2}
+                     ^
+            """),
+        Case(
+            "duplicate-key-spellings.json",
+            """
+            duplicate-key-spellings.json:1:69: error: duplicate key 'id'
+            …odes": [{"id": "a", "kind": "standing-committee", "\\u0069d": "b"}], "relations": []}
+                                                               ^
+            duplicate-key-spellings.json:1:28: note: 'id' is first written here
+            {"orggraph": 1, "nodes": [{"id": "a", "kind": "standing-committee", "\\u0069d": "b"}], "relations": […
+                                       ^
+            """),
+        Case(
+            "duplicate-key-spellings.yaml",
+            """
+            duplicate-key-spellings.yaml:5:5: error: duplicate key 'id'
+                *field : tinh-uy-2
+                ^
+            duplicate-key-spellings.yaml:3:5: note: 'id' is first written here
+              - &field id: tinh-uy
+                ^
+            duplicate-key-spellings.yaml:6:43: error: duplicate key 'kind'
+              - {"id": a, 'kind': standing-committee, kind: standing-committee, !!str id: b}
+                                                      ^
+            duplicate-key-spellings.yaml:6:15: note: 'kind' is first written here
+              - {"id": a, 'kind': standing-committee, kind: standing-committee, !!str id: b}
+                          ^
+            duplicate-key-spellings.yaml:6:69: error: duplicate key 'id'
+              - {"id": a, 'kind': standing-committee, kind: standing-committee, !!str id: b}
+                                                                                ^
+            duplicate-key-spellings.yaml:6:6: note: 'id' is first written here
+              - {"id": a, 'kind': standing-committee, kind: standing-committee, !!str id: b}
+                 ^
+            """),
+        Case(
+            "duplicate-key-then-malformed.json",
+            """
+            duplicate-key-then-malformed.json:1:17: error: duplicate key 'orggraph'
+            {"orggraph": 1, "orggraph": 1, "nodes": [}
+                            ^
+            duplicate-key-then-malformed.json:1:2: note: 'orggraph' is first written here
+            {"orggraph": 1, "orggraph": 1, "nodes": [}
+             ^
+            duplicate-key-then-malformed.json:1:42: error: malformed JSON: expected a value, found '}'
+            {"orggraph": 1, "orggraph": 1, "nodes": [}
+                                                     ^
+            """),
+        Case(
+            "duplicate-key-then-malformed.yaml",
+            """
+            duplicate-key-then-malformed.yaml:2:1: error: duplicate key 'orggraph'
+            orggraph: 1
+            ^
+            duplicate-key-then-malformed.yaml:1:1: note: 'orggraph' is first written here
+            orggraph: 1
+            ^
+            duplicate-key-then-malformed.yaml:5:1: error: malformed YAML: did not find expected node content (while parsing a flow node)
+
+            ^
+            """),
+        Case(
+            "duplicate-keys.json",
+            """
+            duplicate-keys.json:4:61: error: duplicate key 'id'
+                {"id": "tinh-uy", "kind": "provincial-party-committee", "id": "tinh-uy-2",
+                                                                        ^
+            duplicate-keys.json:4:6: note: 'id' is first written here
+                {"id": "tinh-uy", "kind": "provincial-party-committee", "id": "tinh-uy-2",
+                 ^
+            duplicate-keys.json:5:40: error: duplicate key 'founded'
+                 "attributes": {"founded": "1930", "founded": "1945"}},
+                                                   ^
+            duplicate-keys.json:5:21: note: 'founded' is first written here
+                 "attributes": {"founded": "1930", "founded": "1945"}},
+                                ^
+            duplicate-keys.json:6:59: error: duplicate key 'kind'
+                {"id": "dang-uy", "kind": "superior-party-committee", "kind": "standing-committee"}
+                                                                      ^
+            duplicate-keys.json:6:23: note: 'kind' is first written here
+                {"id": "dang-uy", "kind": "superior-party-committee", "kind": "standing-committee"}
+                                  ^
+            duplicate-keys.json:9:42: error: duplicate key 'from'
+                {"type": "leads", "from": "tinh-uy", "from": "dang-uy", "to": "dang-uy"}
+                                                     ^
+            duplicate-keys.json:9:23: note: 'from' is first written here
+                {"type": "leads", "from": "tinh-uy", "from": "dang-uy", "to": "dang-uy"}
+                                  ^
+            duplicate-keys.json:12:70: error: duplicate key 'reason'
+                {"rule": "local-liaison", "node": "tinh-uy", "reason": "merged", "reason": "again"}
+                                                                                 ^
+            duplicate-keys.json:12:50: note: 'reason' is first written here
+                {"rule": "local-liaison", "node": "tinh-uy", "reason": "merged", "reason": "again"}
+                                                             ^
+            duplicate-keys.json:14:3: error: duplicate key 'nodes'
+              "nodes": []
+              ^
+            duplicate-keys.json:3:3: note: 'nodes' is first written here
+              "nodes": [
+              ^
+            """),
+        Case(
+            "duplicate-keys.yaml",
+            """
+            duplicate-keys.yaml:5:5: error: duplicate key 'id'
+                id: tinh-uy-2
+                ^
+            duplicate-keys.yaml:3:5: note: 'id' is first written here
+              - id: tinh-uy
+                ^
+            duplicate-keys.yaml:8:7: error: duplicate key 'founded'
+                  founded: "1945"
+                  ^
+            duplicate-keys.yaml:7:7: note: 'founded' is first written here
+                  founded: "1930"
+                  ^
+            duplicate-keys.yaml:9:51: error: duplicate key 'kind'
+              - {id: dang-uy, kind: superior-party-committee, kind: standing-committee}
+                                                              ^
+            duplicate-keys.yaml:9:19: note: 'kind' is first written here
+              - {id: dang-uy, kind: superior-party-committee, kind: standing-committee}
+                              ^
+            duplicate-keys.yaml:13:5: error: duplicate key 'from'
+                from: dang-uy
+                ^
+            duplicate-keys.yaml:12:5: note: 'from' is first written here
+                from: tinh-uy
+                ^
+            duplicate-keys.yaml:16:58: error: duplicate key 'reason'
+              - {rule: local-liaison, node: tinh-uy, reason: merged, reason: again}
+                                                                     ^
+            duplicate-keys.yaml:16:42: note: 'reason' is first written here
+              - {rule: local-liaison, node: tinh-uy, reason: merged, reason: again}
+                                                     ^
+            duplicate-keys.yaml:17:1: error: duplicate key 'nodes'
+            nodes: []
+            ^
+            duplicate-keys.yaml:2:1: note: 'nodes' is first written here
+            nodes:
+            ^
             """),
         Case(
             "empty.json",

@@ -5,7 +5,7 @@ import Foundation
 extension CatalogCase {
     static let all: [CatalogCase] =
         empty + truncated + wrongTypes + nesting + aliases + encodings + lineEnds + normalization + sizes + inputs + rulebookPaths
-        + terminalControls
+        + terminalControls + duplicateKeys
 
     typealias E = Expected
 

@@ -13,10 +13,20 @@ package protocol DocumentDecoding {
     /// The output of a JSON document read on a fast path, or `nil` to read it with
     /// ``decode(_:source:limit:)``.
     func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Output?
+    /// Whether a document this decoder reads without an error has no key written twice in any
+    /// mapping; if not, every document is also read for duplicate keys.
+    var refusesDuplicateKeys: Bool { get }
 }
 
 extension DocumentDecoding {
     package func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Output? { nil }
+
+    package var refusesDuplicateKeys: Bool { false }
+
+    /// Whether a document decoded to `output` with `diagnostics` is read again for duplicate keys.
+    package func checksDuplicateKeys(_ output: Output?, _ diagnostics: DiagnosticList) -> Bool {
+        output == nil || !diagnostics.isEmpty || !refusesDuplicateKeys
+    }
 }
 
 /// The steps every document goes through before its fields are read: byte order mark, UTF-8,
@@ -64,21 +74,25 @@ package enum DocumentInput {
         let diagnostics: DiagnosticList
         switch format {
         case .json:
-            (output, diagnostics) = bytes.withUnsafeBufferPointer { buffer in
-                if let output = decoding.scanJSON(buffer) { return (output, DiagnosticList(limit: maximumDiagnostics)) }
-                return decoding.decode(JSONReader(bytes: buffer), source: source, limit: maximumDiagnostics)
+            let decoded: Result<(Decoding.Output?, DiagnosticList), LoadError> = bytes.withUnsafeBufferPointer { buffer in
+                if let output = decoding.scanJSON(buffer) {
+                    return .success((output, DiagnosticList(limit: maximumDiagnostics)))
+                }
+                let decoded = decoding.decode(JSONReader(bytes: buffer), source: source, limit: maximumDiagnostics)
+                // A document that fails is read once more for keys written twice, at any depth:
+                // those are reported alone, as in YAML.
+                if decoding.checksDuplicateKeys(decoded.0, decoded.1),
+                    let duplicates = DuplicateKeys.find(JSONReader(bytes: buffer), source: source, limit: maximumDiagnostics)
+                {
+                    return .failure(duplicates)
+                }
+                return .success(decoded)
             }
+            (output, diagnostics) = try decoded.get()
         case .yaml:
             let budget = bytes.count * 2 + 10_000
-            let composed: Result<YAMLReader?, SyntaxError> = Result { () throws(SyntaxError) in
-                try YAMLDocument.compose(source, budget: budget).map { YAMLReader(document: $0, budget: budget) }
-            }
-            let reader: YAMLReader?
-            switch composed {
-            case .success(let value): reader = value
-            case .failure(let error): throw LoadError([source.diagnostic(error.message, at: error.location)])
-            }
-            guard let reader else {
+            let document = try YAMLDocument.compose(source, budget: budget, limit: maximumDiagnostics)
+            guard let reader = document.map({ YAMLReader(document: $0, budget: budget) }) else {
                 throw LoadError([
                     Diagnostic(
                         file: file, location: SourceLocation(line: 1, column: 1),
@@ -86,6 +100,13 @@ package enum DocumentInput {
                 ])
             }
             (output, diagnostics) = decoding.decode(reader, source: source, limit: maximumDiagnostics)
+            // Yams finds keys written as the same text; an alias key that names the text of
+            // another key is found by reading the keys as the decoder does.
+            if decoding.checksDuplicateKeys(output, diagnostics),
+                let duplicates = DuplicateKeys.find(reader, source: source, limit: maximumDiagnostics)
+            {
+                throw duplicates
+            }
         }
         guard let output, diagnostics.isEmpty else { throw diagnostics.loadError }
         return (output, source)

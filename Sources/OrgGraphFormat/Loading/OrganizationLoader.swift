@@ -95,6 +95,9 @@ public struct OrganizationLoader: Sendable {
     struct OrganizationDecoding: DocumentDecoding {
         var expectedStart: String { "an organization file starts with 'orggraph: 1'" }
 
+        /// It reports a known field or an attribute written twice, and refuses unknown fields.
+        var refusesDuplicateKeys: Bool { true }
+
         func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> DecodedOrganization? {
             JSONOrganizationScanner.scan(bytes)
         }

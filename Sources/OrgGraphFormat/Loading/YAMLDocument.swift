@@ -34,11 +34,36 @@ struct YAMLDocument {
     /// - Parameters:
     ///   - source: the file, valid UTF-8, without a byte order mark.
     ///   - budget: how many values the document may expand to, aliases included.
+    ///   - limit: how many duplicate keys to list.
     /// - Returns: the document, or `nil` when it has no content.
-    /// - Throws: `SyntaxError` for malformed YAML, an alias to no anchor, or aliases that expand
-    ///   past the budget.
+    /// - Throws: ``LoadError`` for malformed YAML, an alias to no anchor, aliases that expand
+    ///   past the budget, or keys written twice in a mapping (every one of them, at any depth).
     /// - Complexity: O(*n*) in the size of the file.
-    static func compose(_ source: SourceText, budget: Int) throws(SyntaxError) -> YAMLDocument? {
+    static func compose(_ source: SourceText, budget: Int, limit: Int) throws(LoadError) -> YAMLDocument? {
+        let composed: Composed
+        do {
+            composed = try compose(source, budget: budget, duplicateLimit: limit)
+        } catch {
+            throw LoadError([source.diagnostic(error.message, at: error.location)])
+        }
+        switch composed {
+        case .document(let document): return document
+        case .duplicateKeys(let error): throw error
+        }
+    }
+
+    /// What ``compose(_:budget:duplicateLimit:)`` makes of a file that is well-formed YAML.
+    private enum Composed {
+        case document(YAMLDocument?)
+        /// Keys written twice: the error listing them all.
+        case duplicateKeys(LoadError)
+    }
+
+    /// ``compose(_:budget:limit:)``, but with its errors other than duplicate keys thrown as a
+    /// `SyntaxError`.
+    private static func compose(
+        _ source: SourceText, budget: Int, duplicateLimit: Int
+    ) throws(SyntaxError) -> Composed {
         let checksByteOrderMarks = mayHaveByteOrderMark(source.bytes)
         let marks = YAMLMarks(source, needsOffsets: checksByteOrderMarks)
         var marker: Unicode.Scalar?
@@ -63,11 +88,23 @@ struct YAMLDocument {
             parser = try Parser(yaml: text, resolver: .basic)
             composed = try parser.singleRoot()
         } catch let error as YamlError {
-            throw syntaxError(error, source: source, marks: marks, marker: marker)
+            // Yams stops at the first mapping with a key written twice, or at an error in the
+            // syntax, which may come after duplicates in mappings it had not closed: all of
+            // those are listed first.
+            var ending: SyntaxError?
+            if case .duplicatedKeysInMapping = error {} else {
+                ending = syntaxError(error, source: source, marks: marks, marker: marker)
+            }
+            if let duplicates = duplicateKeys(
+                in: text, source: source, marks: marks, marker: marker, limit: duplicateLimit, ending: ending)
+            {
+                return .duplicateKeys(duplicates)
+            }
+            throw ending ?? syntaxError(error, source: source, marks: marks, marker: marker)
         } catch {
             throw SyntaxError(message: "malformed YAML: \(error)", location: SourceLocation(line: 1, column: 1))
         }
-        guard let root = composed else { return nil }
+        guard let root = composed else { return .document(nil) }
         var targets: [Position: Yams.Node] = [:]
         if let marker {
             // Anchors are weak references that the parser keeps alive: it must outlive the walk.
@@ -75,8 +112,9 @@ struct YAMLDocument {
                 targets = try resolveAliases(root, marker: marker, budget: budget, marks: marks)
             }
         }
-        return YAMLDocument(
-            root: root, marks: marks, marker: marker, targets: targets, checksByteOrderMarks: checksByteOrderMarks)
+        return .document(
+            YAMLDocument(
+                root: root, marks: marks, marker: marker, targets: targets, checksByteOrderMarks: checksByteOrderMarks))
     }
 
     /// Whether the file has a U+FEFF, raw or as an escape (`\uFEFF`, `\U0000FEFF`).

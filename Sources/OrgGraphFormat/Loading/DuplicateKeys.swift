@@ -1,0 +1,83 @@
+import OrgGraphCore
+/// Keys written twice in one mapping: in YAML and in JSON, at any depth, each reported at its
+/// second place with a note at its first, in the order of the file.
+///
+/// A document with a duplicate key is refused before its fields are read: which of the two
+/// values was meant is the writer's call, and every other error in those mappings would be
+/// read against a guess.
+enum DuplicateKeys {
+    /// The diagnostic for `key` written at `location` after `first`.
+    static func diagnostic(
+        _ key: String, at location: SourceLocation, first: SourceLocation, in source: SourceText
+    ) -> Diagnostic {
+        let shown = Diagnostic.quoted(key)
+        return source.diagnostic(
+            "duplicate key \(shown)", at: location,
+            notes: [source.diagnostic("\(shown) is first written here", at: first, kind: .note)])
+    }
+
+    /// The error that stops the reading at one duplicate more than `limit`, as the decoders
+    /// stop at one error more than they show.
+    static func tooMany(at location: SourceLocation, limit: Int) -> SyntaxError {
+        SyntaxError(message: "too many errors; reading stopped here, after the first \(limit)", location: location)
+    }
+
+    /// Every duplicate key of the document `reader` stands before, read as the reader gives the
+    /// keys (decoded text).
+    ///
+    /// - Parameters:
+    ///   - reader: a reader before the document's root value.
+    ///   - limit: how many duplicates to show; reading stops at the next one.
+    /// - Returns: the error listing the duplicates, followed by the error that ended the reading
+    ///   early, if one did; `nil` when no key is written twice.
+    /// - Complexity: O(*n*) in the size of the document; iterative, so deep nesting costs no
+    ///   stack.
+    static func find<Reader: StructuredReader>(_ reader: Reader, source: SourceText, limit: Int) -> LoadError? {
+        var reader = reader
+        var diagnostics = DiagnosticList(limit: limit)
+        // For each open mapping its keys, each at its first place; `nil` for an open list.
+        var open: [[String: SourceLocation]?] = []
+        var stop: SyntaxError?
+        do {
+            // The reader stands before a value.
+            walk: while true {
+                switch try reader.peekKind() {
+                case .mapping:
+                    try reader.beginMapping()
+                    open.append([:])
+                case .sequence:
+                    try reader.beginSequence()
+                    open.append(nil)
+                default:
+                    try reader.skipValue()
+                }
+                // Stand before the next value, leaving every container that has no more.
+                while let top = open.indices.last {
+                    if open[top] != nil {
+                        if let key = try reader.nextKey() {
+                            if let first = open[top]?[key.text] {
+                                if diagnostics.isFull {
+                                    stop = tooMany(at: key.location, limit: diagnostics.limit)
+                                    break walk
+                                }
+                                diagnostics.append { diagnostic(key.text, at: key.location, first: first, in: source) }
+                            } else {
+                                open[top]?[key.text] = key.location
+                            }
+                            continue walk
+                        }
+                    } else if try reader.nextElement() {
+                        continue walk
+                    }
+                    open.removeLast()
+                }
+                break
+            }
+        } catch {
+            stop = error
+        }
+        guard !diagnostics.isEmpty else { return nil }
+        if let stop { diagnostics.appendFinal(source.diagnostic(stop.message, at: stop.location)) }
+        return diagnostics.loadError
+    }
+}
