@@ -78,11 +78,19 @@ struct GraphvizSessionTests {
     func renderLoopMemory() throws {
         let dot = DOTWriter().write(try Chart(try loadPackageFile("Examples/hospital.yaml")))
         for _ in 0..<5 { _ = try GraphvizRenderer().render(dot, format: .png) }
-        let before = try residentBytes()
-        for index in 0..<60 { _ = try GraphvizRenderer().render(dot, format: index.isMultiple(of: 2) ? .svg : .png) }
-        let growth = try residentBytes() - before
+        // The other suites run in this process at the same time, so one window of 60 renders can
+        // see their memory too; a leak shows in every window, so the smallest growth of three counts.
+        var growths: [Int] = []
+        for _ in 0..<3 {
+            let before = try residentBytes()
+            for index in 0..<60 { _ = try GraphvizRenderer().render(dot, format: index.isMultiple(of: 2) ? .svg : .png) }
+            let window = try residentBytes() - before
+            growths.append(window)
+            if window < 6 << 20 { break }
+        }
+        let growth = growths.min() ?? 0
         // A leaked graph, layout or render buffer costs more than 100 kB a render here.
-        #expect(growth < 6 << 20, "resident memory grew by \(growth) bytes over 60 renders")
+        #expect(growth < 6 << 20, "resident memory grew by \(growths) bytes over windows of 60 renders")
     }
 
     /// The resident set size of this process.
