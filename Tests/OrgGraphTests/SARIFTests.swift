@@ -45,6 +45,41 @@ struct SARIFTests {
         #expect(rules.contains { ($0["properties"] as? [String: Any])?["citation"] as? String == "Regulation 125-QD/TW §3" })
     }
 
+    @Test("A run stopped by load errors validates, with executionSuccessful false and a notification per error")
+    func loadErrorsValidate() throws {
+        var report = ValidationReport()
+        report.add(try Auditor(rulebook: RulebookLoader.regulation125).audit(loadPackageFile("Examples/hospital.yaml")),
+                   file: "Examples/hospital.yaml", rulebook: RulebookLoader.regulation125)
+        let loader = OrganizationLoader()
+        var thrown: [LoadError] = []
+        let bad = "orggraph: 1\nnodes:\n  - {id: a, kind: unit-hed}\n  - {id: \"b\\e[2J\", kind: nope}\n"
+        do { _ = try loader.load(bytes: Array(bad.utf8), file: "bad.yaml") } catch { thrown.append(error) }
+        do { _ = try loader.load(contentsOf: "no-such-file.yaml") } catch { thrown.append(error) }
+        #expect(thrown.count == 2)
+        for error in thrown { report.add(error) }
+        let text = SARIFReport.write(report, version: "1.0.0")
+        let log = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let problems = try Self.validator().problems(log)
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+        let run = try #require(((log as? [String: Any])?["runs"] as? [[String: Any]])?.first)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notifications = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
+        #expect(notifications.count == report.errors.count)
+        #expect(notifications.count >= 3)
+        let texts = notifications.compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
+        #expect(texts.first == "unknown kind 'unit-hed'; did you mean 'unit-head'?")
+        let regions = notifications.map {
+            ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])?["startLine"] as? Int
+        }
+        #expect(regions.first == 3)
+        let uris = notifications.map {
+            ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+        }
+        #expect(uris.first == "bad.yaml")
+        #expect(uris.last == "no-such-file.yaml")
+    }
+
     @Test("The validator finds a broken log, so the schema test can fail")
     func validatorCatchesErrors() throws {
         let broken: [String: Any] = ["version": "2.0", "runs": [["tool": ["driver": [:]]]]]
