@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
 struct PathCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +18,7 @@ struct PathCommand: ParsableCommand {
               orggraph path nationwide.json --pairs pairs.txt --via '^leads|^superior-of|part-of'
             """)
 
-    @Argument(help: "An organization file; - reads standard input.")
-    var file: String
+    @OptionGroup var organization: OrganizationArgument
 
     @Argument(help: "The id of the node the path starts from.")
     var from: String?
@@ -45,13 +45,13 @@ struct PathCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-
     @OptionGroup var input: InputOptions
+
     func validate() throws {
         if pairs != nil {
             guard from == nil, to == nil else { throw ValidationError("Give FROM and TO, or --pairs, not both.") }
             guard !all else { throw ValidationError("--all answers one pair; it does not go with --pairs.") }
-            if file == "-", pairs == "-" { throw ValidationError("Only one of FILE and --pairs can read standard input.") }
+            if organization.file == "-", pairs == "-" { throw ValidationError("Only one of FILE and --pairs can read standard input.") }
         } else if from == nil || to == nil {
             throw ValidationError("Give the ids FROM and TO (or --pairs FILE).")
         }
@@ -63,56 +63,40 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         var allowed = StepSet.all
         if let via {
-            let expression = try parseExpression(via, source: "via")
-            guard let steps = StepSet(expression) else {
+            guard let steps = StepSet(try Input.expression(via, source: "via")) else {
                 FileOutput.standardError(
                     "via: error: --via takes relation types and inverses joined by '|', such as 'reports-to|^leads'\n")
                 throw ExitCode(2)
             }
             allowed = steps
         }
+        let file = organization.file
         let loaded = try Input.load(file, input)
-        let output = PathOutput(loaded: loaded)
         var finder = PathFinder(loaded.graph)
         if let pairs {
-            try answerPairs(pairs, finder: &finder, allowed: allowed, output: output)
+            try answerPairs(pairs, in: loaded, finder: &finder, allowed: allowed)
             return
         }
-        let source = try output.resolve(from ?? "", file: file)
-        let target = try output.resolve(to ?? "", file: file)
+        let source = try Input.node(from ?? "", in: loaded, file: file)
+        let target = try Input.node(to ?? "", in: loaded, file: file)
+        var report = PathReport(loaded, from: source, to: target, paths: [], isListing: all)
         if all {
-            try listAll(from: source, to: target, finder: &finder, allowed: allowed, output: output)
+            try listAll(report, finder: &finder, allowed: allowed)
             return
         }
-        var paths: [[PathStep]] = []
-        if let path = finder.shortestPath(from: source, to: target, allowed: allowed) {
-            paths = [path]
-        }
+        report.paths = finder.shortestPath(from: source, to: target, allowed: allowed).map { [$0] } ?? []
         switch format {
-        case .json:
-            FileOutput.standardOutput(data: json(paths, source, target, output) + "\n")
+        case .json: FileOutput.standardOutput(data: report.json())
         case .text:
-            if paths.isEmpty { reportNoPath(source, target, output) }
-            for path in paths {
-                FileOutput.standardOutput(
-                    (output.text(path, from: source) + ["\(path.count) step\(path.count == 1 ? "" : "s")"])
-                        .joined(separator: "\n") + "\n")
-            }
+            if report.paths.isEmpty { FileOutput.standardError(report.noPathMessage(via: via) + "\n") }
+            FileOutput.standardOutput(report.text())
         }
-        if paths.isEmpty { throw ExitCode(1) }
-    }
-
-    private func reportNoPath(_ source: Int, _ target: Int, _ output: PathOutput) {
-        FileOutput.standardError(
-            "no path from \(output.label(source)) to \(output.label(target))"
-                + (via.map { " with steps \($0)" } ?? "") + "\n")
+        if report.paths.isEmpty { throw ExitCode(1) }
     }
 
     /// `--all`: each path is written as the search finds it, through a buffer of bounded size,
     /// so memory stays that of one path however many are listed.
-    private func listAll(
-        from source: Int, to target: Int, finder: inout PathFinder, allowed: StepSet, output: PathOutput
-    ) throws {
+    private func listAll(_ report: PathReport, finder: inout PathFinder, allowed: StepSet) throws {
         var buffer = ""
         // JSON byte for byte; text for a person with its control characters escaped.
         func write(_ text: String) {
@@ -125,47 +109,21 @@ struct PathCommand: ParsableCommand {
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        if format == .json {
-            // The object of SPEC §5 written in pieces: {"from": ..., "to": ..., "paths": [...]}.
-            emit(
-                "{\"from\": \(JSONText.quote(output.nodes[source].id)), \"to\": \(JSONText.quote(output.nodes[target].id)), "
-                    + "\"paths\": [")
-        }
+        if format == .json { emit(report.jsonOpening) }
         var number = 0
-        let (_, truncated) = finder.simplePaths(from: source, to: target, allowed: allowed, limit: limit) { path in
+        let (_, truncated) = finder.simplePaths(from: report.from, to: report.to, allowed: allowed, limit: limit) {
             number += 1
-            switch format {
-            case .json:
-                emit(
-                    (number > 1 ? ", " : "")
-                        + JSONText.object([("length", "\(path.count)"), ("steps", output.json(path))]))
-            case .text:
-                let lines = ["path \(number):"] + output.text(path, from: source)
-                    + ["\(path.count) step\(path.count == 1 ? "" : "s")"]
-                emit((number > 1 ? "\n" : "") + lines.joined(separator: "\n") + "\n")
-            }
+            emit(format == .json ? report.jsonElement($0, number: number) : report.text($0, number: number))
         }
-        if format == .json { emit("]}\n") }
+        if format == .json { emit(report.jsonClosing) }
         write(buffer)
-        if number == 0, format == .text { reportNoPath(source, target, output) }
-        if truncated {
-            FileOutput.standardError("the search for more paths stopped after 5,000,000 steps; these are the paths found\n")
-        }
+        if number == 0, format == .text { FileOutput.standardError(report.noPathMessage(via: via) + "\n") }
+        if truncated { FileOutput.standardError(PathReport.truncationMessage() + "\n") }
         if number == 0 { throw ExitCode(1) }
     }
 
-    private func json(_ paths: [[PathStep]], _ source: Int, _ target: Int, _ output: PathOutput) -> String {
-        JSONText.object([
-            ("from", JSONText.quote(output.nodes[source].id)), ("to", JSONText.quote(output.nodes[target].id)),
-            (
-                "paths",
-                JSONText.array(paths.map { JSONText.object([("length", "\($0.count)"), ("steps", output.json($0))]) })
-            ),
-        ])
-    }
-
     private func answerPairs(
-        _ path: String, finder: inout PathFinder, allowed: StepSet, output: PathOutput
+        _ path: String, in loaded: LoadedOrganization, finder: inout PathFinder, allowed: StepSet
     ) throws {
         var lines: LineReader
         do {
@@ -180,7 +138,7 @@ struct PathCommand: ParsableCommand {
         var pending: [String] = []
         func flush() {
             guard !pending.isEmpty else { return }
-            FileOutput.standardOutput(data: pending.joined(separator: "\n") + "\n")
+            FileOutput.standardOutput(data: pending.joined())
             pending.removeAll(keepingCapacity: true)
         }
         var missing = false
@@ -207,20 +165,16 @@ struct PathCommand: ParsableCommand {
                 continue
             }
             let (a, b) = (String(words[0]), String(words[1]))
-            guard let source = output.loaded.graph.index(of: a), let target = output.loaded.graph.index(of: b) else {
-                let unknown = output.loaded.graph.index(of: a) == nil ? a : b
-                let hint = output.closestID(to: unknown).map { "; did you mean '\($0)'?" } ?? ""
-                pending.append(
-                    JSONText.object([
-                        ("from", JSONText.quote(a)), ("to", JSONText.quote(b)),
-                        ("paths", "[]"), ("error", JSONText.quote("no node has the id '\(unknown)'\(hint)")),
-                    ]))
+            guard let source = loaded.graph.index(of: a), let target = loaded.graph.index(of: b) else {
+                let unknown = loaded.graph.index(of: a) == nil ? a : b
+                let hint = loaded.closestID(to: unknown).map { "; did you mean '\($0)'?" } ?? ""
+                pending.append(PathReport.json(from: a, to: b, error: "no node has the id '\(unknown)'\(hint)") + "\n")
                 bad = true
                 continue
             }
             let found = finder.shortestPath(from: source, to: target, allowed: allowed)
             if found == nil { missing = true }
-            pending.append(json(found.map { [$0] } ?? [], source, target, output))
+            pending.append(PathReport(loaded, from: source, to: target, paths: found.map { [$0] } ?? []).json())
             if pending.count >= 4096 { flush() }
         }
         flush()

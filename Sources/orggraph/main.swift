@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +21,9 @@ let arguments = (1..<Int(CommandLine.argc)).map { index in
 do {
     var command = try Orggraph.parseAsRoot(arguments)
     try command.run()
+} catch let failure as ReportedFailure {
+    // Its message is already on standard error.
+    exit(failure.status)
 } catch {
     let code = Orggraph.exitCode(for: error)
     if code == .success {

@@ -1,8 +1,10 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
-struct Validate: ParsableCommand {
+struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Audit organization files against the rules.",
         discussion: """
             Every finding names its rule, the file, line and column, and what would fix it.
@@ -42,8 +44,8 @@ struct Validate: ParsableCommand {
     @Option(help: "The lowest severity that makes the exit status 1: error, warning or info.")
     var failLevel: Severity?
 
-
     @OptionGroup var input: InputOptions
+
     func validate() throws {
         if strict, let failLevel, failLevel != .warning {
             throw ValidationError("--strict means --fail-level warning; give one or the other.")
@@ -56,7 +58,7 @@ struct Validate: ParsableCommand {
         try OutputTarget.refuseSameFiles([target], inputs: files + (rulebookFile.map { [$0] } ?? []))
         var report = ValidationReport()
         var loadFailed = false
-        var rulebooks = RulebookCache(input)
+        var rulebooks = input.rulebooks(option: rulebook)
         for file in files {
             let loaded: LoadedOrganization
             switch Input.load(reporting: file, input) {
@@ -66,8 +68,12 @@ struct Validate: ParsableCommand {
                 loadFailed = true
                 continue
             }
-            guard let book = rulebooks.rulebook(rulebook, for: loaded, file: file) else {
-                if let error = rulebooks.lastError { report.add(error) }
+            let book: Rulebook
+            do {
+                book = try rulebooks.rulebook(for: loaded.organization)
+            } catch {
+                FileOutput.standardError(error.description + "\n")
+                report.add(error)
                 loadFailed = true
                 continue
             }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
-struct Stats: ParsableCommand {
+struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Count bodies, relations and units, and measure the leadership structure.",
         discussion: """
             Examples:
@@ -14,15 +16,15 @@ struct Stats: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "An organization file; - reads standard input.")
-    var file: String
+    @OptionGroup var organization: OrganizationArgument
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-
     @OptionGroup var input: InputOptions
+
     func run() throws {
+        let file = organization.file
         let loaded = try Input.load(file, input)
         let statistics = OrganizationStatistics(loaded)
         switch format {

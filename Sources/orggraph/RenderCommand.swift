@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import OrgGraph
+import OrgGraphIO
 import OrgGraphGraphviz
 
-struct Render: ParsableCommand {
+struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Draw an org chart: SVG, PNG or PDF through Graphviz, or the DOT text.",
         discussion: """
             Leadership reads top-down; every public service unit is a frame holding its party \
@@ -28,8 +30,7 @@ struct Render: ParsableCommand {
             usage, a file that could not be loaded, or a chart Graphviz could not draw.
             """)
 
-    @Argument(help: "An organization file; - reads standard input.")
-    var file: String
+    @OptionGroup var organization: OrganizationArgument
 
     @Option(name: [.short, .long], help: "The output file (written atomically); - writes standard output.")
     var output: String?
@@ -64,14 +65,15 @@ struct Render: ParsableCommand {
     @Flag(help: "Print how long loading, charting, rendering and writing took, to standard error.")
     var timings = false
 
-
     @OptionGroup var input: InputOptions
+
     func validate() throws {
         if depth != nil, focus == nil { throw ValidationError("--depth goes with --focus.") }
         if let depth, depth < 0 { throw ValidationError("--depth takes a number of steps, 0 or more.") }
     }
 
     func run() throws {
+        let file = organization.file
         var clock = StageClock()
         let format = format ?? output.flatMap(ChartFormat.init(path:)) ?? .svg
         // Graphviz reads its fonts and plugins while the file loads and the chart is worked out.
@@ -88,7 +90,13 @@ struct Render: ParsableCommand {
         let chart = try makeChart(loaded)
         clock.mark("chart")
         if let graphviz = format.graphviz {
-            try ChartSize(chart).check(layout: layout, file: file)
+            do {
+                try ChartSize(chart).check(layout: layout)
+            } catch {
+                let advice = "draw part of it with --focus ID --depth N or --relations" + (layout == .sfdp ? "" : ", or use --layout sfdp")
+                FileOutput.standardError("\(file): error: \(error.description); \(advice)\n")
+                throw ExitCode(2)
+            }
             let bytes: [UInt8]
             do {
                 let rendered = try GraphvizRenderer().renderWithFallback(chart, layout: layout, format: graphviz)
@@ -122,14 +130,16 @@ struct Render: ParsableCommand {
         options.depth = depth ?? ChartOptions.defaultDepth
         if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
         if findings {
-            var rulebooks = RulebookCache(input)
-            guard let rulebook = rulebooks.rulebook(nil, for: loaded, file: file) else { throw ExitCode(2) }
+            var rulebooks = input.rulebooks()
+            let rulebook = try Input.rulebook(&rulebooks, for: loaded)
             options.findings = Auditor(rulebook: rulebook).audit(loaded).findings
         }
         do {
             return try Chart(loaded, options: options)
         } catch {
-            FileOutput.standardError("\(file): error: \(error.description)\n")
+            // The library names the chart's option; the command line, the flag that set it.
+            let flag = if case .unknownNode(_, let option, _) = error { "--\(option.rawValue): " } else { "" }
+            FileOutput.standardError("\(organization.file): error: \(flag)\(error.description)\n")
             throw ExitCode(2)
         }
     }
@@ -180,6 +190,3 @@ struct Render: ParsableCommand {
         return ends
     }
 }
-
-extension GraphvizLayout: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}
