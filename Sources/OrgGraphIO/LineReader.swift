@@ -89,3 +89,13 @@ package struct LineReader {
 private func closeDescriptor(_ descriptor: Int32) {
     _ = close(descriptor)
 }
+
+extension LineReader.Failure {
+    /// What is said of a file that cannot be read on, given the reader's line `limit`.
+    package func message(limit: Int) -> String {
+        switch self {
+        case .unreadable(let reason): "cannot read the file: \(reason)"
+        case .tooLong: "the line is longer than the limit of \(limit) bytes; each line is 'FROM TO', two ids"
+        }
+    }
+}

@@ -72,11 +72,11 @@ struct PathCommand: ParsableCommand {
         }
         let file = organization.file
         let loaded = try Input.load(file, input)
-        var finder = PathFinder(loaded.graph)
         if let pairs {
-            try answerPairs(pairs, in: loaded, finder: &finder, allowed: allowed)
+            try answerPairs(pairs, in: loaded, allowed: allowed)
             return
         }
+        var finder = PathFinder(loaded.graph)
         let source = try Input.node(from ?? "", in: loaded, file: file)
         let target = try Input.node(to ?? "", in: loaded, file: file)
         var report = PathReport(loaded, from: source, to: target, paths: [], isListing: all)
@@ -97,96 +97,63 @@ struct PathCommand: ParsableCommand {
     /// `--all`: each path is written as the search finds it, through a buffer of bounded size,
     /// so memory stays that of one path however many are listed.
     private func listAll(_ report: PathReport, finder: inout PathFinder, allowed: StepSet) throws {
-        var buffer = ""
         // JSON byte for byte; text for a person with its control characters escaped.
-        func write(_ text: String) {
-            if format == .json { FileOutput.standardOutput(data: text) } else { FileOutput.standardOutput(text) }
-        }
-        func emit(_ text: String) {
-            buffer += text
-            if buffer.utf8.count >= 1 << 16 {
-                write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        if format == .json { emit(report.jsonOpening) }
+        var buffer = BufferedOutput(data: format == .json, bytes: 1 << 16)
+        if format == .json { buffer.append(report.jsonOpening) }
         var number = 0
         let (_, truncated) = finder.simplePaths(from: report.from, to: report.to, allowed: allowed, limit: limit) {
             number += 1
-            emit(format == .json ? report.jsonElement($0, number: number) : report.text($0, number: number))
+            buffer.append(format == .json ? report.jsonElement($0, number: number) : report.text($0, number: number))
         }
-        if format == .json { emit(report.jsonClosing) }
-        write(buffer)
+        if format == .json { buffer.append(report.jsonClosing) }
+        buffer.flush()
         if number == 0, format == .text { FileOutput.standardError(report.noPathMessage(via: via) + "\n") }
         if truncated { FileOutput.standardError(PathReport.truncationMessage() + "\n") }
         if number == 0 { throw ExitCode(1) }
     }
 
-    private func answerPairs(
-        _ path: String, in loaded: LoadedOrganization, finder: inout PathFinder, allowed: StepSet
-    ) throws {
+    private func answerPairs(_ path: String, in loaded: LoadedOrganization, allowed: StepSet) throws {
         var lines: LineReader
         do {
             lines = try LineReader(path: path)
         } catch {
-            FileOutput.standardError("\(path): error: \(Self.message(error, limit: 0))\n")
+            FileOutput.standardError("\(path): error: \(error.message(limit: 0))\n")
             throw ExitCode(2)
         }
         defer { lines.finish() }
         // Answers are written as each line is read, and before each wait for more input: a
         // program that writes a pair and waits for its answer gets it.
-        var pending: [String] = []
-        func flush() {
-            guard !pending.isEmpty else { return }
-            FileOutput.standardOutput(data: pending.joined())
-            pending.removeAll(keepingCapacity: true)
-        }
-        var missing = false
-        var bad = false
-        var number = 0
+        var pending = BufferedOutput(data: true, lines: 4096)
+        var pairs = PathPairs(loaded, allowed: allowed, suggestion: { loaded.closestID(to: $0) })
+        var (missing, bad, number) = (false, false, 0)
         while true {
             let bytes: ArraySlice<UInt8>
             do {
-                guard let next = try lines.next(waiting: flush) else { break }
+                guard let next = try lines.next(waiting: { pending.flush() }) else { break }
                 bytes = next
             } catch {
-                flush()
-                FileOutput.standardError("\(path):\(number + 1):1: error: \(Self.message(error, limit: lines.limit))\n")
+                pending.flush()
+                FileOutput.standardError("\(path):\(number + 1):1: error: \(error.message(limit: lines.limit))\n")
                 throw ExitCode(2)
             }
             number += 1
-            let line = String(decoding: bytes, as: UTF8.self)
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            if words.isEmpty || words[0].hasPrefix("#") { continue }
-            guard words.count == 2 else {
-                flush()
+            switch pairs.answer(String(decoding: bytes, as: UTF8.self)) {
+            case .skipped: continue
+            case .malformed:
+                pending.flush()
                 FileOutput.standardError("\(path):\(number):1: error: expected 'FROM TO', two ids\n")
                 bad = true
-                continue
-            }
-            let (a, b) = (String(words[0]), String(words[1]))
-            guard let source = loaded.graph.index(of: a), let target = loaded.graph.index(of: b) else {
-                let unknown = loaded.graph.index(of: a) == nil ? a : b
-                let hint = loaded.closestID(to: unknown).map { "; did you mean '\($0)'?" } ?? ""
-                pending.append(PathReport.json(from: a, to: b, error: "no node has the id '\(unknown)'\(hint)") + "\n")
+            case .unknownNode(let json):
+                pending.append(json)
                 bad = true
-                continue
+            case .noPath(let json):
+                pending.append(json)
+                missing = true
+            case .found(let json): pending.append(json)
             }
-            let found = finder.shortestPath(from: source, to: target, allowed: allowed)
-            if found == nil { missing = true }
-            pending.append(PathReport(loaded, from: source, to: target, paths: found.map { [$0] } ?? []).json())
-            if pending.count >= 4096 { flush() }
         }
-        flush()
+        pending.flush()
         if bad { throw ExitCode(2) }
         if missing { throw ExitCode(1) }
-    }
-
-    /// The message for a pairs file that cannot be read on.
-    private static func message(_ failure: LineReader.Failure, limit: Int) -> String {
-        switch failure {
-        case .unreadable(let reason): "cannot read the file: \(reason)"
-        case .tooLong: "the line is longer than the limit of \(limit) bytes; each line is 'FROM TO', two ids"
-        }
     }
 }

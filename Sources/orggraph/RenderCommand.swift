@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import OrgGraph
 import OrgGraphIO
 import OrgGraphGraphviz
@@ -144,49 +143,31 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// The relation types of `--relations`, names joined by commas (spaces around a name are
-    /// allowed). An unknown or empty name is an error that quotes the list as typed, with a
-    /// caret under the name and a "did you mean" where one is close.
+    /// The relation types of `--relations`. An unknown or empty name is an error that quotes
+    /// the list as typed, with a caret under the name and a "did you mean" where one is close.
     static func relationTypes(_ list: String) throws -> Set<RelationType> {
-        var types = Set<RelationType>()
-        var column = 1
-        for item in list.split(separator: ",", omittingEmptySubsequences: false) {
-            let leading = item.prefix { $0 == " " }.count
-            let name = item.trimmingCharacters(in: .whitespaces)
-            let at = column + leading
-            column += item.count + 1
-            if let type = RelationType(rawValue: name) {
-                types.insert(type)
-                continue
-            }
+        do {
+            return try ChartOptions.relations(parsing: list)
+        } catch {
             let message =
-                name.isEmpty
+                error.name.isEmpty
                 ? "--relations takes relation types joined by commas, such as 'leads,reports-to'"
-                : "unknown relation '\(name)'\(RelationType.hint(for: name))"
+                : "unknown relation '\(error.name)'\(RelationType.hint(for: error.name))"
             let diagnostic = Diagnostic(
-                file: "relations", location: SourceLocation(line: 1, column: at), message: message, sourceLine: list)
+                file: "relations", location: SourceLocation(line: 1, column: error.column), message: message,
+                sourceLine: list)
             FileOutput.standardError(diagnostic.description + "\n")
             throw ExitCode(2)
         }
-        return types
     }
 
-    /// The two ids of `--highlight FROM:TO`. Ids may contain ':', so every split is tried; the
-    /// one where both sides are ids wins.
+    /// The two ids of `--highlight FROM:TO`.
     static func pathEnds(_ text: String, in loaded: LoadedOrganization) throws -> ChartOptions.Highlight {
-        let splits = text.indices.filter { text[$0] == ":" }.map {
-            ChartOptions.Highlight(from: String(text[..<$0]), to: String(text[text.index(after: $0)...]))
+        switch ChartOptions.Highlight.parse(text, in: loaded) {
+        case .ends(let ends): return ends
+        case .ambiguous: FileOutput.standardError("highlight: error: '\(text)' splits into ids in more than one way\n")
+        case .malformed: FileOutput.standardError("highlight: error: --highlight takes FROM:TO, two ids\n")
         }
-        let known = splits.filter { loaded.graph.index(of: $0.from) != nil && loaded.graph.index(of: $0.to) != nil }
-        if known.count == 1, let ends = known.first { return ends }
-        if known.count > 1 {
-            FileOutput.standardError("highlight: error: '\(text)' splits into ids in more than one way\n")
-            throw ExitCode(2)
-        }
-        guard let ends = splits.first(where: { !$0.from.isEmpty && !$0.to.isEmpty }) else {
-            FileOutput.standardError("highlight: error: --highlight takes FROM:TO, two ids\n")
-            throw ExitCode(2)
-        }
-        return ends
+        throw ExitCode(2)
     }
 }
