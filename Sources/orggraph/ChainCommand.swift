@@ -37,9 +37,6 @@ struct ChainCommand: ParsableCommand {
         let steps = relation.map { [Superiors.upwardStep(for: $0)] } ?? Superiors.upward
         let (chain, cycle) = Superiors(loaded.graph).chain(from: start, following: steps)
         let report = ChainReport(loaded, id: id, start: start, steps: chain, cycle: cycle)
-        switch format {
-        case .json: FileOutput.standardOutput(data: report.json())
-        case .text: FileOutput.standardOutput(report.text())
-        }
+        format.write(text: report.text, json: report.json)
     }
 }

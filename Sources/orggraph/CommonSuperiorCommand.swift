@@ -36,10 +36,7 @@ struct CommonSuperiorCommand: ParsableCommand {
         let second = try Input.node(b, in: loaded, file: file)
         let found = Superiors(loaded.graph).lowestCommonSuperior(first, second)
         let report = CommonSuperiorReport(loaded, a: a, b: b, first: first, second: second, found: found)
-        switch format {
-        case .json: FileOutput.standardOutput(data: report.json())
-        case .text: FileOutput.standardOutput(found == nil ? "" : report.text())
-        }
+        format.write(text: report.text, json: report.json)
         if found == nil {
             if format == .text { FileOutput.standardError(report.noneMessage + "\n") }
             throw ExitCode(1)

@@ -43,14 +43,10 @@ struct ImpactCommand: ParsableCommand {
         let file = organization.file
         let loaded = try Input.load(file, input)
         for id in remove { _ = try Input.node(id, in: loaded, file: file) }
-        var rulebooks = input.rulebooks(option: rulebook)
-        let book = try Input.rulebook(&rulebooks, for: loaded)
+        let book = try Input.rulebook(rulebook, for: loaded, input)
         let impact = Impact(removing: remove, from: loaded, auditor: Auditor(rulebook: book))
         let report = ImpactReport(impact, file: file, rulebook: book)
-        switch format {
-        case .json: FileOutput.standardOutput(data: report.json())
-        case .text: FileOutput.standardOutput(report.text())
-        }
+        format.write(text: report.text, json: report.json)
         if impact.created.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
     }
 }

@@ -6,21 +6,15 @@ import OrgGraphIO
 /// What commands read from the command line: organization files, node ids, path expressions
 /// and rulebooks, each with its diagnostics on standard error and exit status 2 when it fails.
 enum Input {
-    /// Loads `path`, or prints its diagnostics and returns the error.
-    static func load(reporting path: String, _ options: InputOptions) -> Result<LoadedOrganization, LoadError> {
-        do {
-            return .success(try options.organizationLoader.load(contentsOf: path))
-        } catch {
-            FileOutput.standardError(error.description + "\n")
-            return .failure(error)
-        }
-    }
-
     /// Loads `path`.
     /// - Throws: `ExitCode(2)` after printing the diagnostics.
     static func load(_ path: String, _ options: InputOptions) throws -> LoadedOrganization {
-        guard case .success(let loaded) = load(reporting: path, options) else { throw ExitCode(2) }
-        return loaded
+        do {
+            return try options.organizationLoader.load(contentsOf: path)
+        } catch {
+            FileOutput.standardError(error.description + "\n")
+            throw ExitCode(2)
+        }
     }
 
     /// Keeps `loaded` to the end of the process, which hands its memory back at once: freeing
@@ -54,11 +48,12 @@ enum Input {
         }
     }
 
-    /// The rulebook of `loaded` (see ``RulebookLoader/rulebook(option:for:)``).
+    /// The rulebook of `loaded`: the one `option` names, else the file's own, else the default
+    /// (``RulebookLoader/rulebook(option:for:)``).
     /// - Throws: `ExitCode(2)` after the rulebook's diagnostics.
-    static func rulebook(_ rulebooks: inout RulebookLookup, for loaded: LoadedOrganization) throws -> Rulebook {
+    static func rulebook(_ option: String?, for loaded: LoadedOrganization, _ options: InputOptions) throws -> Rulebook {
         do {
-            return try rulebooks.rulebook(for: loaded.organization)
+            return try options.rulebookLoader.rulebook(option: option, for: loaded.organization)
         } catch {
             FileOutput.standardError(error.description + "\n")
             throw ExitCode(2)
@@ -76,4 +71,12 @@ extension ChartFormat: ExpressibleByArgument {}
 /// `--format` of the commands that write text or JSON.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+
+    /// Writes a report to standard output: its text for a person, or its JSON byte for byte.
+    func write(text: () -> String, json: () -> String) {
+        switch self {
+        case .text: FileOutput.standardOutput(text())
+        case .json: FileOutput.standardOutput(data: json())
+        }
+    }
 }

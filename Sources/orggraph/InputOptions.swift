@@ -23,11 +23,6 @@ struct InputOptions: ParsableArguments {
         loader.maximumInputBytes = maxInputBytes.value
         return loader
     }
-
-    /// The rulebooks of a run: the one `option` names, else each file's own, else the default.
-    func rulebooks(option: String? = nil) -> RulebookLookup {
-        RulebookLookup(rulebookLoader, option: option)
-    }
 }
 
 extension ByteCount: ExpressibleByArgument {

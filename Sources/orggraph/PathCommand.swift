@@ -85,12 +85,8 @@ struct PathCommand: ParsableCommand {
             return
         }
         report.paths = finder.shortestPath(from: source, to: target, allowed: allowed).map { [$0] } ?? []
-        switch format {
-        case .json: FileOutput.standardOutput(data: report.json())
-        case .text:
-            if report.paths.isEmpty { FileOutput.standardError(report.noPathMessage(via: via) + "\n") }
-            FileOutput.standardOutput(report.text())
-        }
+        if report.paths.isEmpty, format == .text { FileOutput.standardError(report.noPathMessage(via: via) + "\n") }
+        format.write(text: report.text, json: report.json)
         if report.paths.isEmpty { throw ExitCode(1) }
     }
 
@@ -112,48 +108,24 @@ struct PathCommand: ParsableCommand {
         if number == 0 { throw ExitCode(1) }
     }
 
+    /// `--pairs`: one JSON line a pair, as each is read.
     private func answerPairs(_ path: String, in loaded: LoadedOrganization, allowed: StepSet) throws {
-        var lines: LineReader
-        do {
-            lines = try LineReader(path: path)
-        } catch {
-            FileOutput.standardError("\(path): error: \(error.message(limit: 0))\n")
-            throw ExitCode(2)
-        }
-        defer { lines.finish() }
-        // Answers are written as each line is read, and before each wait for more input: a
-        // program that writes a pair and waits for its answer gets it.
-        var pending = BufferedOutput(data: true, lines: 4096)
         var pairs = PathPairs(loaded, allowed: allowed, suggestion: { loaded.closestID(to: $0) })
-        var (missing, bad, number) = (false, false, 0)
-        while true {
-            let bytes: ArraySlice<UInt8>
-            do {
-                guard let next = try lines.next(waiting: { pending.flush() }) else { break }
-                bytes = next
-            } catch {
-                pending.flush()
-                FileOutput.standardError("\(path):\(number + 1):1: error: \(error.message(limit: lines.limit))\n")
-                throw ExitCode(2)
-            }
-            number += 1
-            switch pairs.answer(String(decoding: bytes, as: UTF8.self)) {
-            case .skipped: continue
-            case .malformed:
-                pending.flush()
-                FileOutput.standardError("\(path):\(number):1: error: expected 'FROM TO', two ids\n")
-                bad = true
+        var (missing, bad) = (false, false)
+        let rejected = try LineReader.answer(path) { line in
+            switch pairs.answer(line) {
+            case .skipped: return .skipped
+            case .malformed: return .rejected("expected 'FROM TO', two ids")
             case .unknownNode(let json):
-                pending.append(json)
                 bad = true
+                return .output(json)
             case .noPath(let json):
-                pending.append(json)
                 missing = true
-            case .found(let json): pending.append(json)
+                return .output(json)
+            case .found(let json): return .output(json)
             }
         }
-        pending.flush()
-        if bad { throw ExitCode(2) }
+        if bad || rejected { throw ExitCode(2) }
         if missing { throw ExitCode(1) }
     }
 }

@@ -38,9 +38,6 @@ struct QueryCommand: ParsableCommand {
         var evaluator = PathEvaluator(loaded)
         let report = QueryReport(
             loaded, start: start, expression: expression, nodes: evaluator.evaluate(path, from: origin))
-        switch format {
-        case .json: FileOutput.standardOutput(data: report.json())
-        case .text: FileOutput.standardOutput(report.text())
-        }
+        format.write(text: report.text, json: report.json)
     }
 }

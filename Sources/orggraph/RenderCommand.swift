@@ -89,20 +89,19 @@ struct RenderCommand: ParsableCommand {
         let chart = try makeChart(loaded)
         clock.mark("chart")
         if let graphviz = format.graphviz {
-            do {
-                try ChartSize(chart).check(layout: layout)
-            } catch {
-                let advice = "draw part of it with --focus ID --depth N or --relations" + (layout == .sfdp ? "" : ", or use --layout sfdp")
-                FileOutput.standardError("\(file): error: \(error.description); \(advice)\n")
-                throw ExitCode(2)
-            }
             let bytes: [UInt8]
             do {
+                try ChartSize(chart).check(layout: layout)
                 let rendered = try GraphvizRenderer().renderWithFallback(chart, layout: layout, format: graphviz)
                 if let note = rendered.note(layout: layout) { FileOutput.standardError("\(file): note: \(note)\n") }
                 bytes = rendered.bytes
             } catch {
-                FileOutput.standardError("\(file): error: \(error.description)\n")
+                // A chart too large: what the command line offers to draw less.
+                let advice =
+                    error is ChartError
+                    ? "; draw part of it with --focus ID --depth N or --relations" + (layout == .sfdp ? "" : ", or use --layout sfdp")
+                    : ""
+                FileOutput.standardError("\(file): error: \(error)\(advice)\n")
                 throw ExitCode(2)
             }
             clock.mark("render")
@@ -129,8 +128,7 @@ struct RenderCommand: ParsableCommand {
         options.depth = depth ?? ChartOptions.defaultDepth
         if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
         if findings {
-            var rulebooks = input.rulebooks()
-            let rulebook = try Input.rulebook(&rulebooks, for: loaded)
+            let rulebook = try Input.rulebook(nil, for: loaded, input)
             options.findings = Auditor(rulebook: rulebook).audit(loaded).findings
         }
         do {

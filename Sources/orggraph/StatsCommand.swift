@@ -12,14 +12,10 @@ struct StatsCommand: ParsableCommand {
               orggraph stats org.json --format json
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @OptionGroup var organization: OrganizationArgument
 
     @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     @OptionGroup var input: InputOptions
 
@@ -27,9 +23,8 @@ struct StatsCommand: ParsableCommand {
         let file = organization.file
         let loaded = try Input.load(file, input)
         let statistics = OrganizationStatistics(loaded)
-        switch format {
-        case .text: FileOutput.standardOutput(statistics.text(title: loaded.organization.title, file: file))
-        case .json: FileOutput.standardOutput(data: statistics.json(file: file))
-        }
+        format.write(
+            text: { statistics.text(title: loaded.organization.title, file: file) },
+            json: { statistics.json(file: file) })
     }
 }

@@ -58,27 +58,17 @@ struct ValidateCommand: ParsableCommand {
         try OutputTarget.refuseSameFiles([target], inputs: files + (rulebookFile.map { [$0] } ?? []))
         var report = ValidationReport()
         var loadFailed = false
-        var rulebooks = input.rulebooks(option: rulebook)
+        var rulebooks = RulebookLookup(input.rulebookLoader, option: rulebook)
         for file in files {
-            let loaded: LoadedOrganization
-            switch Input.load(reporting: file, input) {
-            case .success(let organization): loaded = organization
-            case .failure(let error):
-                report.add(error)
-                loadFailed = true
-                continue
-            }
-            let book: Rulebook
-            do {
-                book = try rulebooks.rulebook(for: loaded.organization)
+            do throws(LoadError) {
+                let loaded = try input.organizationLoader.load(contentsOf: file)
+                try report.audit(loaded, file: file, rulebooks: &rulebooks)
+                if file == files.last { Input.keepUntilExit(loaded) }
             } catch {
                 FileOutput.standardError(error.description + "\n")
                 report.add(error)
                 loadFailed = true
-                continue
             }
-            report.add(Auditor(rulebook: book).audit(loaded), file: file, rulebook: book)
-            if file == files.last { Input.keepUntilExit(loaded) }
         }
         // A run that stops with status 2 writes no report file, and leaves one already there as
         // it was: a report missing the files that could not be loaded would read as their audit.
@@ -87,12 +77,12 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if !report.files.isEmpty || format != .text {
-            let text: String
-            switch format {
-            case .text: text = report.text()
-            case .json: text = report.json()
-            case .sarif: text = SARIFReport.write(report, version: Orggraph.configuration.version)
-            }
+            let text =
+                switch format {
+                case .text: report.text()
+                case .json: report.json()
+                case .sarif: SARIFReport.write(report, version: Orggraph.configuration.version)
+                }
             try target.write(text)
         }
         if loadFailed { throw ExitCode(2) }
