@@ -44,11 +44,16 @@ let package = Package(
             name: "OrgGraphGraphviz",
             dependencies: ["OrgGraphCore", "OrgGraphChart", "CGraphviz"]
         ),
+        // The command line's files and streams: outputs written atomically, standard output and
+        // error checked, lines read as they arrive (file names through OrgGraphFormat's FileName).
+        .target(name: "OrgGraphIO", dependencies: ["OrgGraphCore", "OrgGraphFormat"]),
+        // The command line: argument parsing and calls into the library, nothing else.
         .executableTarget(
             name: "orggraph",
             dependencies: [
                 "OrgGraph",
                 "OrgGraphGraphviz",
+                "OrgGraphIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

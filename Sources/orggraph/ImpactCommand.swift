@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
 struct ImpactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,8 +19,7 @@ struct ImpactCommand: ParsableCommand {
             (error by default), 1 when it does, 2 for bad usage or input.
             """)
 
-    @Argument(help: "An organization file; - reads standard input.")
-    var file: String
+    @OptionGroup var organization: OrganizationArgument
 
     @Option(name: .long, parsing: .upToNextOption, help: "The ids of the nodes to remove.")
     var remove: [String]
@@ -33,43 +33,20 @@ struct ImpactCommand: ParsableCommand {
     @Option(help: "The lowest severity of a created finding that makes the exit status 1.")
     var failLevel: Severity = .error
 
-
     @OptionGroup var input: InputOptions
+
     func validate() throws {
         guard !remove.isEmpty else { throw ValidationError("Name at least one node to --remove.") }
     }
 
     func run() throws {
+        let file = organization.file
         let loaded = try Input.load(file, input)
-        let output = PathOutput(loaded: loaded)
-        for id in remove { _ = try output.resolve(id, file: file) }
-        var rulebooks = RulebookCache(input)
-        guard let book = rulebooks.rulebook(rulebook, for: loaded, file: file) else { throw ExitCode(2) }
+        for id in remove { _ = try Input.node(id, in: loaded, file: file) }
+        let book = try Input.rulebook(rulebook, for: loaded, input)
         let impact = Impact(removing: remove, from: loaded, auditor: Auditor(rulebook: book))
-        switch format {
-        case .json:
-            var report = ValidationReport()
-            report.add(AuditReport(findings: impact.created), file: file, rulebook: book)
-            let json = report.json()
-            let extra = ",\n  \"removed\": " + JSONText.array(impact.removed.map(JSONText.quote))
-                + ",\n  \"resolved\": " + JSONText.array(impact.resolved.map { JSONText.quote($0.fingerprint) }) + "\n}\n"
-            FileOutput.standardOutput(data: String(json.dropLast(3)) + extra)
-        case .text:
-            var lines: [String] = []
-            let names = impact.removed.map { "'\($0)'" }.joined(separator: ", ")
-            if impact.created.isEmpty {
-                lines.append("removing \(names) creates no finding")
-            } else {
-                var report = ValidationReport()
-                report.add(AuditReport(findings: impact.created), file: file)
-                lines.append("removing \(names) would create \(impact.created.count) finding\(impact.created.count == 1 ? "" : "s"):")
-                lines += report.text().split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).map(String.init)
-            }
-            if !impact.resolved.isEmpty {
-                lines.append("and resolve \(impact.resolved.count) finding\(impact.resolved.count == 1 ? "" : "s") it has now")
-            }
-            FileOutput.standardOutput(lines.joined(separator: "\n") + "\n")
-        }
+        let report = ImpactReport(impact, file: file, rulebook: book)
+        format.write(text: report.text, json: report.json)
         if impact.created.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
     }
 }

@@ -12,6 +12,10 @@ struct Orggraph: ParsableCommand {
             that could not be loaded.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Rules.self, Stats.self, Convert.self, Query.self, PathCommand.self, Chain.self, Common.self, Render.self, Generate.self, ImpactCommand.self]
+        subcommands: [
+            ValidateCommand.self, RulesCommand.self, StatsCommand.self, ConvertCommand.self, QueryCommand.self,
+            PathCommand.self, ChainCommand.self, CommonSuperiorCommand.self, RenderCommand.self, GenerateCommand.self,
+            ImpactCommand.self,
+        ]
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
 struct PathCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +18,7 @@ struct PathCommand: ParsableCommand {
               orggraph path nationwide.json --pairs pairs.txt --via '^leads|^superior-of|part-of'
             """)
 
-    @Argument(help: "An organization file; - reads standard input.")
-    var file: String
+    @OptionGroup var organization: OrganizationArgument
 
     @Argument(help: "The id of the node the path starts from.")
     var from: String?
@@ -45,13 +45,13 @@ struct PathCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-
     @OptionGroup var input: InputOptions
+
     func validate() throws {
         if pairs != nil {
             guard from == nil, to == nil else { throw ValidationError("Give FROM and TO, or --pairs, not both.") }
             guard !all else { throw ValidationError("--all answers one pair; it does not go with --pairs.") }
-            if file == "-", pairs == "-" { throw ValidationError("Only one of FILE and --pairs can read standard input.") }
+            if organization.file == "-", pairs == "-" { throw ValidationError("Only one of FILE and --pairs can read standard input.") }
         } else if from == nil || to == nil {
             throw ValidationError("Give the ids FROM and TO (or --pairs FILE).")
         }
@@ -63,176 +63,69 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         var allowed = StepSet.all
         if let via {
-            let expression = try parseExpression(via, source: "via")
-            guard let steps = StepSet(expression) else {
+            guard let steps = StepSet(try Input.expression(via, source: "via")) else {
                 FileOutput.standardError(
                     "via: error: --via takes relation types and inverses joined by '|', such as 'reports-to|^leads'\n")
                 throw ExitCode(2)
             }
             allowed = steps
         }
+        let file = organization.file
         let loaded = try Input.load(file, input)
-        let output = PathOutput(loaded: loaded)
-        var finder = PathFinder(loaded.graph)
         if let pairs {
-            try answerPairs(pairs, finder: &finder, allowed: allowed, output: output)
+            try answerPairs(pairs, in: loaded, allowed: allowed)
             return
         }
-        let source = try output.resolve(from ?? "", file: file)
-        let target = try output.resolve(to ?? "", file: file)
+        var finder = PathFinder(loaded.graph)
+        let source = try Input.node(from ?? "", in: loaded, file: file)
+        let target = try Input.node(to ?? "", in: loaded, file: file)
+        var report = PathReport(loaded, from: source, to: target, paths: [], isListing: all)
         if all {
-            try listAll(from: source, to: target, finder: &finder, allowed: allowed, output: output)
+            try listAll(report, finder: &finder, allowed: allowed)
             return
         }
-        var paths: [[PathStep]] = []
-        if let path = finder.shortestPath(from: source, to: target, allowed: allowed) {
-            paths = [path]
-        }
-        switch format {
-        case .json:
-            FileOutput.standardOutput(data: json(paths, source, target, output) + "\n")
-        case .text:
-            if paths.isEmpty { reportNoPath(source, target, output) }
-            for path in paths {
-                FileOutput.standardOutput(
-                    (output.text(path, from: source) + ["\(path.count) step\(path.count == 1 ? "" : "s")"])
-                        .joined(separator: "\n") + "\n")
-            }
-        }
-        if paths.isEmpty { throw ExitCode(1) }
-    }
-
-    private func reportNoPath(_ source: Int, _ target: Int, _ output: PathOutput) {
-        FileOutput.standardError(
-            "no path from \(output.label(source)) to \(output.label(target))"
-                + (via.map { " with steps \($0)" } ?? "") + "\n")
+        report.paths = finder.shortestPath(from: source, to: target, allowed: allowed).map { [$0] } ?? []
+        if report.paths.isEmpty, format == .text { FileOutput.standardError(report.noPathMessage(via: via) + "\n") }
+        format.write(text: report.text, json: report.json)
+        if report.paths.isEmpty { throw ExitCode(1) }
     }
 
     /// `--all`: each path is written as the search finds it, through a buffer of bounded size,
     /// so memory stays that of one path however many are listed.
-    private func listAll(
-        from source: Int, to target: Int, finder: inout PathFinder, allowed: StepSet, output: PathOutput
-    ) throws {
-        var buffer = ""
+    private func listAll(_ report: PathReport, finder: inout PathFinder, allowed: StepSet) throws {
         // JSON byte for byte; text for a person with its control characters escaped.
-        func write(_ text: String) {
-            if format == .json { FileOutput.standardOutput(data: text) } else { FileOutput.standardOutput(text) }
-        }
-        func emit(_ text: String) {
-            buffer += text
-            if buffer.utf8.count >= 1 << 16 {
-                write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        if format == .json {
-            // The object of SPEC §5 written in pieces: {"from": ..., "to": ..., "paths": [...]}.
-            emit(
-                "{\"from\": \(JSONText.quote(output.nodes[source].id)), \"to\": \(JSONText.quote(output.nodes[target].id)), "
-                    + "\"paths\": [")
-        }
+        var buffer = BufferedOutput(data: format == .json, bytes: 1 << 16)
+        if format == .json { buffer.append(report.jsonOpening) }
         var number = 0
-        let (_, truncated) = finder.simplePaths(from: source, to: target, allowed: allowed, limit: limit) { path in
+        let (_, truncated) = finder.simplePaths(from: report.from, to: report.to, allowed: allowed, limit: limit) {
             number += 1
-            switch format {
-            case .json:
-                emit(
-                    (number > 1 ? ", " : "")
-                        + JSONText.object([("length", "\(path.count)"), ("steps", output.json(path))]))
-            case .text:
-                let lines = ["path \(number):"] + output.text(path, from: source)
-                    + ["\(path.count) step\(path.count == 1 ? "" : "s")"]
-                emit((number > 1 ? "\n" : "") + lines.joined(separator: "\n") + "\n")
-            }
+            buffer.append(format == .json ? report.jsonElement($0, number: number) : report.text($0, number: number))
         }
-        if format == .json { emit("]}\n") }
-        write(buffer)
-        if number == 0, format == .text { reportNoPath(source, target, output) }
-        if truncated {
-            FileOutput.standardError("the search for more paths stopped after 5,000,000 steps; these are the paths found\n")
-        }
+        if format == .json { buffer.append(report.jsonClosing) }
+        buffer.flush()
+        if number == 0, format == .text { FileOutput.standardError(report.noPathMessage(via: via) + "\n") }
+        if truncated { FileOutput.standardError(PathReport.truncationMessage() + "\n") }
         if number == 0 { throw ExitCode(1) }
     }
 
-    private func json(_ paths: [[PathStep]], _ source: Int, _ target: Int, _ output: PathOutput) -> String {
-        JSONText.object([
-            ("from", JSONText.quote(output.nodes[source].id)), ("to", JSONText.quote(output.nodes[target].id)),
-            (
-                "paths",
-                JSONText.array(paths.map { JSONText.object([("length", "\($0.count)"), ("steps", output.json($0))]) })
-            ),
-        ])
-    }
-
-    private func answerPairs(
-        _ path: String, finder: inout PathFinder, allowed: StepSet, output: PathOutput
-    ) throws {
-        var lines: LineReader
-        do {
-            lines = try LineReader(path: path)
-        } catch {
-            FileOutput.standardError("\(path): error: \(Self.message(error, limit: 0))\n")
-            throw ExitCode(2)
-        }
-        defer { lines.finish() }
-        // Answers are written as each line is read, and before each wait for more input: a
-        // program that writes a pair and waits for its answer gets it.
-        var pending: [String] = []
-        func flush() {
-            guard !pending.isEmpty else { return }
-            FileOutput.standardOutput(data: pending.joined(separator: "\n") + "\n")
-            pending.removeAll(keepingCapacity: true)
-        }
-        var missing = false
-        var bad = false
-        var number = 0
-        while true {
-            let bytes: ArraySlice<UInt8>
-            do {
-                guard let next = try lines.next(waiting: flush) else { break }
-                bytes = next
-            } catch {
-                flush()
-                FileOutput.standardError("\(path):\(number + 1):1: error: \(Self.message(error, limit: lines.limit))\n")
-                throw ExitCode(2)
-            }
-            number += 1
-            let line = String(decoding: bytes, as: UTF8.self)
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            if words.isEmpty || words[0].hasPrefix("#") { continue }
-            guard words.count == 2 else {
-                flush()
-                FileOutput.standardError("\(path):\(number):1: error: expected 'FROM TO', two ids\n")
+    /// `--pairs`: one JSON line a pair, as each is read.
+    private func answerPairs(_ path: String, in loaded: LoadedOrganization, allowed: StepSet) throws {
+        var pairs = PathPairs(loaded, allowed: allowed, suggestion: { loaded.closestID(to: $0) })
+        var (missing, bad) = (false, false)
+        let rejected = try LineReader.answer(path) { line in
+            switch pairs.answer(line) {
+            case .skipped: return .skipped
+            case .malformed: return .rejected("expected 'FROM TO', two ids")
+            case .unknownNode(let json):
                 bad = true
-                continue
+                return .output(json)
+            case .noPath(let json):
+                missing = true
+                return .output(json)
+            case .found(let json): return .output(json)
             }
-            let (a, b) = (String(words[0]), String(words[1]))
-            guard let source = output.loaded.graph.index(of: a), let target = output.loaded.graph.index(of: b) else {
-                let unknown = output.loaded.graph.index(of: a) == nil ? a : b
-                let hint = output.closestID(to: unknown).map { "; did you mean '\($0)'?" } ?? ""
-                pending.append(
-                    JSONText.object([
-                        ("from", JSONText.quote(a)), ("to", JSONText.quote(b)),
-                        ("paths", "[]"), ("error", JSONText.quote("no node has the id '\(unknown)'\(hint)")),
-                    ]))
-                bad = true
-                continue
-            }
-            let found = finder.shortestPath(from: source, to: target, allowed: allowed)
-            if found == nil { missing = true }
-            pending.append(json(found.map { [$0] } ?? [], source, target, output))
-            if pending.count >= 4096 { flush() }
         }
-        flush()
-        if bad { throw ExitCode(2) }
+        if bad || rejected { throw ExitCode(2) }
         if missing { throw ExitCode(1) }
-    }
-
-    /// The message for a pairs file that cannot be read on.
-    private static func message(_ failure: LineReader.Failure, limit: Int) -> String {
-        switch failure {
-        case .unreadable(let reason): "cannot read the file: \(reason)"
-        case .tooLong: "the line is longer than the limit of \(limit) bytes; each line is 'FROM TO', two ids"
-        }
     }
 }

@@ -79,10 +79,10 @@ struct ChartSelectionTests {
 
     @Test("unknown ids in options are errors with a suggestion")
     func unknownIDs() throws {
-        #expect(throws: ChartError.unknownNode(id: "tinh-u", option: "--focus", suggestion: "tinh-uy")) {
+        #expect(throws: ChartError.unknownNode(id: "tinh-u", option: .focus, suggestion: "tinh-uy")) {
             try Chart(try Self.hospital(), options: ChartOptions(focus: "tinh-u"))
         }
-        #expect(throws: ChartError.unknownNode(id: "nowhere", option: "--highlight", suggestion: nil)) {
+        #expect(throws: ChartError.unknownNode(id: "nowhere", option: .highlight, suggestion: nil)) {
             try Chart(try Self.hospital(), options: ChartOptions(highlight: .init(from: "tinh-uy", to: "nowhere")))
         }
     }

@@ -57,7 +57,7 @@ public struct Chart: Sendable {
         var focusIndex: Int?
         if let focus = options.focus {
             guard options.depth >= 0 else { throw .negativeDepth(options.depth) }
-            let start = try Self.resolve(focus, option: "--focus", in: loaded)
+            let start = try Self.resolve(focus, option: .focus, in: loaded)
             focusIndex = start
             for node in Self.neighbourhood(of: start, depth: options.depth, types: types, graph: graph) {
                 drawn[node] = true
@@ -68,8 +68,8 @@ public struct Chart: Sendable {
         var pathEdges = Set<Int>()
         var pathNodes = Set<Int>()
         if let highlight = options.highlight {
-            let from = try Self.resolve(highlight.from, option: "--highlight", in: loaded)
-            let to = try Self.resolve(highlight.to, option: "--highlight", in: loaded)
+            let from = try Self.resolve(highlight.from, option: .highlight, in: loaded)
+            let to = try Self.resolve(highlight.to, option: .highlight, in: loaded)
             var finder = PathFinder(graph)
             let steps = StepSet(types.flatMap { [($0, false), ($0, true)] })
             path = finder.shortestPath(from: from, to: to, allowed: steps)
@@ -123,7 +123,7 @@ public struct Chart: Sendable {
     /// The number of nodes drawn.
     public var nodeCount: Int { nodes.count }
 
-    private static func resolve(_ id: String, option: String, in loaded: LoadedOrganization) throws(ChartError) -> Int {
+    private static func resolve(_ id: String, option: ChartError.Option, in loaded: LoadedOrganization) throws(ChartError) -> Int {
         guard let index = loaded.graph.index(of: id) else {
             throw .unknownNode(id: id, option: option, suggestion: loaded.closestID(to: id))
         }

@@ -36,6 +36,12 @@ public enum JSONText {
         "{" + pairs.map { quote($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
     }
 
+    /// A document's top-level object, one member a line indented by two spaces, and a line
+    /// break after it: `{\n  "a": 1,\n  "b": [...]\n}\n`. The values are already JSON text.
+    public static func document(_ members: [(String, String)]) -> String {
+        "{\n  " + members.map { quote($0.0) + ": " + $0.1 }.joined(separator: ",\n  ") + "\n}\n"
+    }
+
     /// `[a, b]` from elements that are already JSON text.
     public static func array(_ elements: [String]) -> String {
         "[" + elements.joined(separator: ", ") + "]"

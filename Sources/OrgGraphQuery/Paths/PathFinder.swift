@@ -12,6 +12,9 @@ import OrgGraphCore
 public struct PathFinder {
     public let graph: Graph
 
+    /// The steps of exploration a search for simple paths takes at most, unless told otherwise.
+    public static let defaultBudget = 5_000_000
+
     // The undirected view: entries of node u are offsets[u]..<offsets[u+1].
     private let offsets: [Int32]
     private let targets: [Int32]
@@ -227,7 +230,7 @@ public struct PathFinder {
     /// - Returns: the paths, and whether the search was cut short by the budget.
     /// - Complexity: as ``simplePaths(from:to:allowed:limit:budget:_:)``, plus the paths' steps.
     public mutating func simplePaths(
-        from source: Int, to target: Int, allowed: StepSet = .all, limit: Int, budget: Int = 5_000_000
+        from source: Int, to target: Int, allowed: StepSet = .all, limit: Int, budget: Int = defaultBudget
     ) -> (paths: [[PathStep]], truncated: Bool) {
         var paths: [[PathStep]] = []
         let result = simplePaths(from: source, to: target, allowed: allowed, limit: limit, budget: budget) {
@@ -248,7 +251,7 @@ public struct PathFinder {
     ///   O(*n* + *m*).
     @discardableResult
     public mutating func simplePaths(
-        from source: Int, to target: Int, allowed: StepSet = .all, limit: Int, budget: Int = 5_000_000,
+        from source: Int, to target: Int, allowed: StepSet = .all, limit: Int, budget: Int = defaultBudget,
         _ visit: ([PathStep]) -> Void
     ) -> (count: Int, truncated: Bool) {
         guard limit > 0 else { return (0, false) }

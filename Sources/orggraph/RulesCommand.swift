@@ -1,8 +1,10 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
-struct Rules: ParsableCommand {
+struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules of a rulebook, or describe one rule with its rationale and examples.",
         discussion: """
             Examples:
@@ -25,8 +27,8 @@ struct Rules: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
-
     @OptionGroup var input: InputOptions
+
     func run() throws {
         let book: Rulebook
         do {

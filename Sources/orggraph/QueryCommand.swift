@@ -1,8 +1,10 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
-struct Query: ParsableCommand {
+struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "query",
         abstract: "List the nodes a path expression reaches from a start node.",
         discussion: """
             The nodes come each once, in breadth-first order: by the number of steps, then in \
@@ -16,8 +18,7 @@ struct Query: ParsableCommand {
               orggraph query Examples/hospital.yaml chi-bo-khoa-noi '(part-of|^superior-of|^leads)+'
             """)
 
-    @Argument(help: "An organization file; - reads standard input.")
-    var file: String
+    @OptionGroup var organization: OrganizationArgument
 
     @Argument(help: "The id of the node to start from.")
     var start: String
@@ -28,27 +29,15 @@ struct Query: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-
     @OptionGroup var input: InputOptions
+
     func run() throws {
-        let path = try parseExpression(expression, source: "query")
-        let loaded = try Input.load(file, input)
-        let output = PathOutput(loaded: loaded)
-        let origin = try output.resolve(start, file: file)
+        let path = try Input.expression(expression, source: "query")
+        let loaded = try Input.load(organization.file, input)
+        let origin = try Input.node(start, in: loaded, file: organization.file)
         var evaluator = PathEvaluator(loaded)
-        let reached = evaluator.evaluate(path, from: origin)
-        switch format {
-        case .json:
-            FileOutput.standardOutput(
-                data:
-                JSONText.object([
-                    ("start", JSONText.quote(start)), ("expression", JSONText.quote(expression)),
-                    ("nodes", JSONText.array(reached.map { JSONText.quote(output.nodes[$0].id) })),
-                ]) + "\n")
-        case .text:
-            var lines = reached.map { "\(output.label($0))  [\(output.nodes[$0].kind.rawValue)]" }
-            lines.append("\(reached.count) node\(reached.count == 1 ? "" : "s")")
-            FileOutput.standardOutput(lines.joined(separator: "\n") + "\n")
-        }
+        let report = QueryReport(
+            loaded, start: start, expression: expression, nodes: evaluator.evaluate(path, from: origin))
+        format.write(text: report.text, json: report.json)
     }
 }

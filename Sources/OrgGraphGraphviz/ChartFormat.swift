@@ -1,12 +1,9 @@
-import ArgumentParser
-import OrgGraphGraphviz
-
 /// The output formats of `render`: the DOT text itself, or what Graphviz renders from it.
-enum ChartFormat: String, ExpressibleByArgument, CaseIterable {
+public enum ChartFormat: String, CaseIterable, Sendable {
     case svg, png, pdf, dot
 
     /// The format a file name's extension names (`.gv` is DOT), or `nil`.
-    init?(path: String) {
+    public init?(path: String) {
         guard path != "-", let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         let suffix = path[path.index(after: dot)...].lowercased()
         if suffix == "gv" {
@@ -17,7 +14,7 @@ enum ChartFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     /// What Graphviz renders, `nil` for DOT.
-    var graphviz: GraphvizFormat? {
+    public var graphviz: GraphvizFormat? {
         switch self {
         case .svg: .svg
         case .png: .png
@@ -27,12 +24,12 @@ enum ChartFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     /// Whether the output is binary (not for a terminal).
-    var isBinary: Bool { self == .png || self == .pdf }
+    public var isBinary: Bool { self == .png || self == .pdf }
 
     /// Where a chart goes without `-o`: beside the input, its extension replaced by the
     /// format's (`Examples/hospital.yaml` → `Examples/hospital.svg`); standard output for
     /// standard input.
-    static func defaultOutput(for input: String, format: ChartFormat) -> String {
+    public static func defaultOutput(for input: String, format: ChartFormat) -> String {
         guard input != "-" else { return "-" }
         var stem = Substring(input)
         if let dot = input.lastIndex(of: "."), !input[dot...].contains("/"), dot != input.startIndex,

@@ -1,8 +1,10 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
-struct Convert: ParsableCommand {
+struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert an organization file between YAML and JSON, losing nothing.",
         discussion: """
             Every field is carried over; the result loads back to an equal organization. \
@@ -23,8 +25,8 @@ struct Convert: ParsableCommand {
     @Option(help: "The format to write: yaml or json (by default from the output file's extension).")
     var to: FileFormat?
 
-
     @OptionGroup var input: InputOptions
+
     func validate() throws {
         if to == nil, FileFormat(path: output) == nil {
             throw ValidationError("Cannot tell the format from '\(output)'; name a .yaml, .yml or .json file, or give --to.")
@@ -39,5 +41,3 @@ struct Convert: ParsableCommand {
         try target.write(OrganizationWriter.write(loaded.organization, as: format))
     }
 }
-
-extension FileFormat: ExpressibleByArgument {}

@@ -1,5 +1,4 @@
-import ArgumentParser
-import OrgGraph
+import OrgGraphCore
 
 #if canImport(Glibc)
 import Glibc
@@ -15,8 +14,8 @@ import Darwin
 /// ``refuseSameFiles(_:inputs:)`` (no output may be an input or another output), then
 /// ``prepare(_:)`` (for a regular file: a temporary file beside it, written and synced) and
 /// ``PreparedOutput/commit()`` (the rename) or ``PreparedOutput/rollback()``.
-struct OutputTarget {
-    enum Kind: Equatable {
+package struct OutputTarget {
+    package enum Kind: Equatable {
         case standardOutput
         /// A character device or a FIFO: opened and written, never replaced.
         case direct
@@ -25,21 +24,21 @@ struct OutputTarget {
     }
 
     /// The path as the user gave it, for messages.
-    let path: String
-    let kind: Kind
+    package let path: String
+    package let kind: Kind
     /// The file written: `path` with every symbolic link followed, so a link is kept and its
     /// target replaced.
-    let resolved: String
+    package let resolved: String
     /// The mode of the file written: an existing file's own, else a new file's under the umask.
-    let mode: mode_t
+    package let mode: mode_t
     /// The owner of an existing file, kept when the process may keep it.
-    let owner: (uid: uid_t, gid: gid_t)?
+    package let owner: (uid: uid_t, gid: gid_t)?
     /// The device and inode of an existing file.
-    let identity: FileIdentity?
+    package let identity: FileIdentity?
 
     /// The target for `path`; `nil` and `-` are standard output.
-    /// - Throws: `ExitCode(2)` after a message naming the path and the reason.
-    static func resolve(_ path: String?) throws -> OutputTarget {
+    /// - Throws: ``ReportedFailure`` after a message naming the path and the reason.
+    package static func resolve(_ path: String?) throws -> OutputTarget {
         guard let path, path != "-" else {
             return OutputTarget(
                 path: "-", kind: .standardOutput, resolved: "-", mode: 0, owner: nil, identity: nil)
@@ -125,13 +124,13 @@ struct OutputTarget {
     }
 
     /// The folder holding `path`: `.` for a bare name.
-    static func folder(of path: String) -> String {
+    package static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The same file, however named: the folder's real path and the file's name.
-    var canonicalPath: String {
+    package var canonicalPath: String {
         guard kind != .standardOutput else { return "-" }
         let folder = Self.folder(of: resolved)
         let name = resolved.lastIndex(of: "/").map { String(resolved[resolved.index(after: $0)...]) } ?? resolved
@@ -149,8 +148,8 @@ struct OutputTarget {
     ///   - outputs: the run's outputs.
     ///   - inputs: the files it reads; `-` and names that are no file (built-in rulebook ids)
     ///     are left out.
-    /// - Throws: `ExitCode(2)` after a message, before anything is written.
-    static func refuseSameFiles(_ outputs: [OutputTarget], inputs: [String]) throws {
+    /// - Throws: ``ReportedFailure`` after a message, before anything is written.
+    package static func refuseSameFiles(_ outputs: [OutputTarget], inputs: [String]) throws {
         for output in outputs where output.kind == .atomic {
             guard let identity = output.identity else { continue }
             for input in inputs where input != "-" {
@@ -179,28 +178,28 @@ struct OutputTarget {
     // MARK: Writing
 
     /// Writes `bytes` where they go, all or nothing.
-    /// - Throws: `ExitCode(2)` after a message when they cannot be written.
-    func write(_ bytes: [UInt8]) throws {
+    /// - Throws: ``ReportedFailure`` after a message when they cannot be written.
+    package func write(_ bytes: [UInt8]) throws {
         var prepared = try prepare(bytes)
         try prepared.commit()
     }
 
     /// Writes `text` where it goes, all or nothing.
-    /// - Throws: `ExitCode(2)` after a message when it cannot be written.
-    func write(_ text: String) throws {
+    /// - Throws: ``ReportedFailure`` after a message when it cannot be written.
+    package func write(_ text: String) throws {
         try write(Array(text.utf8))
     }
 
     /// Makes the output ready to commit: for a regular file, a synced temporary file beside it.
-    /// - Throws: `ExitCode(2)` after a message when it cannot be made; nothing is left behind.
-    func prepare(_ bytes: [UInt8]) throws -> PreparedOutput {
+    /// - Throws: ``ReportedFailure`` after a message when it cannot be made; nothing is left behind.
+    package func prepare(_ bytes: [UInt8]) throws -> PreparedOutput {
         try open().finish(bytes)
     }
 
     /// Opens the output before its contents are made: for a regular file, the temporary file
     /// beside it, removed if the run is interrupted (SIGINT, SIGTERM) or fails.
-    /// - Throws: `ExitCode(2)` after a message when it cannot be made.
-    func open() throws -> OpenedOutput {
+    /// - Throws: ``ReportedFailure`` after a message when it cannot be made.
+    package func open() throws -> OpenedOutput {
         guard kind == .atomic else { return OpenedOutput(target: self, descriptor: -1, temporary: nil) }
         let name = resolved.lastIndex(of: "/").map { String(resolved[resolved.index(after: $0)...]) } ?? resolved
         let folder = Self.folder(of: resolved)
@@ -213,7 +212,7 @@ struct OutputTarget {
     /// Writes all of `bytes` to `descriptor`, again after an interruption.
     /// - Returns: `nil`, or the `errno` of the write that failed (`ENOSPC` for a write that
     ///   wrote nothing).
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+    package static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         bytes.withUnsafeBytes { buffer -> Int32? in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
@@ -233,19 +232,19 @@ struct OutputTarget {
     // MARK: Messages
 
     /// `path: error: cannot write the file: reason`, on standard error.
-    static func failure(_ path: String, _ reason: String) -> ExitCode {
+    package static func failure(_ path: String, _ reason: String) -> ReportedFailure {
         FileOutput.standardError("\(path): error: cannot write the file: \(reason)\n")
-        return ExitCode(2)
+        return ReportedFailure()
     }
 
     /// `path: error: why`, on standard error.
-    static func refusal(_ path: String, _ why: String) -> ExitCode {
+    package static func refusal(_ path: String, _ why: String) -> ReportedFailure {
         FileOutput.standardError("\(path): error: \(why)\n")
-        return ExitCode(2)
+        return ReportedFailure()
     }
 
     /// The plain reason for `error`, as a person says it.
-    static func reason(_ error: Int32) -> String {
+    package static func reason(_ error: Int32) -> String {
         switch error {
         case EACCES, EPERM: "permission denied"
         case ENOENT: "no such folder"
@@ -266,27 +265,27 @@ struct OutputTarget {
 }
 
 /// A file's device and inode: the same for every name of the file.
-struct FileIdentity: Equatable {
-    let device: UInt64
-    let inode: UInt64
+package struct FileIdentity: Equatable {
+    package let device: UInt64
+    package let inode: UInt64
 
-    init(_ info: stat) {
+    package init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
     }
 }
 
 /// An output opened and not yet written: for a regular file, its temporary file.
-struct OpenedOutput {
-    let target: OutputTarget
-    let descriptor: Int32
-    let temporary: String?
+package struct OpenedOutput {
+    package let target: OutputTarget
+    package let descriptor: Int32
+    package let temporary: String?
 
     /// Writes `bytes` and syncs them, ready to commit.
-    /// - Throws: `ExitCode(2)` after a message when they cannot be written; nothing is left behind.
-    func finish(_ bytes: [UInt8]) throws -> PreparedOutput {
+    /// - Throws: ``ReportedFailure`` after a message when they cannot be written; nothing is left behind.
+    package func finish(_ bytes: [UInt8]) throws -> PreparedOutput {
         guard let temporary else { return PreparedOutput(target: target, bytes: bytes, temporary: nil) }
-        func fail(_ error: Int32) -> ExitCode {
+        func fail(_ error: Int32) -> ReportedFailure {
             rollback()
             return OutputTarget.failure(target.path, OutputTarget.reason(error))
         }
@@ -307,7 +306,7 @@ struct OpenedOutput {
     }
 
     /// Closes and removes the temporary file, if there is one.
-    func rollback() {
+    package func rollback() {
         guard let temporary else { return }
         close(descriptor)
         unlink(temporary)
@@ -316,14 +315,14 @@ struct OpenedOutput {
 }
 
 /// An output ready to commit.
-struct PreparedOutput {
-    let target: OutputTarget
+package struct PreparedOutput {
+    package let target: OutputTarget
     /// What a direct or standard-output target writes at commit.
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// The synced temporary file a regular file is renamed from.
     private(set) var temporary: String?
 
-    init(target: OutputTarget, bytes: [UInt8], temporary: String?) {
+    package init(target: OutputTarget, bytes: [UInt8], temporary: String?) {
         self.target = target
         self.bytes = bytes
         self.temporary = temporary
@@ -331,8 +330,8 @@ struct PreparedOutput {
 
     /// Puts the output in place: renames the temporary file over the target, or writes the
     /// bytes to the device, FIFO or standard output.
-    /// - Throws: `ExitCode(2)` after a message when it cannot.
-    mutating func commit() throws {
+    /// - Throws: ``ReportedFailure`` after a message when it cannot.
+    package mutating func commit() throws {
         switch target.kind {
         case .standardOutput:
             FileOutput.standardOutput(bytes: bytes)
@@ -361,7 +360,7 @@ struct PreparedOutput {
     }
 
     /// Removes the temporary file, if there is one.
-    mutating func rollback() {
+    package mutating func rollback() {
         guard let temporary else { return }
         unlink(temporary)
         TemporaryFiles.unregister(temporary)
@@ -370,6 +369,6 @@ struct PreparedOutput {
 }
 
 /// The system `write`, out of reach of the overloads named `write`.
-func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+package func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, buffer, count)
 }

@@ -10,7 +10,7 @@ import Darwin
 /// The handler may only do what is safe in a signal handler: it unlinks the paths kept here as
 /// C strings, puts the signal's default action back and raises it again, so the process still
 /// ends by the signal.
-enum TemporaryFiles {
+package enum TemporaryFiles {
     /// How many temporary files a run can have at once (`generate` has two).
     private static let capacity = 8
 
@@ -26,7 +26,7 @@ enum TemporaryFiles {
     /// Makes a temporary file from `template` (`mkstemp`), kept to be removed if the run is
     /// interrupted; the signals wait while it is made, so none falls between the two.
     /// - Returns: the open descriptor and the path, or `nil` with `errno` set.
-    static func make(_ template: String) -> (descriptor: Int32, path: String)? {
+    package static func make(_ template: String) -> (descriptor: Int32, path: String)? {
         installHandlers()
         var blocked = sigset_t()
         sigemptyset(&blocked)
@@ -43,7 +43,7 @@ enum TemporaryFiles {
     }
 
     /// Keeps `path` to be removed if the run is interrupted.
-    static func register(_ path: String) {
+    package static func register(_ path: String) {
         installHandlers()
         guard let copy = strdup(path) else { return }
         for index in 0..<capacity where slots[index] == nil {
@@ -54,7 +54,7 @@ enum TemporaryFiles {
     }
 
     /// Forgets `path`: it was renamed into place or removed.
-    static func unregister(_ path: String) {
+    package static func unregister(_ path: String) {
         for index in 0..<capacity {
             guard let slot = slots[index], String(cString: slot) == path else { continue }
             slots[index] = nil
@@ -63,7 +63,7 @@ enum TemporaryFiles {
     }
 
     /// Removes every temporary file still kept (before an early exit).
-    static func removeAll() {
+    package static func removeAll() {
         for index in 0..<capacity {
             guard let slot = slots[index] else { continue }
             slots[index] = nil

@@ -1,4 +1,4 @@
-import OrgGraph
+import OrgGraphFormat
 
 #if canImport(Glibc)
 import Glibc
@@ -9,8 +9,8 @@ import Darwin
 /// The lines of a file or of standard input, read as they arrive, in bounded memory: each line
 /// is handed over as soon as its line break is read, and a line longer than the limit stops
 /// the reading (a file of one endless line, `/dev/zero`, is not held whole).
-struct LineReader {
-    enum Failure: Error {
+package struct LineReader {
+    package enum Failure: Error {
         /// The file cannot be opened or read, with the system's reason.
         case unreadable(String)
         /// A line has more bytes than the limit.
@@ -18,7 +18,7 @@ struct LineReader {
     }
 
     /// The longest line, in bytes, without its line break.
-    let limit: Int
+    package let limit: Int
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var start = 0
@@ -26,7 +26,7 @@ struct LineReader {
 
     /// Opens `path` (`-`: standard input).
     /// - Throws: ``Failure/unreadable(_:)``.
-    init(path: String, limit: Int = 1 << 16) throws(Failure) {
+    package init(path: String, limit: Int = 1 << 16) throws(Failure) {
         self.limit = limit
         if path == "-" {
             descriptor = STDIN_FILENO
@@ -42,7 +42,7 @@ struct LineReader {
     }
 
     /// Closes the file (not standard input).
-    func finish() {
+    package func finish() {
         if descriptor != STDIN_FILENO { closeDescriptor(descriptor) }
     }
 
@@ -51,7 +51,7 @@ struct LineReader {
     /// - Parameter waiting: called before a read that may wait for more input, so that what
     ///   the lines so far produced can be written first.
     /// - Throws: ``Failure``.
-    mutating func next(waiting: () -> Void = {}) throws(Failure) -> ArraySlice<UInt8>? {
+    package mutating func next(waiting: () -> Void = {}) throws(Failure) -> ArraySlice<UInt8>? {
         var searched = start
         while true {
             if let newline = buffer[searched...].firstIndex(of: 0x0A) {
@@ -88,4 +88,14 @@ struct LineReader {
 
 private func closeDescriptor(_ descriptor: Int32) {
     _ = close(descriptor)
+}
+
+extension LineReader.Failure {
+    /// What is said of a file that cannot be read on, given the reader's line `limit`.
+    package func message(limit: Int) -> String {
+        switch self {
+        case .unreadable(let reason): "cannot read the file: \(reason)"
+        case .tooLong: "the line is longer than the limit of \(limit) bytes; each line is 'FROM TO', two ids"
+        }
+    }
 }

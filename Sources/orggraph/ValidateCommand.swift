@@ -1,8 +1,10 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
-struct Validate: ParsableCommand {
+struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Audit organization files against the rules.",
         discussion: """
             Every finding names its rule, the file, line and column, and what would fix it.
@@ -42,8 +44,8 @@ struct Validate: ParsableCommand {
     @Option(help: "The lowest severity that makes the exit status 1: error, warning or info.")
     var failLevel: Severity?
 
-
     @OptionGroup var input: InputOptions
+
     func validate() throws {
         if strict, let failLevel, failLevel != .warning {
             throw ValidationError("--strict means --fail-level warning; give one or the other.")
@@ -56,23 +58,17 @@ struct Validate: ParsableCommand {
         try OutputTarget.refuseSameFiles([target], inputs: files + (rulebookFile.map { [$0] } ?? []))
         var report = ValidationReport()
         var loadFailed = false
-        var rulebooks = RulebookCache(input)
+        var rulebooks = RulebookLookup(input.rulebookLoader, option: rulebook)
         for file in files {
-            let loaded: LoadedOrganization
-            switch Input.load(reporting: file, input) {
-            case .success(let organization): loaded = organization
-            case .failure(let error):
+            do throws(LoadError) {
+                let loaded = try input.organizationLoader.load(contentsOf: file)
+                try report.audit(loaded, file: file, rulebooks: &rulebooks)
+                if file == files.last { Input.keepUntilExit(loaded) }
+            } catch {
+                FileOutput.standardError(error.description + "\n")
                 report.add(error)
                 loadFailed = true
-                continue
             }
-            guard let book = rulebooks.rulebook(rulebook, for: loaded, file: file) else {
-                if let error = rulebooks.lastError { report.add(error) }
-                loadFailed = true
-                continue
-            }
-            report.add(Auditor(rulebook: book).audit(loaded), file: file, rulebook: book)
-            if file == files.last { Input.keepUntilExit(loaded) }
         }
         // A run that stops with status 2 writes no report file, and leaves one already there as
         // it was: a report missing the files that could not be loaded would read as their audit.
@@ -81,12 +77,12 @@ struct Validate: ParsableCommand {
             throw ExitCode(2)
         }
         if !report.files.isEmpty || format != .text {
-            let text: String
-            switch format {
-            case .text: text = report.text()
-            case .json: text = report.json()
-            case .sarif: text = SARIFReport.write(report, version: Orggraph.configuration.version)
-            }
+            let text =
+                switch format {
+                case .text: report.text()
+                case .json: report.json()
+                case .sarif: SARIFReport.write(report, version: Orggraph.configuration.version)
+                }
             try target.write(text)
         }
         if loadFailed { throw ExitCode(2) }

@@ -1,10 +1,11 @@
 import ArgumentParser
-import Foundation
 import OrgGraph
+import OrgGraphIO
 import OrgGraphGraphviz
 
-struct Render: ParsableCommand {
+struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Draw an org chart: SVG, PNG or PDF through Graphviz, or the DOT text.",
         discussion: """
             Leadership reads top-down; every public service unit is a frame holding its party \
@@ -28,8 +29,7 @@ struct Render: ParsableCommand {
             usage, a file that could not be loaded, or a chart Graphviz could not draw.
             """)
 
-    @Argument(help: "An organization file; - reads standard input.")
-    var file: String
+    @OptionGroup var organization: OrganizationArgument
 
     @Option(name: [.short, .long], help: "The output file (written atomically); - writes standard output.")
     var output: String?
@@ -64,14 +64,15 @@ struct Render: ParsableCommand {
     @Flag(help: "Print how long loading, charting, rendering and writing took, to standard error.")
     var timings = false
 
-
     @OptionGroup var input: InputOptions
+
     func validate() throws {
         if depth != nil, focus == nil { throw ValidationError("--depth goes with --focus.") }
         if let depth, depth < 0 { throw ValidationError("--depth takes a number of steps, 0 or more.") }
     }
 
     func run() throws {
+        let file = organization.file
         var clock = StageClock()
         let format = format ?? output.flatMap(ChartFormat.init(path:)) ?? .svg
         // Graphviz reads its fonts and plugins while the file loads and the chart is worked out.
@@ -88,14 +89,19 @@ struct Render: ParsableCommand {
         let chart = try makeChart(loaded)
         clock.mark("chart")
         if let graphviz = format.graphviz {
-            try ChartSize(chart).check(layout: layout, file: file)
             let bytes: [UInt8]
             do {
+                try ChartSize(chart).check(layout: layout)
                 let rendered = try GraphvizRenderer().renderWithFallback(chart, layout: layout, format: graphviz)
                 if let note = rendered.note(layout: layout) { FileOutput.standardError("\(file): note: \(note)\n") }
                 bytes = rendered.bytes
             } catch {
-                FileOutput.standardError("\(file): error: \(error.description)\n")
+                // A chart too large: what the command line offers to draw less.
+                let advice =
+                    error is ChartError
+                    ? "; draw part of it with --focus ID --depth N or --relations" + (layout == .sfdp ? "" : ", or use --layout sfdp")
+                    : ""
+                FileOutput.standardError("\(file): error: \(error)\(advice)\n")
                 throw ExitCode(2)
             }
             clock.mark("render")
@@ -122,64 +128,44 @@ struct Render: ParsableCommand {
         options.depth = depth ?? ChartOptions.defaultDepth
         if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
         if findings {
-            var rulebooks = RulebookCache(input)
-            guard let rulebook = rulebooks.rulebook(nil, for: loaded, file: file) else { throw ExitCode(2) }
+            let rulebook = try Input.rulebook(nil, for: loaded, input)
             options.findings = Auditor(rulebook: rulebook).audit(loaded).findings
         }
         do {
             return try Chart(loaded, options: options)
         } catch {
-            FileOutput.standardError("\(file): error: \(error.description)\n")
+            // The library names the chart's option; the command line, the flag that set it.
+            let flag = if case .unknownNode(_, let option, _) = error { "--\(option.rawValue): " } else { "" }
+            FileOutput.standardError("\(organization.file): error: \(flag)\(error.description)\n")
             throw ExitCode(2)
         }
     }
 
-    /// The relation types of `--relations`, names joined by commas (spaces around a name are
-    /// allowed). An unknown or empty name is an error that quotes the list as typed, with a
-    /// caret under the name and a "did you mean" where one is close.
+    /// The relation types of `--relations`. An unknown or empty name is an error that quotes
+    /// the list as typed, with a caret under the name and a "did you mean" where one is close.
     static func relationTypes(_ list: String) throws -> Set<RelationType> {
-        var types = Set<RelationType>()
-        var column = 1
-        for item in list.split(separator: ",", omittingEmptySubsequences: false) {
-            let leading = item.prefix { $0 == " " }.count
-            let name = item.trimmingCharacters(in: .whitespaces)
-            let at = column + leading
-            column += item.count + 1
-            if let type = RelationType(rawValue: name) {
-                types.insert(type)
-                continue
-            }
+        do {
+            return try ChartOptions.relations(parsing: list)
+        } catch {
             let message =
-                name.isEmpty
+                error.name.isEmpty
                 ? "--relations takes relation types joined by commas, such as 'leads,reports-to'"
-                : "unknown relation '\(name)'\(RelationType.hint(for: name))"
+                : "unknown relation '\(error.name)'\(RelationType.hint(for: error.name))"
             let diagnostic = Diagnostic(
-                file: "relations", location: SourceLocation(line: 1, column: at), message: message, sourceLine: list)
+                file: "relations", location: SourceLocation(line: 1, column: error.column), message: message,
+                sourceLine: list)
             FileOutput.standardError(diagnostic.description + "\n")
             throw ExitCode(2)
         }
-        return types
     }
 
-    /// The two ids of `--highlight FROM:TO`. Ids may contain ':', so every split is tried; the
-    /// one where both sides are ids wins.
+    /// The two ids of `--highlight FROM:TO`.
     static func pathEnds(_ text: String, in loaded: LoadedOrganization) throws -> ChartOptions.Highlight {
-        let splits = text.indices.filter { text[$0] == ":" }.map {
-            ChartOptions.Highlight(from: String(text[..<$0]), to: String(text[text.index(after: $0)...]))
+        switch ChartOptions.Highlight.parse(text, in: loaded) {
+        case .ends(let ends): return ends
+        case .ambiguous: FileOutput.standardError("highlight: error: '\(text)' splits into ids in more than one way\n")
+        case .malformed: FileOutput.standardError("highlight: error: --highlight takes FROM:TO, two ids\n")
         }
-        let known = splits.filter { loaded.graph.index(of: $0.from) != nil && loaded.graph.index(of: $0.to) != nil }
-        if known.count == 1, let ends = known.first { return ends }
-        if known.count > 1 {
-            FileOutput.standardError("highlight: error: '\(text)' splits into ids in more than one way\n")
-            throw ExitCode(2)
-        }
-        guard let ends = splits.first(where: { !$0.from.isEmpty && !$0.to.isEmpty }) else {
-            FileOutput.standardError("highlight: error: --highlight takes FROM:TO, two ids\n")
-            throw ExitCode(2)
-        }
-        return ends
+        throw ExitCode(2)
     }
 }
-
-extension GraphvizLayout: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}

@@ -1,4 +1,3 @@
-import ArgumentParser
 
 #if canImport(Glibc)
 import Glibc
@@ -14,11 +13,11 @@ extension FileOutput {
     ///   - bytes: the file's contents.
     ///   - target: where they go.
     ///   - binary: whether the bytes are not text; binary output is not written to a terminal.
-    /// - Throws: `ExitCode(2)` after a message when the file cannot be written.
-    static func write(bytes: [UInt8], to target: OutputTarget, binary: Bool) throws {
+    /// - Throws: ``ReportedFailure`` after a message when the file cannot be written.
+    package static func write(bytes: [UInt8], to target: OutputTarget, binary: Bool) throws {
         if target.kind == .standardOutput, binary, isatty(STDOUT_FILENO) != 0 {
             standardError("error: not writing a binary chart to a terminal; give -o FILE or redirect standard output\n")
-            throw ExitCode(2)
+            throw ReportedFailure()
         }
         try target.write(bytes)
     }

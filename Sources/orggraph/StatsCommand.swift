@@ -1,8 +1,10 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
-struct Stats: ParsableCommand {
+struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Count bodies, relations and units, and measure the leadership structure.",
         discussion: """
             Examples:
@@ -10,24 +12,19 @@ struct Stats: ParsableCommand {
               orggraph stats org.json --format json
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
-    @Argument(help: "An organization file; - reads standard input.")
-    var file: String
+    @OptionGroup var organization: OrganizationArgument
 
     @Option(help: "Output format: text or json.")
-    var format: Format = .text
-
+    var format: OutputFormat = .text
 
     @OptionGroup var input: InputOptions
+
     func run() throws {
+        let file = organization.file
         let loaded = try Input.load(file, input)
         let statistics = OrganizationStatistics(loaded)
-        switch format {
-        case .text: FileOutput.standardOutput(statistics.text(title: loaded.organization.title, file: file))
-        case .json: FileOutput.standardOutput(data: statistics.json(file: file))
-        }
+        format.write(
+            text: { statistics.text(title: loaded.organization.title, file: file) },
+            json: { statistics.json(file: file) })
     }
 }

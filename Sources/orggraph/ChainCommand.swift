@@ -1,8 +1,10 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
-struct Chain: ParsableCommand {
+struct ChainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "chain",
         abstract: "The line of superiors from a node to the top, with the relation of each step.",
         discussion: """
             At each node the chain takes the immediate superior (superior-of), else the \
@@ -16,8 +18,7 @@ struct Chain: ParsableCommand {
               orggraph chain Examples/province.yaml dang-uy-phuong-bac-ha --format json
             """)
 
-    @Argument(help: "An organization file; - reads standard input.")
-    var file: String
+    @OptionGroup var organization: OrganizationArgument
 
     @Argument(help: "The id of the node to start from.")
     var id: String
@@ -28,29 +29,14 @@ struct Chain: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-
     @OptionGroup var input: InputOptions
+
     func run() throws {
-        let loaded = try Input.load(file, input)
-        let output = PathOutput(loaded: loaded)
-        let start = try output.resolve(id, file: file)
-        let superiors = Superiors(loaded.graph)
+        let loaded = try Input.load(organization.file, input)
+        let start = try Input.node(id, in: loaded, file: organization.file)
         let steps = relation.map { [Superiors.upwardStep(for: $0)] } ?? Superiors.upward
-        let (chain, cycle) = superiors.chain(from: start, following: steps)
-        switch format {
-        case .json:
-            FileOutput.standardOutput(
-                data:
-                JSONText.object([
-                    ("node", JSONText.quote(id)), ("steps", output.json(chain)), ("cycle", cycle ? "true" : "false"),
-                ]) + "\n")
-        case .text:
-            var lines = output.text(chain, from: start)
-            if cycle { lines.append("(the chain comes back to a node it passed: the structure has a cycle)") }
-            lines.append(chain.isEmpty ? "no superior" : "\(chain.count) step\(chain.count == 1 ? "" : "s") to the top")
-            FileOutput.standardOutput(lines.joined(separator: "\n") + "\n")
-        }
+        let (chain, cycle) = Superiors(loaded.graph).chain(from: start, following: steps)
+        let report = ChainReport(loaded, id: id, start: start, steps: chain, cycle: cycle)
+        format.write(text: report.text, json: report.json)
     }
 }
-
-extension RelationType: ExpressibleByArgument {}

@@ -1,8 +1,10 @@
 import ArgumentParser
 import OrgGraph
+import OrgGraphIO
 
-struct Generate: ParsableCommand {
+struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Generate a synthetic, realistic organization, clean or with seeded faults.",
         discussion: """
             Each province gets its party committee with a standing committee, a standing board \
@@ -88,60 +90,20 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let target = try OutputTarget.resolve(output)
-        let manifestTarget = try manifest.map(OutputTarget.resolve)
-        try OutputTarget.refuseSameFiles([target] + (manifestTarget.map { [$0] } ?? []), inputs: [])
-        // The files are opened first, so an interrupted generation leaves no temporary file,
-        // and both are made before either is put in place: a manifest that cannot be written
-        // leaves no organization without its manifest.
-        let organizationFile = try target.open()
-        let manifestFile: OpenedOutput?
-        do {
-            manifestFile = try manifestTarget?.open()
-        } catch {
-            organizationFile.rollback()
-            throw error
+        let targets = [output] + (manifest.map { [$0] } ?? [])
+        let resolved = try targets.map(OutputTarget.resolve)
+        try OutputTarget.refuseSameFiles(resolved, inputs: [])
+        try OutputTarget.write(resolved) {
+            let generated: GeneratedOrganization
+            do throws(GenerationError) {
+                generated = try OrganizationGenerator(size: size, seed: seed).generate(faults: faults ?? 0)
+            } catch {
+                FileOutput.standardError("error: \(error.message)\n")
+                throw ExitCode(2)
+            }
+            let format = to ?? FileFormat(path: output) ?? .yaml
+            let organization = Array(OrganizationWriter.write(generated.organization, as: format).utf8)
+            return [organization] + (manifest == nil ? [] : [Array(generated.manifest(seed: seed).utf8)])
         }
-        func rollback() {
-            organizationFile.rollback()
-            manifestFile?.rollback()
-        }
-        let generated: GeneratedOrganization
-        do {
-            generated = try OrganizationGenerator(size: size, seed: seed).generate(faults: faults ?? 0)
-        } catch {
-            rollback()
-            FileOutput.standardError("error: \(error.message)\n")
-            throw ExitCode(2)
-        }
-        let format = to ?? FileFormat(path: output) ?? .yaml
-        var organization: PreparedOutput
-        var expected: PreparedOutput?
-        do {
-            organization = try organizationFile.finish(Array(OrganizationWriter.write(generated.organization, as: format).utf8))
-        } catch {
-            manifestFile?.rollback()
-            throw error
-        }
-        do {
-            expected = try manifestFile?.finish(Array(Self.manifest(seed: seed, faults: generated.faults).utf8))
-        } catch {
-            organization.rollback()
-            throw error
-        }
-        do {
-            try organization.commit()
-        } catch {
-            expected?.rollback()
-            throw error
-        }
-        try expected?.commit()
-    }
-
-    /// `{"seed": S, "faults": [{"rule": ..., "node": ...}, ...]}`, one fault a line.
-    static func manifest(seed: UInt64, faults: [ExpectedFinding]) -> String {
-        let items = faults.map { JSONText.object([("rule", JSONText.quote($0.rule)), ("node", JSONText.quote($0.node))]) }
-        let list = items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]"
-        return "{\n  \"seed\": \(seed),\n  \"faults\": \(list)\n}\n"
     }
 }

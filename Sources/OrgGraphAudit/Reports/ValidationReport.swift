@@ -58,6 +58,11 @@ public struct ValidationReport: Sendable {
     /// `file:line:col: severity: message [rule-id]` a finding, related places as notes, and a
     /// summary line.
     public func text() -> String {
+        (findingLines() + [summaryLine()]).joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of ``text()`` before its summary: each finding and its related places.
+    public func findingLines() -> [String] {
         var lines: [String] = []
         for finding in findings {
             lines.append(
@@ -67,8 +72,7 @@ public struct ValidationReport: Sendable {
                 lines.append("\(Self.place(related.file, related.location)): note: \(TerminalText.escaped(related.message))")
             }
         }
-        lines.append(summaryLine())
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// `2 errors, 1 warning and 0 infos in 3 files (1 suppressed)`, or `no findings in 3 files`.
@@ -91,14 +95,24 @@ public struct ValidationReport: Sendable {
 
     /// The documented JSON object: `{"files", "findings", "errors", "summary"}`.
     public func json() -> String {
-        var out = "{\n  \"files\": " + JSONText.array(files.map(JSONText.quote)) + ",\n  \"findings\": ["
-        out += findings.isEmpty ? "]" : "\n    " + findings.map(Self.json).joined(separator: ",\n    ") + "\n  ]"
-        out += ",\n  \"errors\": " + JSONText.array(errors.map(Self.json))
-        out += ",\n  \"summary\": " + JSONText.object([
-            ("error", "\(count(.error))"), ("warning", "\(count(.warning))"), ("info", "\(count(.info))"),
-            ("suppressed", "\(suppressed)"),
-        ])
-        return out + "\n}\n"
+        JSONText.document(jsonMembers())
+    }
+
+    /// The members of the JSON object, in order, their values JSON text: a report that
+    /// extends this one (``ImpactReport``) adds its own after them.
+    public func jsonMembers() -> [(String, String)] {
+        let list = findings.isEmpty ? "[]" : "[\n    " + findings.map(Self.json).joined(separator: ",\n    ") + "\n  ]"
+        return [
+            ("files", JSONText.array(files.map(JSONText.quote))), ("findings", list),
+            ("errors", JSONText.array(errors.map(Self.json))),
+            (
+                "summary",
+                JSONText.object([
+                    ("error", "\(count(.error))"), ("warning", "\(count(.warning))"), ("info", "\(count(.info))"),
+                    ("suppressed", "\(suppressed)"),
+                ])
+            ),
+        ]
     }
 
     /// `{"file", "line", "column", "message"}` for an error that stopped a load (line and column

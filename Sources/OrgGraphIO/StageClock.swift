@@ -1,24 +1,24 @@
 /// How long each stage of a command took, for `--timings`.
-struct StageClock {
+package struct StageClock {
     private let clock = ContinuousClock()
     private var last: ContinuousClock.Instant
     private let start: ContinuousClock.Instant
     private var stages: [(name: String, duration: Duration)] = []
 
-    init() {
+    package init() {
         start = clock.now
         last = start
     }
 
     /// Ends the stage `name` now.
-    mutating func mark(_ name: String) {
+    package mutating func mark(_ name: String) {
         let now = clock.now
         stages.append((name, now - last))
         last = now
     }
 
     /// `timings: load 3.1 ms, chart 6.0 ms, ..., total 280.4 ms`.
-    var summary: String {
+    package var summary: String {
         let parts = stages.map { "\($0.name) \(Self.milliseconds($0.duration))" }
         return "timings: " + (parts + ["total \(Self.milliseconds(last - start))"]).joined(separator: ", ")
     }

@@ -1,0 +1,13 @@
+import OrgGraphCore
+
+extension ValidationReport {
+    /// Audits `loaded`, read from `file`, under the rulebook `rulebooks` gives it, and adds the
+    /// findings.
+    /// - Throws: ``LoadError`` when the rulebook cannot be loaded; nothing is added.
+    public mutating func audit(
+        _ loaded: LoadedOrganization, file: String, rulebooks: inout RulebookLookup
+    ) throws(LoadError) {
+        let rulebook = try rulebooks.rulebook(for: loaded.organization)
+        add(Auditor(rulebook: rulebook).audit(loaded), file: file, rulebook: rulebook)
+    }
+}

@@ -1,0 +1,37 @@
+import OrgGraphCore
+
+/// The nodes a path expression reaches from a start node, as `orggraph query` shows them: one
+/// a line with its kind, or the JSON object of SPEC §5, `{"start", "expression", "nodes"}`.
+public struct QueryReport: Sendable {
+    public let loaded: LoadedOrganization
+    /// The start node's id, as given.
+    public var start: String
+    /// The path expression, as written.
+    public var expression: String
+    /// The nodes reached, in the order the evaluator gives them.
+    public var nodes: [Int]
+
+    public init(_ loaded: LoadedOrganization, start: String, expression: String, nodes: [Int]) {
+        self.loaded = loaded
+        self.start = start
+        self.expression = expression
+        self.nodes = nodes
+    }
+
+    /// `id (Name)  [kind]` a node, then the count.
+    public func text() -> String {
+        let format = PathText(loaded: loaded)
+        var lines = nodes.map { "\(format.label($0))  [\(format.nodes[$0].kind.rawValue)]" }
+        lines.append(PathText.counted(nodes.count, "node"))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `{"start": ..., "expression": ..., "nodes": [ids]}` and a line break.
+    public func json() -> String {
+        let format = PathText(loaded: loaded)
+        return JSONText.object([
+            ("start", JSONText.quote(start)), ("expression", JSONText.quote(expression)),
+            ("nodes", JSONText.array(nodes.map { JSONText.quote(format.id($0)) })),
+        ]) + "\n"
+    }
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// The organization file a command reads.
+struct OrganizationArgument: ParsableArguments {
+    @Argument(help: "An organization file; - reads standard input.")
+    var file: String
+}
