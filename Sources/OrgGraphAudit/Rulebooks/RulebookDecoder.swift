@@ -13,6 +13,9 @@ struct RulebookDecoder<Reader: StructuredReader> {
     private let source: SourceText
     private(set) var diagnostics: DiagnosticList
     private var document: String?
+    /// The expressions read so far, by their text: a rulebook of many rules names the same
+    /// paths again and again, and each is parsed and compiled once.
+    private var expressions: [String: PathExpression] = [:]
 
     static var topFields: [String] { ["rulebook", "title", "document", "extends", "disable", "severity", "rules"] }
     /// The fields of a rule: its own, then those of its check kinds (``CheckKind/all``).
@@ -80,8 +83,11 @@ struct RulebookDecoder<Reader: StructuredReader> {
 
     private mutating func expression(_ field: String) throws(SyntaxError) -> PathExpression? {
         guard let (value, location) = try text(field) else { return nil }
+        if let known = expressions[value] { return known }
         do {
-            return try PathExpression(parsing: value)
+            let expression = try PathExpression(parsing: value)
+            expressions[value] = expression
+            return expression
         } catch {
             report("in '\(field)': \(error.message)", at: place(ofCharacter: error.column, in: value, at: location))
             return nil

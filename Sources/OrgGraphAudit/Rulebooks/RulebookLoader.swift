@@ -219,6 +219,7 @@ public struct RulebookLoader: Sendable {
 
     private struct RulebookDecoding: DocumentDecoding {
         var expectedStart: String { "a rulebook starts with 'rulebook: ID'" }
+        var readsYAMLTree: Bool { true }
 
         func decode<Reader: StructuredReader>(
             _ reader: Reader, source: SourceText, limit: Int
