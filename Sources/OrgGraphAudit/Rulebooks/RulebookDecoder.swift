@@ -8,7 +8,7 @@ import OrgGraphQuery
 /// `disable`s and the `severity` it gives them, and its own `rules`, each made of a check from
 /// the vocabulary: `path` (with `min`, `max` or `exactly`), `conditions`, `relation`,
 /// `acyclic`, `attribute`, `forbidden`, or a `builtin` structural check.
-struct RulebookDecoder<Reader: StructuredReader> {
+struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private var reader: Reader
     private let source: SourceText
     private(set) var diagnostics: DiagnosticList

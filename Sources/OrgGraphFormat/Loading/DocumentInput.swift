@@ -21,7 +21,34 @@ package protocol DocumentDecoding {
     var readsYAMLTree: Bool { get }
 }
 
+/// What reads the fields of one document from a reader: an organization's, a rulebook's.
+package protocol DocumentFieldDecoder {
+    associatedtype Output
+    /// What is wrong with the document so far.
+    var diagnostics: DiagnosticList { get }
+    /// Reads the whole document: its output, or `nil` when diagnostics were reported.
+    ///
+    /// - Throws: `SyntaxError` when the document cannot be read at all.
+    mutating func decode() throws(SyntaxError) -> Output?
+}
+
 extension DocumentDecoding {
+    /// The body of ``decode(_:source:limit:)`` for a document read by `decoder`: its output and
+    /// diagnostics, the error that stopped it, if one did, as the last of them.
+    package func decode<Decoder: DocumentFieldDecoder>(
+        with decoder: Decoder, source: SourceText
+    ) -> (Decoder.Output?, DiagnosticList) {
+        var decoder = decoder
+        do {
+            let output = try decoder.decode()
+            return (output, decoder.diagnostics)
+        } catch {
+            var diagnostics = decoder.diagnostics
+            diagnostics.appendFinal(source.diagnostic(error.message, at: error.location))
+            return (nil, diagnostics)
+        }
+    }
+
     package func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Output? { nil }
 
     package var refusesDuplicateKeys: Bool { false }
