@@ -32,20 +32,19 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let book: Rulebook
         do {
-            book = try input.rulebookLoader.load(rulebook)
+            book = try input.rulebookLoader.load(rulebook).withAuditorRules
         } catch {
             FileOutput.standardError(error.description + "\n")
             throw ExitCode(2)
         }
         if let id {
-            guard let rule = book.rule(id) ?? (id == Auditor.unusedSuppression.id ? Rule(Auditor.unusedSuppression, check: NoCheck()) : nil)
-            else {
+            guard let rule = book.rule(id) else {
                 let hint = book.closestRuleID(to: id).map { "; did you mean '\($0)'?" } ?? ""
                 FileOutput.standardError("error: \(book.id) has no rule '\(id)'\(hint)\n")
                 throw ExitCode(2)
             }
             switch format {
-            case .text: FileOutput.standardOutput(RulebookDocument.text(rule.description))
+            case .text: FileOutput.standardOutput(RulebookDocument.text(rule))
             case .json: FileOutput.standardOutput(data: RulebookDocument.json([rule.description]))
             case .markdown:
                 FileOutput.standardOutput(
@@ -59,9 +58,4 @@ struct RulesCommand: ParsableCommand {
         case .markdown: FileOutput.standardOutput(data: RulebookDocument.markdown(book))
         }
     }
-}
-
-/// The check of a rule that the auditor itself applies (unused-suppression).
-private struct NoCheck: Check {
-    func run(_ context: AuditContext, into sink: inout FindingSink) {}
 }

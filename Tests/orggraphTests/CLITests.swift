@@ -211,8 +211,94 @@ struct RulesCommandTests {
         #expect(unknown.err == "error: 125-QD/TW has no rule 'local-liasion'; did you mean 'local-liaison'?\n")
         let json = try orggraph(["rules", "--format", "json"])
         let rules = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]]
-        #expect(rules?.count == 21)
+        #expect(rules?.count == 22)
         #expect(rules?.first?["id"] as? String == "relation-endpoints")
+        #expect(rules?.last?["id"] as? String == "unused-suppression")
+    }
+
+    /// The lines of `rules ID` between the rationale and the examples.
+    static func checkLines(_ id: String, rulebook: String = "125-QD/TW") throws -> String {
+        let result = try orggraph(["rules", id, "--rulebook", rulebook])
+        #expect(result.status == 0, "\(result.err)")
+        let blocks = result.out.components(separatedBy: "\n\n")
+        let block = try #require(blocks.first { $0.hasPrefix("check: ") }, "no check in:\n\(result.out)")
+        return block.hasSuffix("\n") ? String(block.dropLast()) : block
+    }
+
+    @Test("rules ID shows the check after the rationale: a path count, its bounds and message")
+    func pathCountCheck() throws {
+        let result = try orggraph(["rules", "single-immediate-superior"])
+        #expect(result.out.contains("receives conflicting direction and reports twice.\n\ncheck: path count\n"))
+        #expect(try Self.checkLines("single-immediate-superior") == """
+            check: path count
+            subject: unit-party-organization
+            path: ^superior-of
+            exactly: 1
+            message: {subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)
+            """)
+        #expect(try Self.checkLines("local-liaison") == """
+            check: path count
+            subject: unit-party-organization
+            conditions:
+              - path: liaises-with[kind=commune-party-committee]
+                min: 1
+                message: {subject} keeps no relationship with a commune or ward party committee (liaises-with)
+              - path: liaises-with[kind=peoples-committee][level=commune]
+                min: 1
+                message: {subject} keeps no relationship with a commune or ward People's Committee (liaises-with)
+            """)
+    }
+
+    @Test("rules ID shows a relation check, an acyclic check and a forbidden check")
+    func otherChecks() throws {
+        let relation = try Self.checkLines("reports-to-standing-body")
+        #expect(relation.hasPrefix("check: relation\nsubject: unit-party-organization\n"))
+        #expect(relation.contains("\ntype: reports-to\n"))
+        #expect(relation.contains("\nperiods: regular, extraordinary\n"))
+        #expect(try Self.checkLines("acyclic-leadership") == "check: acyclic\nsteps: leads, superior-of, ^part-of")
+        #expect(try Self.checkLines("no-district-level", rulebook: "Examples/rulebooks/two-tier-2025.yaml") == """
+            check: forbidden
+            subject: district-party-committee
+            message: {subject} is a district party committee, and the two-tier government has no district level; \
+            move its units and communes to the province or a commune
+            """)
+        #expect(try Self.checkLines("relation-endpoints").hasPrefix("check: builtin relation-endpoints\n"))
+    }
+
+    @Test("rules ID shows an attribute check of a user's rulebook, with its subject as written")
+    func attributeCheck() throws {
+        let file = try temporaryFile(
+            """
+            rulebook: sectors
+            title: Sectors
+            rules:
+              - id: unit-has-sector
+                title: A unit names its sector
+                severity: info
+                rationale: The sector decides which ministry guides the unit.
+                subject: [unit-party-organization, public-service-unit]
+                attribute: {key: sector, values: [health, education], required: true}
+            """, name: "sectors.yaml")
+        #expect(try Self.checkLines("unit-has-sector", rulebook: file) == """
+            check: attribute
+            subject: unit-party-organization, public-service-unit
+            key: sector
+            values: health, education
+            required: yes
+            message: {subject} does not satisfy unit-has-sector
+            """)
+    }
+
+    @Test("unused-suppression is listed and described with every rulebook")
+    func unusedSuppressionRule() throws {
+        for rulebook in ["125-QD/TW", "structural"] {
+            let list = try orggraph(["rules", "--rulebook", rulebook])
+            #expect(list.out.split(separator: "\n").last?.hasPrefix("unused-suppression  ") == true, "\(list.out)")
+        }
+        let one = try orggraph(["rules", "unused-suppression"])
+        #expect(one.status == 0)
+        #expect(one.out.hasPrefix("unused-suppression: A suppression hides a finding\nseverity: warning\n"))
+        #expect(one.out.hasSuffix("\n\ncheck: unused suppressions (applied by the auditor after every other rule, on their findings)\n"))
     }
 
     @Test("validate --format sarif writes SARIF 2.1.0")

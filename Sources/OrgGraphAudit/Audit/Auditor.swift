@@ -18,14 +18,13 @@ public struct Auditor: Sendable {
         self.workers = workers
     }
 
-    /// The id of the finding a suppression that hides nothing produces.
-    public static let unusedSuppression = RuleDescription(
-        id: "unused-suppression", title: "A suppression hides a finding", severity: .warning,
-        rationale: """
-            A suppression accepts one finding for a stated reason. When the structure changes and \
-            the finding is gone, the suppression would silently accept a future, different problem; \
-            it should be removed.
-            """)
+    /// The rules the auditor applies itself, with every rulebook and after its rules: they
+    /// read the findings of the others (`unused-suppression`).
+    public static let ownRules: [Rule] = [.unusedSuppression]
+
+    /// The description of `unused-suppression`, the rule whose findings are the file's
+    /// suppressions that hide nothing (``Rule/unusedSuppression``).
+    public static var unusedSuppression: RuleDescription { Rule.unusedSuppression.description }
 
     /// Audits `loaded`.
     ///
@@ -72,17 +71,9 @@ public struct Auditor: Sendable {
                 kept.append(finding)
             }
         }
-        let map = context.organization.sourceMap
-        for (index, suppression) in suppressions.enumerated() where !used[index] {
-            let known = rulebook.rule(suppression.rule) != nil || suppression.rule == Self.unusedSuppression.id
-            let reason = known ? "" : " ('\(suppression.rule)' is not a rule of \(rulebook.id))"
-            kept.append(
-                Finding(
-                    rule: Self.unusedSuppression.id, severity: Self.unusedSuppression.severity,
-                    message:
-                        "the suppression of \(suppression.rule) on '\(suppression.node)' hides no finding\(reason); remove it",
-                    node: suppression.node, file: map.file, location: map.suppression(index),
-                    fingerprint: Fingerprint.make([Self.unusedSuppression.id, suppression.node, suppression.rule])))
+        if let check = Rule.unusedSuppression.check as? UnusedSuppressionCheck {
+            kept += check.findings(
+                unused: used.indices.filter { !used[$0] }, rulebook: rulebook, rule: Self.unusedSuppression, context)
         }
         kept.sort(by: Self.fileOrder)
         suppressed.sort(by: Self.fileOrder)

@@ -82,6 +82,10 @@ public struct RuleDescription: Sendable, Hashable {
 public protocol Check: Sendable {
     /// Reports every departure found in `context` to `sink`.
     func run(_ context: AuditContext, into sink: inout FindingSink)
+    /// What the check asks, one line a parameter, as `orggraph rules ID` shows it: the kind of
+    /// check first (`check: path count`), then its parameters (`subject: ...`, `path: ...`,
+    /// `min: 1`), path expressions as written.
+    var summary: [String] { get }
 }
 
 /// A rule: a description and the check that carries it out.
@@ -107,6 +111,14 @@ public struct Rulebook: Sendable {
         self.id = id
         self.title = title
         self.rules = rules
+    }
+
+    /// The rulebook as an audit applies it: its rules, then those the auditor applies itself
+    /// (``Auditor/ownRules``) that it does not define. This is what `orggraph rules` lists.
+    public var withAuditorRules: Rulebook {
+        var result = self
+        result.rules += Auditor.ownRules.filter { rule($0.id) == nil }
+        return result
     }
 
     /// The rule with `id`, if the rulebook has it.

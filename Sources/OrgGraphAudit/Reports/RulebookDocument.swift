@@ -19,13 +19,24 @@ public enum RulebookDocument {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One rule in full: title, severity, citation, rationale, what its check asks (each
+    /// line of ``Check/summary``) and examples.
+    public static func text(_ rule: Rule) -> String {
+        text(rule.description, check: rule.check.summary)
+    }
+
     /// One rule in full: title, severity, citation, rationale and examples.
     public static func text(_ rule: RuleDescription) -> String {
+        text(rule, check: [])
+    }
+
+    private static func text(_ rule: RuleDescription, check: [String]) -> String {
         var lines = [
             "\(rule.id): \(rule.title)", "severity: \(rule.severity.rawValue)",
         ]
         if let citation = rule.citation { lines.append("citation: \(citation)") }
         lines += ["", wrap(rule.rationale, width: 88)]
+        if !check.isEmpty { lines += [""] + check }
         for (heading, examples) in [("Triggers it:", rule.triggeringExamples), ("Does not:", rule.nonTriggeringExamples)]
         where !examples.isEmpty {
             lines += ["", heading]

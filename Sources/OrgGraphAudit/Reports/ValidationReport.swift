@@ -32,7 +32,7 @@ public struct ValidationReport: Sendable {
         findings.append(contentsOf: report.findings)
         suppressedFindings.append(contentsOf: report.suppressed)
         var known = Set(rules.map(\.id))
-        for rule in (rulebook?.rules.map(\.description) ?? []) + [Auditor.unusedSuppression]
+        for rule in (rulebook?.rules.map(\.description) ?? []) + Auditor.ownRules.map(\.description)
         where known.insert(rule.id).inserted {
             rules.append(rule)
         }

@@ -8,20 +8,23 @@ import OrgGraphQuery
 /// `disable`s and the `severity` it gives them, and its own `rules`, each made of a check from
 /// the vocabulary: `path` (with `min`, `max` or `exactly`), `conditions`, `relation`,
 /// `acyclic`, `attribute`, `forbidden`, or a `builtin` structural check.
-struct RulebookDecoder<Reader: StructuredReader> {
+struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private var reader: Reader
     private let source: SourceText
     private(set) var diagnostics: DiagnosticList
     private var document: String?
+    /// The expressions read so far, by their text: a rulebook of many rules names the same
+    /// paths again and again, and each is parsed and compiled once.
+    private var expressions: [String: PathExpression] = [:]
 
     static var topFields: [String] { ["rulebook", "title", "document", "extends", "disable", "severity", "rules"] }
+    /// The fields of a rule: its own, then those of its check kinds (``CheckKind/all``).
     static var ruleFields: [String] {
-        [
-            "id", "title", "severity", "citation", "rationale", "subject", "when", "path", "min", "max", "exactly",
-            "conditions", "relation", "acyclic", "attribute", "forbidden", "builtin", "message", "examples",
-        ]
+        ["id", "title", "severity", "citation", "rationale", "subject"] + CheckKind.checkFields.map(\.name)
+            + ["message", "examples"]
     }
-    static var checkFields: [String] { ["path", "conditions", "relation", "acyclic", "attribute", "forbidden", "builtin"] }
+    /// The keywords that choose a check kind.
+    static var checkFields: [String] { CheckKind.keywords }
 
     /// - Parameter limit: how many diagnostics to keep in full; the rest are counted.
     init(reader: Reader, source: SourceText, limit: Int) {
@@ -80,8 +83,11 @@ struct RulebookDecoder<Reader: StructuredReader> {
 
     private mutating func expression(_ field: String) throws(SyntaxError) -> PathExpression? {
         guard let (value, location) = try text(field) else { return nil }
+        if let known = expressions[value] { return known }
         do {
-            return try PathExpression(parsing: value)
+            let expression = try PathExpression(parsing: value)
+            expressions[value] = expression
+            return expression
         } catch {
             report("in '\(field)': \(error.message)", at: place(ofCharacter: error.column, in: value, at: location))
             return nil
@@ -232,21 +238,12 @@ struct RulebookDecoder<Reader: StructuredReader> {
         var citation: String?
         var rationale: String?
         var subject: KindSet?
-        var subjectLocation = SourceLocation.unknown
-        var when: PathExpression?
-        var path: PathExpression?
-        var minimum: Int?
-        var maximum: Int?
-        var exactly: Int?
-        var conditions: [PathCountCheck.Condition]?
-        var relation: RelationCheck?
-        var acyclic: [AcyclicCheck.Step]?
-        var attribute: AttributeCheck?
-        var forbidden: Bool?
-        var builtin: (String, SourceLocation)?
         var message: String?
         var triggering: [RuleDescription.TriggeringExample] = []
         var nonTriggering: [String] = []
+        /// The values of the fields check kinds read, by name.
+        var values: [String: RuleFieldValue] = [:]
+        /// The check keywords given, with where.
         var checks: [(String, SourceLocation)] = []
     }
 
@@ -277,7 +274,8 @@ struct RulebookDecoder<Reader: StructuredReader> {
         var fields = RuleFields()
         try reader.beginMapping()
         while let key = try reader.nextKey() {
-            if Self.checkFields.contains(key.text) { fields.checks.append((key.text, key.location)) }
+            let fieldType = CheckKind.fieldTypes[key.text]
+            if CheckKind.named(key.text) != nil { fields.checks.append((key.text, key.location)) }
             switch key.text {
             case "id":
                 if let (id, location) = try text("id") {
@@ -292,23 +290,15 @@ struct RulebookDecoder<Reader: StructuredReader> {
             case "severity": fields.severity = try severity("severity")
             case "citation": fields.citation = try text("citation")?.0
             case "rationale": fields.rationale = try text("rationale")?.0.trimmingWhitespace()
-            case "subject":
-                fields.subjectLocation = try reader.location()
-                fields.subject = try kinds("subject")
-            case "when": fields.when = try expression("when")
-            case "path": fields.path = try expression("path")
-            case "min": fields.minimum = try integer("min")
-            case "max": fields.maximum = try integer("max")
-            case "exactly": fields.exactly = try integer("exactly")
-            case "conditions": fields.conditions = try conditions()
-            case "relation": fields.relation = try relation(fields)
-            case "acyclic": fields.acyclic = try acyclic()
-            case "attribute": fields.attribute = try attribute()
-            case "forbidden": fields.forbidden = try text("forbidden").map { $0.0 == "true" }
-            case "builtin": fields.builtin = try text("builtin")
+            case "subject": fields.subject = try kinds("subject")
             case "message": fields.message = try text("message")?.0.trimmingWhitespace()
             case "examples": try examples(&fields)
-            default: try unknownField(key, in: "in a rule", known: Self.ruleFields)
+            default:
+                if let fieldType {
+                    fields.values[key.text] = try value(of: fieldType, key.text)
+                } else {
+                    try unknownField(key, in: "in a rule", known: Self.ruleFields)
+                }
             }
         }
         for required in ["id", "title", "severity"] {
@@ -339,60 +329,34 @@ struct RulebookDecoder<Reader: StructuredReader> {
         return RulebookSource.RuleSource(rule: Rule(description, check: check), location: start)
     }
 
+    /// The check of a rule whose fields decoded, made by its check kind.
     private mutating func makeCheck(_ fields: RuleFields, id: String, at start: SourceLocation) -> (any Check)? {
         let (name, location) = fields.checks[0]
-        let needsSubject = name != "acyclic" && name != "builtin"
-        if needsSubject, fields.subject == nil {
+        guard let kind = CheckKind.named(name) else { return nil }
+        if kind.needsSubject, fields.subject == nil {
             report("rule '\(id)' needs a 'subject': the kinds whose nodes it checks", at: start)
             return nil
         }
-        let subject = fields.subject ?? KindSet()
-        let message = MessageTemplate(fields.message ?? "{subject} does not satisfy \(id)")
-        switch name {
-        case "path":
-            guard let path = fields.path else { return nil }
-            var minimum = fields.minimum
-            var maximum = fields.maximum
-            if let exactly = fields.exactly {
-                minimum = exactly
-                maximum = exactly
-            }
-            if minimum == nil, maximum == nil {
-                report("rule '\(id)': a 'path' check needs 'min', 'max' or 'exactly'", at: location)
-                return nil
-            }
-            return PathCountCheck(
-                subject: subject,
-                conditions: [.init(when: fields.when, path: path, minimum: minimum, maximum: maximum, message: message)])
-        case "conditions":
-            guard let conditions = fields.conditions else { return nil }
-            return PathCountCheck(subject: subject, conditions: conditions)
-        case "relation":
-            guard var relation = fields.relation else { return nil }
-            relation.subject = subject
-            relation.when = fields.when
-            relation.message = message
-            return relation
-        case "acyclic":
-            guard let steps = fields.acyclic else { return nil }
-            return AcyclicCheck(steps: steps)
-        case "attribute":
-            guard var attribute = fields.attribute else { return nil }
-            attribute.subject = subject
-            attribute.message = message
-            return attribute
-        case "forbidden":
-            return ForbiddenCheck(subject: subject, message: message)
-        default:
-            guard let (builtin, builtinLocation) = fields.builtin else { return nil }
-            guard let rule = Rulebook.structural.rule(builtin) else {
-                let names = Rulebook.structural.rules.map(\.id)
-                report(
-                    "unknown builtin check '\(builtin)'\(Suggestion.didYouMean(builtin, in: names)); the builtins are "
-                        + names.joined(separator: ", "), at: builtinLocation)
-                return nil
-            }
-            return rule.check
+        var rule = DecodedRule(
+            id: id, subject: fields.subject ?? KindSet(),
+            message: MessageTemplate(fields.message ?? "{subject} does not satisfy \(id)"), keywordLocation: location,
+            values: fields.values)
+        let check = kind.make(&rule)
+        for problem in rule.problems { report(problem.message, at: problem.location) }
+        return check
+    }
+
+    /// The value of a field a check kind reads, or `nil` after reporting what is wrong with it.
+    private mutating func value(of type: RuleFieldType, _ field: String) throws(SyntaxError) -> RuleFieldValue? {
+        switch type {
+        case .text: return try text(field).map { .text($0.0, $0.1) }
+        case .integer: return try integer(field).map { .integer($0) }
+        case .expression: return try expression(field).map { .expression($0) }
+        case .flag: return try text(field).map { .flag($0.0 == "true") }
+        case .conditions: return try conditions().map { .conditions($0) }
+        case .relation: return try relation().map { .relation($0) }
+        case .steps: return try acyclic().map { .steps($0) }
+        case .attribute: return try attribute().map { .attribute($0) }
         }
     }
 
@@ -446,7 +410,7 @@ struct RulebookDecoder<Reader: StructuredReader> {
         return result
     }
 
-    private mutating func relation(_ fields: RuleFields) throws(SyntaxError) -> RelationCheck? {
+    private mutating func relation() throws(SyntaxError) -> RelationCheck? {
         let start = try reader.location()
         guard try reader.peekKind() == .mapping else {
             report("'relation' must be a mapping with 'type' and 'from' or 'to'", at: start)

@@ -90,8 +90,8 @@ public struct RulebookLoader: Sendable {
                 bytes: Array(BuiltinRulebookTexts.regulation125.utf8), file: "125-QD/TW (built in)", directory: nil,
                 chain: [], folder: nil)
         } catch {
-            // The built-in text is checked by the test suite; an empty rulebook keeps the tool
-            // usable should it ever fail to load.
+            // The built-in text is checked by the test suite; should it ever fail to load, the
+            // structural rules keep the tool usable, and the title says what went wrong.
             return Rulebook(id: "125-QD/TW", title: "Regulation 125-QD/TW (failed to load: \(error))", rules: Rulebook.structural.rules)
         }
     }()
@@ -219,19 +219,12 @@ public struct RulebookLoader: Sendable {
 
     private struct RulebookDecoding: DocumentDecoding {
         var expectedStart: String { "a rulebook starts with 'rulebook: ID'" }
+        var readsYAMLTree: Bool { true }
 
         func decode<Reader: StructuredReader>(
             _ reader: Reader, source: SourceText, limit: Int
         ) -> (RulebookSource?, DiagnosticList) {
-            var decoder = RulebookDecoder(reader: reader, source: source, limit: limit)
-            do {
-                let output = try decoder.decode()
-                return (output, decoder.diagnostics)
-            } catch {
-                var diagnostics = decoder.diagnostics
-                diagnostics.appendFinal(source.diagnostic(error.message, at: error.location))
-                return (nil, diagnostics)
-            }
+            decode(with: RulebookDecoder(reader: reader, source: source, limit: limit), source: source)
         }
     }
 

@@ -16,12 +16,44 @@ package protocol DocumentDecoding {
     /// Whether a document this decoder reads without an error has no key written twice in any
     /// mapping; if not, every document is also read for duplicate keys.
     var refusesDuplicateKeys: Bool { get }
+    /// Whether a plain YAML document (no alias, anchor or tag, no key written twice) is read
+    /// through a ``YAMLTree`` rather than Yams' nodes: the same values and places, faster.
+    var readsYAMLTree: Bool { get }
+}
+
+/// What reads the fields of one document from a reader: an organization's, a rulebook's.
+package protocol DocumentFieldDecoder {
+    associatedtype Output
+    /// What is wrong with the document so far.
+    var diagnostics: DiagnosticList { get }
+    /// Reads the whole document: its output, or `nil` when diagnostics were reported.
+    ///
+    /// - Throws: `SyntaxError` when the document cannot be read at all.
+    mutating func decode() throws(SyntaxError) -> Output?
 }
 
 extension DocumentDecoding {
+    /// The body of ``decode(_:source:limit:)`` for a document read by `decoder`: its output and
+    /// diagnostics, the error that stopped it, if one did, as the last of them.
+    package func decode<Decoder: DocumentFieldDecoder>(
+        with decoder: Decoder, source: SourceText
+    ) -> (Decoder.Output?, DiagnosticList) {
+        var decoder = decoder
+        do {
+            let output = try decoder.decode()
+            return (output, decoder.diagnostics)
+        } catch {
+            var diagnostics = decoder.diagnostics
+            diagnostics.appendFinal(source.diagnostic(error.message, at: error.location))
+            return (nil, diagnostics)
+        }
+    }
+
     package func scanJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Output? { nil }
 
     package var refusesDuplicateKeys: Bool { false }
+
+    package var readsYAMLTree: Bool { false }
 
     /// Whether a document decoded to `output` with `diagnostics` is read again for duplicate keys.
     package func checksDuplicateKeys(_ output: Output?, _ diagnostics: DiagnosticList) -> Bool {
@@ -90,22 +122,27 @@ package enum DocumentInput {
             }
             (output, diagnostics) = try decoded.get()
         case .yaml:
-            let budget = bytes.count * 2 + 10_000
-            let document = try YAMLDocument.compose(source, budget: budget, limit: maximumDiagnostics)
-            guard let reader = document.map({ YAMLReader(document: $0, budget: budget) }) else {
-                throw LoadError([
-                    Diagnostic(
-                        file: file, location: SourceLocation(line: 1, column: 1),
-                        message: "the file has no content; \(decoding.expectedStart)")
-                ])
-            }
-            (output, diagnostics) = decoding.decode(reader, source: source, limit: maximumDiagnostics)
-            // Yams finds keys written as the same text; an alias key that names the text of
-            // another key is found by reading the keys as the decoder does.
-            if decoding.checksDuplicateKeys(output, diagnostics),
-                let duplicates = DuplicateKeys.find(reader, source: source, limit: maximumDiagnostics)
-            {
-                throw duplicates
+            if decoding.readsYAMLTree, let tree = YAMLTree.compose(source) {
+                // Keys are distinct by text, and no alias or tag can make two of them alike.
+                (output, diagnostics) = decoding.decode(YAMLTreeReader(tree: tree), source: source, limit: maximumDiagnostics)
+            } else {
+                let budget = bytes.count * 2 + 10_000
+                let document = try YAMLDocument.compose(source, budget: budget, limit: maximumDiagnostics)
+                guard let reader = document.map({ YAMLReader(document: $0, budget: budget) }) else {
+                    throw LoadError([
+                        Diagnostic(
+                            file: file, location: SourceLocation(line: 1, column: 1),
+                            message: "the file has no content; \(decoding.expectedStart)")
+                    ])
+                }
+                (output, diagnostics) = decoding.decode(reader, source: source, limit: maximumDiagnostics)
+                // Yams finds keys written as the same text; an alias key that names the text of
+                // another key, or a tagged key, is found by reading the keys as the decoder does.
+                if decoding.checksDuplicateKeys(output, diagnostics), document?.mayHideDuplicateKeys ?? true,
+                    let duplicates = DuplicateKeys.find(reader, source: source, limit: maximumDiagnostics)
+                {
+                    throw duplicates
+                }
             }
         }
         guard let output, diagnostics.isEmpty else { throw diagnostics.loadError }

@@ -65,7 +65,7 @@ package struct DecodedOrganization {
 ///
 /// Syntax errors stop at once; schema errors (unknown fields, wrong types, unknown kinds)
 /// are collected, the offending value skipped, and reading goes on.
-struct OrganizationDecoder<Reader: StructuredReader> {
+struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     typealias Output = DecodedOrganization
 
     static var topFields: [String] { ["orggraph", "title", "rulebook", "nodes", "relations", "suppressions"] }

@@ -105,15 +105,7 @@ public struct OrganizationLoader: Sendable {
         func decode<Reader: StructuredReader>(
             _ reader: Reader, source: SourceText, limit: Int
         ) -> (DecodedOrganization?, DiagnosticList) {
-            var decoder = OrganizationDecoder(reader: reader, source: source, limit: limit)
-            do {
-                let output = try decoder.decode()
-                return (output, decoder.diagnostics)
-            } catch {
-                var diagnostics = decoder.diagnostics
-                diagnostics.appendFinal(source.diagnostic(error.message, at: error.location))
-                return (nil, diagnostics)
-            }
+            decode(with: OrganizationDecoder(reader: reader, source: source, limit: limit), source: source)
         }
     }
 

@@ -117,6 +117,13 @@ struct YAMLDocument {
                 root: root, marks: marks, marker: marker, targets: targets, checksByteOrderMarks: checksByteOrderMarks))
     }
 
+    /// Whether two keys of a mapping may read as the same text although Yams, which compares
+    /// keys by text and tag, let them pass: only when the file has an alias (`*`), which Yams
+    /// sees as another text, or a tag (`!`), which it compares too.
+    var mayHideDuplicateKeys: Bool {
+        marker != nil || marks.source.bytes.contains(UInt8(ascii: "!"))
+    }
+
     /// Whether the file has a U+FEFF, raw or as an escape (`\uFEFF`, `\U0000FEFF`).
     private static func mayHaveByteOrderMark(_ bytes: [UInt8]) -> Bool {
         for index in bytes.indices {

@@ -58,8 +58,8 @@ struct YAMLReader: StructuredReader {
     mutating func location() throws(SyntaxError) -> SourceLocation { mark(of: pending) }
 
     mutating func peekKind() throws(SyntaxError) -> ValueKind {
-        guard let node = pending.map(document.resolve) else { return .null }
-        switch node {
+        guard let pending else { return .null }
+        switch document.resolve(pending) {
         case .mapping: return .mapping
         case .sequence: return .sequence
         case .alias: return .null
@@ -72,8 +72,12 @@ struct YAMLReader: StructuredReader {
 
     /// The kind a scalar has under the YAML 1.2 core schema.
     private static func kind(of scalar: Yams.Node.Scalar) -> ValueKind {
-        guard scalar.style == .plain || scalar.style == .any else { return .string }
-        let text = scalar.string
+        kind(text: scalar.string, isPlain: scalar.style == .plain || scalar.style == .any)
+    }
+
+    /// The kind of a scalar of `text`, plain or not, under the YAML 1.2 core schema.
+    static func kind(text: String, isPlain: Bool) -> ValueKind {
+        guard isPlain else { return .string }
         // Most scalars are words: only these can start a null, a boolean or a number.
         guard let first = text.utf8.first, Self.nonStringStarts.contains(first) else {
             return text.isEmpty ? .null : .string

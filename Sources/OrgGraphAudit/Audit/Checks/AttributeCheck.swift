@@ -37,4 +37,11 @@ public struct AttributeCheck: Check {
                 ]))
         }
     }
+
+    public var summary: [String] {
+        var lines = ["check: attribute", "subject: \(subject.writtenForm)", "key: \(key)"]
+        if let values { lines.append("values: " + values.joined(separator: ", ")) }
+        lines += ["required: \(required ? "yes" : "no")", "message: \(message.text)"]
+        return lines
+    }
 }

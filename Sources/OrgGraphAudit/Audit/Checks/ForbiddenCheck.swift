@@ -19,4 +19,8 @@ public struct ForbiddenCheck: Check {
             sink.report(.node(node), message.render(["subject": context.describe(node)]))
         }
     }
+
+    public var summary: [String] {
+        ["check: forbidden", "subject: \(subject.writtenForm)", "message: \(message.text)"]
+    }
 }

@@ -42,7 +42,6 @@ public struct PathCountCheck: Check {
     public func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let kinds = context.graph.kinds
-        // References to the compiled paths, so the loop copies no expression.
         // The distinct `when` paths, each evaluated once per subject.
         var whenPaths: [(CompiledPath, PathExpression)] = []
         let whenOf: [Int] = conditions.map { condition in
@@ -51,6 +50,7 @@ public struct PathCountCheck: Check {
             whenPaths.append((when.compiled, when))
             return whenPaths.count - 1
         }
+        // The compiled paths, read once here, so the loop copies no expression.
         let paths = conditions.map { ($0.path.compiled, $0.path) }
         let bounds = conditions.map { ($0.minimum ?? 0, $0.maximum ?? Int.max) }
         var whenHolds = [Bool](repeating: false, count: whenPaths.count)
@@ -78,5 +78,37 @@ public struct PathCountCheck: Check {
             }
             sink.report(.node(node), messages.joined(separator: "; "), related: related)
         }
+    }
+
+    public var summary: [String] {
+        var lines = ["check: path count", "subject: \(subject.writtenForm)"]
+        if conditions.count == 1 {
+            lines += conditions[0].summary
+        } else {
+            lines.append("conditions:")
+            for condition in conditions {
+                let parts = condition.summary
+                lines.append("  - " + (parts.first ?? ""))
+                lines += parts.dropFirst().map { "    " + $0 }
+            }
+        }
+        return lines
+    }
+}
+
+extension PathCountCheck.Condition {
+    /// `when`, `path`, the bounds (`exactly`, or `min` and `max`) and `message`, one a line.
+    var summary: [String] {
+        var lines: [String] = []
+        if let when { lines.append("when: \(when.text)") }
+        lines.append("path: \(path.text)")
+        if let minimum, minimum == maximum {
+            lines.append("exactly: \(minimum)")
+        } else {
+            if let minimum { lines.append("min: \(minimum)") }
+            if let maximum { lines.append("max: \(maximum)") }
+        }
+        lines.append("message: \(message.text)")
+        return lines
     }
 }

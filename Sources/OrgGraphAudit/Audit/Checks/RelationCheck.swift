@@ -126,4 +126,15 @@ public struct RelationCheck: Check {
                 ]))
         }
     }
+
+    public var summary: [String] {
+        var lines = ["check: relation", "subject: \(subject.writtenForm)"]
+        if let when { lines.append("when: \(when.text)") }
+        lines += [
+            "type: \(type.rawValue)", "from: \(from?.text ?? "the subject")", "to: \(to?.text ?? "the subject")",
+        ]
+        if !periods.isEmpty { lines.append("periods: " + periods.map(\.rawValue).joined(separator: ", ")) }
+        lines += ["each: \(each.rawValue)", "message: \(message.text)"]
+        return lines
+    }
 }

@@ -48,6 +48,8 @@ extension Rule {
 
 /// Reports each (type, from, to) written more than once, at its second copy.
 struct DuplicateRelationCheck: Check {
+    var summary: [String] { ["check: builtin duplicate-relation", "reads: every relation, by its type, from and to"] }
+
     /// - Complexity: O(*n* + *m*): one stamp per node, reset by a counter rather than cleared.
     func run(_ context: AuditContext, into sink: inout FindingSink) {
         let graph = context.graph

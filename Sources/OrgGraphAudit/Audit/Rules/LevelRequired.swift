@@ -49,6 +49,8 @@ extension Rule {
 
 /// Reports missing and contradictory levels.
 struct LevelRequiredCheck: Check {
+    var summary: [String] { ["check: builtin level-required", "reads: the levels each kind takes, from the vocabulary table"] }
+
     /// - Complexity: O(*n*).
     func run(_ context: AuditContext, into sink: inout FindingSink) {
         let graph = context.graph

@@ -42,6 +42,8 @@ extension Rule {
 
 /// Reports every edge, relation or `part-of:` field, from a node to itself.
 struct NoSelfRelationCheck: Check {
+    var summary: [String] { ["check: builtin no-self-relation", "reads: every relation and part-of field"] }
+
     /// - Complexity: O(*m*).
     func run(_ context: AuditContext, into sink: inout FindingSink) {
         let graph = context.graph

@@ -69,6 +69,8 @@ extension Rule {
 
 /// Reports nodes whose containment departs from the vocabulary's containment table.
 struct PartOfRequiredCheck: Check {
+    var summary: [String] { ["check: builtin part-of-required", "reads: the containment of each kind, from the vocabulary table"] }
+
     /// - Complexity: O(*n* + *m*).
     func run(_ context: AuditContext, into sink: inout FindingSink) {
         let graph = context.graph

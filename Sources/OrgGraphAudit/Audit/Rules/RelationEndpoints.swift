@@ -52,6 +52,8 @@ extension Rule {
 
 /// Reports every relation, other than `part-of`, whose endpoint kinds its type does not allow.
 struct RelationEndpointsCheck: Check {
+    var summary: [String] { ["check: builtin relation-endpoints", "reads: the kinds each relation type connects, from the vocabulary table"] }
+
     /// - Complexity: O(*m*).
     func run(_ context: AuditContext, into sink: inout FindingSink) {
         let graph = context.graph
