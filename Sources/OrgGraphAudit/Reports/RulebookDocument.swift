@@ -37,15 +37,25 @@ public enum RulebookDocument {
         if let citation = rule.citation { lines.append("citation: \(citation)") }
         lines += ["", wrap(rule.rationale, width: 88)]
         if !check.isEmpty { lines += [""] + check }
-        for (heading, examples) in [("Triggers it:", rule.triggeringExamples), ("Does not:", rule.nonTriggeringExamples)]
-        where !examples.isEmpty {
-            lines += ["", heading]
-            for example in examples {
-                lines.append(example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
-                    .joined(separator: "\n").trimmingTrailingSpace())
-            }
+        func indented(_ example: String) -> String {
+            example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+                .joined(separator: "\n").trimmingTrailingSpace()
+        }
+        for example in rule.triggering {
+            lines += ["", "Triggers it\(findingPlace(example.expect)):", indented(example.organization)]
+        }
+        for example in rule.nonTriggeringExamples {
+            lines += ["", "Does not trigger it:", indented(example)]
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `, with a finding on dubv` (or on each of several nodes), or nothing when the example
+    /// does not say.
+    private static func findingPlace(_ expect: [String], code: Bool = false) -> String {
+        guard !expect.isEmpty else { return "" }
+        let names = expect.map { code ? "`\($0)`" : $0 }
+        return expect.count == 1 ? ", with a finding on \(names[0])" : ", with findings on \(names.joined(separator: ", "))"
     }
 
     /// The rules as a JSON array.
@@ -89,13 +99,13 @@ public enum RulebookDocument {
             out += "\n## \(rule.id)\n\n**\(description.title)**: \(description.severity.rawValue)"
             if let citation = description.citation { out += ", \(citation)" }
             out += ".\n\n\(description.rationale)\n"
-            for (heading, examples) in [
-                ("Triggers it", description.triggeringExamples), ("Does not trigger it", description.nonTriggeringExamples),
-            ] where !examples.isEmpty {
-                out += "\n\(heading):\n"
-                for example in examples {
-                    out += "\n```yaml\n" + example.trimmingTrailingNewlines() + "\n```\n"
-                }
+            for example in description.triggering {
+                out += "\nTriggers it\(findingPlace(example.expect, code: true)):\n"
+                out += "\n```yaml\n" + example.organization.trimmingTrailingNewlines() + "\n```\n"
+            }
+            for example in description.nonTriggeringExamples {
+                out += "\nDoes not trigger it:\n"
+                out += "\n```yaml\n" + example.trimmingTrailingNewlines() + "\n```\n"
             }
         }
         return out
