@@ -92,16 +92,19 @@ let package = Package(
 // compiles with -sanitize=fuzzer: without libFuzzer's main they cannot link, so an ordinary
 // build never sees them.
 if Context.environment["ORGGRAPH_FUZZ"] == "1" {
+    // What every harness shares: libFuzzer's driver, and the convert round trip of a loaded file.
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["OrgGraph"], path: "Fuzz/Support"))
     for (name, folder) in [("fuzz-yaml", "YAMLLoader"), ("fuzz-json", "JSONLoader"), ("fuzz-path", "PathExpression")] {
         package.targets.append(
             .executableTarget(
                 name: name,
                 dependencies: [
-                    "OrgGraph", "OrgGraphCore", "OrgGraphFormat", "OrgGraphQuery", "OrgGraphAudit", "OrgGraphChart",
-                    "OrgGraphGenerate",
+                    "FuzzSupport", "OrgGraph", "OrgGraphCore", "OrgGraphFormat", "OrgGraphQuery", "OrgGraphAudit",
+                    "OrgGraphChart", "OrgGraphGenerate",
                 ],
                 path: "Fuzz/\(folder)"))
     }
     package.targets.append(
-        .executableTarget(name: "fuzz-chart", dependencies: ["OrgGraph", "OrgGraphGraphviz"], path: "Fuzz/ChartRenderer"))
+        .executableTarget(
+            name: "fuzz-chart", dependencies: ["FuzzSupport", "OrgGraph", "OrgGraphGraphviz"], path: "Fuzz/ChartRenderer"))
 }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import FuzzSupport
 import OrgGraph
 import OrgGraphGraphviz
 
@@ -12,7 +13,7 @@ import OrgGraphGraphviz
 /// it. A render that throws, a trap, a hang or runaway memory is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzChartRenderer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let bytes = fuzzBytes(data, size)
     var parts = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     while parts.count < 5 { parts.append("") }
     let ids = ["tinh-uy", parts[1].isEmpty ? "bv" : parts[1], "dang-uy-bv", "chi-bo"]

@@ -1,3 +1,4 @@
+import FuzzSupport
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
@@ -14,7 +15,7 @@
 /// trap, a hang, runaway memory) is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPathExpression(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: data == nil ? 0 : size), as: UTF8.self)
+    let text = String(decoding: fuzzBytes(data, size), as: UTF8.self)
     let expression: PathExpression
     do {
         expression = try PathExpression(parsing: text)

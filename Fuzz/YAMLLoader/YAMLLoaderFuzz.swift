@@ -1,4 +1,4 @@
-import OrgGraph
+import FuzzSupport
 
 /// libFuzzer's entry: the bytes load as a YAML organization, or fail with a ``LoadError`` whose
 /// diagnostic renders. Anything else (a trap, a hang, runaway memory) is a finding.
@@ -7,25 +7,6 @@ import OrgGraph
 /// the same organization.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzYAMLLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    let loaded: LoadedOrganization
-    do {
-        loaded = try OrganizationLoader().load(bytes: bytes, file: "fuzz.yaml", format: .yaml)
-    } catch {
-        _ = error.description
-        return 0
-    }
-    for format in FileFormat.allCases {
-        let text = OrganizationWriter.write(loaded.organization, as: format)
-        let reloaded: LoadedOrganization
-        do {
-            reloaded = try OrganizationLoader().load(bytes: Array(text.utf8), file: "fuzz", format: format)
-        } catch {
-            fatalError("a loaded organization written as \(format) does not load again:\n\(error)\n\(text)")
-        }
-        if reloaded.organization != loaded.organization {
-            fatalError("a loaded organization written as \(format) loads as another:\n\(text)")
-        }
-    }
+    _ = loadSurvivingConvert(fuzzBytes(data, size), format: .yaml)
     return 0
 }
