@@ -75,11 +75,11 @@ struct GraphTests {
     @Test("The acyclic check finds exactly the cycles a brute-force search finds", arguments: 0..<30)
     func cyclesMatchBruteForce(seed: UInt64) throws {
         var organization = Self.randomOrganization(seed: seed &+ 100, nodes: 12, relations: 14)
-        organization.relations = organization.relations.map {
+        organization.relations = RelationList(organization.relations.map {
             var relation = $0
             relation.type = [.leads, .superiorOf, .partOf, .informs][Int(seed &+ UInt64($0.from.count)) % 4]
             return relation
-        }
+        })
         let loaded = try LoadedOrganization(organization)
         var sink = FindingSink()
         Rule.acyclicLeadership.check.run(AuditContext(loaded), into: &sink)

@@ -34,8 +34,6 @@ package struct JSONOrganizationScanner {
     private var nextRelease = 0
     /// From how many bytes on a list of relations is read by two threads.
     private let splitting: Int
-    /// Whether this scanner reads the second half of a list of relations.
-    private var isSecondHalf = false
     private let nodeKinds = WordBytes.nodeKinds
     private let relationTypes = WordBytes.relationTypes
     private let levels = WordBytes.levels
@@ -60,6 +58,7 @@ package struct JSONOrganizationScanner {
         } catch {
             return nil
         }
+        scanner.output.finish()
         return scanner.output
     }
 
@@ -75,10 +74,13 @@ package struct JSONOrganizationScanner {
         output.organization.sourceMap.nodes.reserveCapacity(nodes)
         output.organization.sourceMap.partOf.reserveCapacity(nodes)
         output.organization.sourceMap.level.reserveCapacity(nodes)
-        output.organization.relations.reserveCapacity(relations)
         output.organization.sourceMap.relations.reserveCapacity(relations)
-        output.fromIndex.reserveCapacity(relations)
-        output.toIndex.reserveCapacity(relations)
+        output.relationTypes.reserveCapacity(relations)
+        output.fromEnds.reserveCapacity(relations)
+        output.toEnds.reserveCapacity(relations)
+        output.periods.reserveCapacity(relations)
+        output.bases.reserveCapacity(relations)
+        output.annotations.reserveCapacity(relations)
     }
 
     // MARK: Bytes and places
@@ -203,20 +205,27 @@ package struct JSONOrganizationScanner {
         return (value, location)
     }
 
-    /// A reference to a node: the node's own id string and index when the bytes name a node
-    /// already read, else the reference as written, its place, and its index if it resolves.
-    private mutating func reference() throws(Fallback) -> (String, SourceLocation, Int32) {
+    /// A relation's end: the node whose id its bytes spell, else the end as written. No
+    /// string is made for an end that names a node read before it.
+    private mutating func end() throws(Fallback) -> DecodedOrganization.End {
         skipWhitespace()
         let start = index
         let raw = try rawString()
-        if let node = output.ids.exactIndex(raw) {
-            // The second thread leaves the id to the join: two threads taking the same ids'
-            // strings would contend on their reference counts.
-            return (isSecondHalf ? "" : output.organization.nodes[Int(node)].id, .unknown, node)
-        }
+        if let node = output.ids.exactIndex(raw) { return .node(node) }
         index = start
         let (value, location) = try identifier()
-        return (value, location, output.ids.resolve(value) ?? -1)
+        return output.end(value, at: location)
+    }
+
+    /// A node's `part-of`: the node's own id string when the bytes name a node already read
+    /// (its place is then not kept: it cannot be reported unknown), else the id as written.
+    private mutating func container() throws(Fallback) -> (String, SourceLocation) {
+        skipWhitespace()
+        let start = index
+        let raw = try rawString()
+        if let node = output.ids.exactIndex(raw) { return (output.organization.nodes[Int(node)].id, .unknown) }
+        index = start
+        return try identifier()
     }
 
     private mutating func word<Value>(_ words: WordBytes<Value>) throws(Fallback) -> Value {
@@ -403,7 +412,7 @@ package struct JSONOrganizationScanner {
             case 4: node.sector = try optionalString()
             case 5:
                 if !null() {
-                    let (value, location, _) = try reference()
+                    let (value, location) = try container()
                     node.partOf = value
                     partOfLocation = location
                 }
@@ -423,8 +432,8 @@ package struct JSONOrganizationScanner {
         let start = locate(index)
         try expect(UInt8(ascii: "{"))
         var type: RelationType?
-        var from: (String, SourceLocation, Int32)?
-        var to: (String, SourceLocation, Int32)?
+        var from: DecodedOrganization.End?
+        var to: DecodedOrganization.End?
         var period: [Period]?
         var basis: Basis?
         var note: String?
@@ -434,8 +443,8 @@ package struct JSONOrganizationScanner {
         while let field = try nextField(Self.relationField, first: &first, seen: &seen) {
             switch field {
             case 0: type = try word(relationTypes)
-            case 1: from = try reference()
-            case 2: to = try reference()
+            case 1: from = try end()
+            case 2: to = try end()
             case 3: period = try periods()
             case 4: basis = null() ? nil : try word(bases)
             case 5: note = try optionalString()
@@ -445,9 +454,9 @@ package struct JSONOrganizationScanner {
         guard let type, let from, let to else { throw Fallback() }
         if period != nil, !type.allowsPeriod { throw Fallback() }
         if basis != nil, !type.allowsBasis { throw Fallback() }
-        output.add(
-            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes),
-            at: start, from: (from.1, from.2), to: (to.1, to.2))
+        output.addRelation(
+            type, from: from, to: to, period: period, basis: basis,
+            annotations: Annotations(note: note, attributes: attributes), at: start)
     }
 
     // MARK: Two threads
@@ -505,28 +514,23 @@ package struct JSONOrganizationScanner {
         return nil
     }
 
-    /// Appends what the second thread read, its lines counted from the line of the split.
+    /// Appends what the second thread read, its lines counted from the line of the split and
+    /// its unresolved ends numbered after this thread's.
     private mutating func join(_ half: JSONOrganizationScanner) {
         let shift = Int32(lines.line - 1)
         func moved(_ location: SourceLocation) -> SourceLocation {
             location.isKnown ? SourceLocation(line: Int(location.line + shift), column: Int(location.column)) : location
         }
-        let before = output.organization.relations.count
-        output.organization.relations.append(contentsOf: half.output.organization.relations)
-        output.organization.nodes.withUnsafeBufferPointer { nodes in
-            output.organization.relations.withUnsafeMutableBufferPointer { relations in
-                for relation in half.output.fromIndex.indices {
-                    let from = half.output.fromIndex[relation]
-                    let to = half.output.toIndex[relation]
-                    // An id is never empty: an empty end is one the second thread left.
-                    if from >= 0, relations[before + relation].from.isEmpty { relations[before + relation].from = nodes[Int(from)].id }
-                    if to >= 0, relations[before + relation].to.isEmpty { relations[before + relation].to = nodes[Int(to)].id }
-                }
-            }
-        }
+        let before = output.relationTypes.count
+        let renumbered = half.output.unresolved.map { output.intern($0) }
+        func joined(_ end: Int32) -> Int32 { end >= 0 ? end : -renumbered[Int(-end - 1)] - 1 }
+        output.relationTypes.append(contentsOf: half.output.relationTypes)
+        output.fromEnds.append(contentsOf: half.output.fromEnds.lazy.map(joined))
+        output.toEnds.append(contentsOf: half.output.toEnds.lazy.map(joined))
+        output.periods.append(contentsOf: half.output.periods)
+        output.bases.append(contentsOf: half.output.bases)
+        output.annotations.append(contentsOf: half.output.annotations)
         output.organization.sourceMap.relations.append(contentsOf: half.output.organization.sourceMap.relations.map(moved))
-        output.fromIndex.append(contentsOf: half.output.fromIndex)
-        output.toIndex.append(contentsOf: half.output.toIndex)
         for (relation, location) in half.output.relationFrom { output.relationFrom[before + relation] = moved(location) }
         for (relation, location) in half.output.relationTo { output.relationTo[before + relation] = moved(location) }
         index = half.index
@@ -548,8 +552,6 @@ package struct JSONOrganizationScanner {
             scanner.released = lineStart
             scanner.nextRelease = split + (1 << 22)
             scanner.output.ids = first.output.ids
-            scanner.output.organization.nodes = first.output.organization.nodes
-            scanner.isSecondHalf = true
             self.scanner = scanner
         }
 
@@ -718,7 +720,12 @@ extension JSONOrganizationScanner {
             ("the relations' places", fast.organization.sourceMap.relations == full.organization.sourceMap.relations),
             ("the suppressions' places", fast.organization.sourceMap.suppressions == full.organization.sourceMap.suppressions),
             ("the places of unresolved ends", fast.relationFrom == full.relationFrom && fast.relationTo == full.relationTo),
-            ("the resolved ends", fast.fromIndex == full.fromIndex && fast.toIndex == full.toIndex),
+            (
+                "the relations' ends",
+                fast.organization.relations.names.elementsEqual(full.organization.relations.names) { $0.utf8.elementsEqual($1.utf8) }
+                    && fast.organization.relations.fromEnds == full.organization.relations.fromEnds
+                    && fast.organization.relations.toEnds == full.organization.relations.toEnds
+            ),
             ("the suppressions' nodes", fast.suppressionNode == full.suppressionNode),
             ("the duplicate ids", fast.duplicates == full.duplicates),
             (

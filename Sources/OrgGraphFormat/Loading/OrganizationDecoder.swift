@@ -20,9 +20,24 @@ package struct DecodedOrganization {
     /// The ids of the nodes read so far, and the duplicates among them.
     var ids = IDIndex(capacity: 1024)
     var duplicates: [Graph.Problem] = []
-    /// The node index of each relation's ends when the node was known on reading, else -1.
-    var fromIndex: [Int32] = []
-    var toIndex: [Int32] = []
+    /// The relations read so far, by column, until ``finish()`` makes them the organization's.
+    /// Each end is the index of the node whose id it spells exactly, or `-(u + 1)` for the
+    /// `u`th of ``unresolved``: no id is kept twice.
+    var relationTypes: [RelationType] = []
+    var fromEnds: [Int32] = []
+    var toEnds: [Int32] = []
+    var periods: [[Period]?] = []
+    var bases: [Basis?] = []
+    var annotations: [Annotations] = []
+    /// The ends, as written, that spell no id read before them, each once.
+    var unresolved: [String] = []
+    private var unresolvedIndex: [String: [Int32]] = [:]
+
+    /// One end of a relation as read: the node whose id it spells exactly, or the text as written.
+    enum End {
+        case node(Int32)
+        case written(String, SourceLocation)
+    }
 
     // What both readers of the format (the decoder and the JSON fast path) record, one way.
 
@@ -38,18 +53,49 @@ package struct DecodedOrganization {
         organization.sourceMap.level.append(level)
     }
 
-    /// Adds a relation read whole, starting at `start`, with its ends: each the place it is
-    /// written and the index of its node, -1 when that is left to resolve.
-    mutating func add(
-        _ relation: Relation, at start: SourceLocation, from: (SourceLocation, Int32), to: (SourceLocation, Int32)
+    /// The end written as `text` at `location`: its node when `text` spells a node's id exactly.
+    func end(_ text: String, at location: SourceLocation) -> End {
+        var text = text
+        let node = text.withUTF8 { ids.exactIndex(UnsafeRawBufferPointer($0)) }
+        return node.map(End.node) ?? .written(text, location)
+    }
+
+    /// Adds a relation read whole, starting at `start`.
+    mutating func addRelation(
+        _ type: RelationType, from: End, to: End, period: [Period]?, basis: Basis?, annotations: Annotations,
+        at start: SourceLocation
     ) {
-        let position = organization.relations.count
-        organization.relations.append(relation)
+        let position = relationTypes.count
+        relationTypes.append(type)
         organization.sourceMap.relations.append(start)
-        if from.1 < 0 { relationFrom[position] = from.0 }
-        if to.1 < 0 { relationTo[position] = to.0 }
-        fromIndex.append(from.1)
-        toIndex.append(to.1)
+        fromEnds.append(encode(from, position, to: \.relationFrom))
+        toEnds.append(encode(to, position, to: \.relationTo))
+        periods.append(period)
+        bases.append(basis)
+        self.annotations.append(annotations)
+    }
+
+    /// An end as ``fromEnds`` and ``toEnds`` keep it, noting where an unresolved one is written.
+    private mutating func encode(
+        _ end: End, _ position: Int, to places: WritableKeyPath<Self, [Int: SourceLocation]>
+    ) -> Int32 {
+        switch end {
+        case .node(let node): return node
+        case .written(let text, let location):
+            self[keyPath: places][position] = location
+            return -intern(text) - 1
+        }
+    }
+
+    /// The index of `text` in ``unresolved``, compared byte for byte, adding it when new.
+    mutating func intern(_ text: String) -> Int32 {
+        if let same = unresolvedIndex[text]?.first(where: { unresolved[Int($0)].utf8.elementsEqual(text.utf8) }) {
+            return same
+        }
+        let index = Int32(unresolved.count)
+        unresolved.append(text)
+        unresolvedIndex[text, default: []].append(index)
+        return index
     }
 
     /// Adds a suppression read whole, starting at `start`, its node written at `node`.
@@ -57,6 +103,31 @@ package struct DecodedOrganization {
         organization.suppressions.append(suppression)
         organization.sourceMap.suppressions.append(start)
         suppressionNode.append(node)
+    }
+
+    /// Makes the relations read the organization's: their table of ids is the nodes' ids, in
+    /// node order, then the unresolved ends.
+    mutating func finish() {
+        let nodeCount = Int32(organization.nodes.count)
+        if !unresolved.isEmpty {
+            for index in fromEnds.indices where fromEnds[index] < 0 { fromEnds[index] = nodeCount - fromEnds[index] - 1 }
+            for index in toEnds.indices where toEnds[index] < 0 { toEnds[index] = nodeCount - toEnds[index] - 1 }
+        }
+        var names: [String] = []
+        names.reserveCapacity(organization.nodes.count + unresolved.count)
+        for node in organization.nodes { names.append(node.id) }
+        names.append(contentsOf: unresolved)
+        organization.relations = RelationList(
+            names: names, types: relationTypes, from: fromEnds, to: toEnds, periods: periods, bases: bases,
+            annotations: annotations)
+        (relationTypes, fromEnds, toEnds, periods, bases, annotations) = ([], [], [], [], [], [])
+        (unresolved, unresolvedIndex) = ([], [:])
+    }
+
+    /// What the graph can take from the reading: the id index, and that the relations' ids
+    /// start with the nodes'.
+    var prepared: Graph.Prepared {
+        Graph.Prepared(ids: ids, duplicates: duplicates, nodeNames: organization.nodes.count)
     }
 }
 
@@ -233,14 +304,24 @@ struct OrganizationDecoder<Reader: StructuredReader> {
     /// Reads a reference to a node, with the node's index when the node is already known. JSON
     /// references written without escapes are matched on their bytes and share the node's id
     /// string: no string is made at all.
-    private mutating func reference(_ field: String) throws(SyntaxError) -> (String, SourceLocation, Int32)? {
+    private mutating func reference(_ field: String) throws(SyntaxError) -> DecodedOrganization.End? {
         if let raw = reader.rawString(), let index = output.ids.exactIndex(raw) {
             reader.skipRawString()
-            return (output.organization.nodes[Int(index)].id, .unknown, index)
+            return .node(index)
         }
         // A reference is kept as written: it may spell the id in another normalization form.
         guard let (value, location) = try identifier(field) else { return nil }
-        return (value, location, output.ids.resolve(value) ?? -1)
+        return output.end(value, at: location)
+    }
+
+    /// Reads a node's `part-of`. JSON written without escapes that names a node already read
+    /// shares that node's id string, and its place is not kept: it cannot be reported unknown.
+    private mutating func container() throws(SyntaxError) -> (String, SourceLocation)? {
+        if let raw = reader.rawString(), let index = output.ids.exactIndex(raw) {
+            reader.skipRawString()
+            return (output.organization.nodes[Int(index)].id, .unknown)
+        }
+        return try identifier("part-of")
     }
 
     /// Reads one of a fixed set of words (a kind, a relation type, a level...).
@@ -358,7 +439,9 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         if mask & 1 == 0 {
             try report("missing required field 'orggraph' (the format version, 1)", at: output.rootLocation)
         }
-        return diagnostics.isEmpty ? output : nil
+        guard diagnostics.isEmpty else { return nil }
+        output.finish()
+        return output
     }
 
     private mutating func formatVersion() throws(SyntaxError) {
@@ -401,7 +484,7 @@ struct OrganizationDecoder<Reader: StructuredReader> {
                 node.level = try word("level", as: Level.self, noun: "level", listAll: true)
             case "sector": node.sector = try text("sector")?.0
             case "part-of":
-                if let (value, location, _) = try reference("part-of") {
+                if let (value, location) = try container() {
                     node.partOf = value
                     partOfLocation = location
                 }
@@ -426,8 +509,8 @@ struct OrganizationDecoder<Reader: StructuredReader> {
         try reader.beginMapping()
         let errorsBefore = diagnostics.count
         var type: RelationType?
-        var from: (String, SourceLocation, Int32)?
-        var to: (String, SourceLocation, Int32)?
+        var from: DecodedOrganization.End?
+        var to: DecodedOrganization.End?
         var period: [Period]?
         var periodKey: Scalar?
         var basis: Basis?
@@ -460,9 +543,9 @@ struct OrganizationDecoder<Reader: StructuredReader> {
             try report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", atKey: basisKey)
         }
         guard let type, let from, let to, diagnostics.count == errorsBefore else { return }
-        output.add(
-            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes),
-            at: start, from: (from.1, from.2), to: (to.1, to.2))
+        output.addRelation(
+            type, from: from, to: to, period: period, basis: basis,
+            annotations: Annotations(note: note, attributes: attributes), at: start)
     }
 
     private mutating func periods() throws(SyntaxError) -> [Period]? {
