@@ -178,7 +178,8 @@ package struct JSONOrganizationScanner {
         // Invalid UTF-8 is repaired in the making: the string then differs from the bytes.
         if !UTF8Validation.isASCII(raw) {
             let same = text.withUTF8 { made in
-                made.count == raw.count && memcmp(made.baseAddress!, raw.baseAddress!, raw.count) == 0
+                guard let madeBase = made.baseAddress, let rawBase = raw.baseAddress else { return made.count == raw.count }
+                return made.count == raw.count && memcmp(madeBase, rawBase, raw.count) == 0
             }
             guard same else { throw Fallback() }
         }
@@ -235,13 +236,12 @@ package struct JSONOrganizationScanner {
 
     // MARK: Containers
 
-    /// The next field name of the mapping being read, as `field` matches it at the cursor
-    /// (standing on its opening quote); `nil` after the closing brace. A field `field` does
-    /// not know, or one already in `seen`, gives up.
+    /// The next field of the mapping being read, as the schema `Field` spells it; `nil` after
+    /// the closing brace. A field the schema does not know, or one already in `seen`, gives up.
     @inline(__always)
-    private mutating func nextField(
-        _ field: (inout Self) -> Int, first: inout Bool, seen: inout UInt16
-    ) throws(Fallback) -> Int? {
+    private mutating func nextField<Field: FieldSet>(
+        _: Field.Type, first: inout Bool, seen: inout UInt16
+    ) throws(Fallback) -> Field? {
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
@@ -250,13 +250,15 @@ package struct JSONOrganizationScanner {
         if !first { try expect(UInt8(ascii: ",")) }
         first = false
         skipWhitespace()
-        guard peek() == UInt8(ascii: "\"") else { throw Fallback() }
-        let matched = field(&self)
-        let bit: UInt16 = matched >= 0 ? 1 << UInt16(matched) : 0
-        guard bit != 0, seen & bit == 0 else { throw Fallback() }
+        guard peek() == UInt8(ascii: "\""), let (field, end) = Field.matcher.match(bytes, at: index + 1) else {
+            throw Fallback()
+        }
+        let bit: UInt16 = 1 << UInt16(field)
+        guard seen & bit == 0 else { throw Fallback() }
         seen |= bit
+        index = end
         try expect(UInt8(ascii: ":"))
-        return matched
+        return Field.fields[field]
     }
 
     /// Whether the list being read has another element; reads the separator or the bracket.
@@ -279,75 +281,6 @@ package struct JSONOrganizationScanner {
         while try nextElement(first: &first) { try element(&self) }
     }
 
-    // MARK: Field names
-
-    /// Field `field` when the name at the cursor's quote is `name`, the cursor then past its
-    /// closing quote; else -1, the cursor left. Names are matched on their bytes, unscanned.
-    @inline(__always)
-    private mutating func take(_ name: StaticString, _ field: Int) -> Int {
-        let start = index + 1
-        let count = name.utf8CodeUnitCount
-        guard start + count < bytes.count, bytes[start + count] == UInt8(ascii: "\""),
-            memcmp(bytes.baseAddress! + start, name.utf8Start, count) == 0
-        else { return -1 }
-        index = start + count + 1
-        return field
-    }
-
-    /// The byte after the cursor's quote.
-    @inline(__always)
-    private func firstOfName() -> UInt8 {
-        index + 1 < bytes.count ? bytes[index + 1] : 0
-    }
-
-    // The position of a field among the decoder's field names (`OrganizationDecoder.topFields`
-    // and the others), or -1.
-
-    private static func topField(_ scanner: inout Self) -> Int {
-        switch scanner.firstOfName() {
-        case UInt8(ascii: "o"): scanner.take("orggraph", 0)
-        case UInt8(ascii: "t"): scanner.take("title", 1)
-        case UInt8(ascii: "r"):
-            scanner.take("rulebook", 2) >= 0 ? 2 : scanner.take("relations", 4)
-        case UInt8(ascii: "n"): scanner.take("nodes", 3)
-        case UInt8(ascii: "s"): scanner.take("suppressions", 5)
-        default: -1
-        }
-    }
-
-    private static func nodeField(_ scanner: inout Self) -> Int {
-        switch scanner.firstOfName() {
-        case UInt8(ascii: "i"): scanner.take("id", 0)
-        case UInt8(ascii: "k"): scanner.take("kind", 1)
-        case UInt8(ascii: "n"): scanner.take("name", 2) >= 0 ? 2 : scanner.take("note", 6)
-        case UInt8(ascii: "l"): scanner.take("level", 3)
-        case UInt8(ascii: "s"): scanner.take("sector", 4)
-        case UInt8(ascii: "p"): scanner.take("part-of", 5)
-        case UInt8(ascii: "a"): scanner.take("attributes", 7)
-        default: -1
-        }
-    }
-
-    private static func relationField(_ scanner: inout Self) -> Int {
-        switch scanner.firstOfName() {
-        case UInt8(ascii: "t"): scanner.take("type", 0) >= 0 ? 0 : scanner.take("to", 2)
-        case UInt8(ascii: "f"): scanner.take("from", 1)
-        case UInt8(ascii: "p"): scanner.take("period", 3)
-        case UInt8(ascii: "b"): scanner.take("basis", 4)
-        case UInt8(ascii: "n"): scanner.take("note", 5)
-        case UInt8(ascii: "a"): scanner.take("attributes", 6)
-        default: -1
-        }
-    }
-
-    private static func suppressionField(_ scanner: inout Self) -> Int {
-        switch scanner.firstOfName() {
-        case UInt8(ascii: "r"): scanner.take("rule", 0) >= 0 ? 0 : scanner.take("reason", 2)
-        case UInt8(ascii: "n"): scanner.take("node", 1)
-        default: -1
-        }
-    }
-
     // MARK: Document
 
     private mutating func document() throws(Fallback) {
@@ -356,11 +289,11 @@ package struct JSONOrganizationScanner {
         try expect(UInt8(ascii: "{"))
         var first = true
         var seen: UInt16 = 0
-        while let field = try nextField(Self.topField, first: &first, seen: &seen) {
+        while let field = try nextField(TopField.self, first: &first, seen: &seen) {
             switch field {
-            case 0: try formatVersion()
-            case 1: output.organization.title = try optionalString()
-            case 2:
+            case .orggraph: try formatVersion()
+            case .title: output.organization.title = try optionalString()
+            case .rulebook:
                 if null() {
                     output.organization.rulebook = nil
                 } else {
@@ -368,13 +301,13 @@ package struct JSONOrganizationScanner {
                     output.organization.rulebook = value
                     output.organization.sourceMap.rulebook = location
                 }
-            case 3: try list { (scanner: inout Self) throws(Fallback) in try scanner.node() }
-            case 4: try relations()
-            default: try list { (scanner: inout Self) throws(Fallback) in try scanner.suppression() }
+            case .nodes: try list { (scanner: inout Self) throws(Fallback) in try scanner.node() }
+            case .relations: try relations()
+            case .suppressions: try list { (scanner: inout Self) throws(Fallback) in try scanner.suppression() }
             }
         }
         skipWhitespace()
-        guard index == bytes.count, seen & 1 != 0 else { throw Fallback() }
+        guard index == bytes.count, seen & (1 << TopField.orggraph.position) != 0 else { throw Fallback() }
     }
 
     /// `orggraph: 1`, the only format version there is.
@@ -400,24 +333,24 @@ package struct JSONOrganizationScanner {
         var levelLocation = SourceLocation.unknown
         var first = true
         var seen: UInt16 = 0
-        while let field = try nextField(Self.nodeField, first: &first, seen: &seen) {
+        while let field = try nextField(NodeField.self, first: &first, seen: &seen) {
             switch field {
-            case 0: id = try identifier().0
-            case 1: kind = try word(nodeKinds)
-            case 2: node.name = try optionalString()
-            case 3:
+            case .id: id = try identifier().0
+            case .kind: kind = try word(nodeKinds)
+            case .name: node.name = try optionalString()
+            case .level:
                 skipWhitespace()
                 levelLocation = locate(index)
                 node.level = null() ? nil : try word(levels)
-            case 4: node.sector = try optionalString()
-            case 5:
+            case .sector: node.sector = try optionalString()
+            case .partOf:
                 if !null() {
                     let (value, location) = try container()
                     node.partOf = value
                     partOfLocation = location
                 }
-            case 6: node.note = try optionalString()
-            default: node.attributes = try attributes()
+            case .note: node.note = try optionalString()
+            case .attributes: node.attributes = try attributes()
             }
         }
         guard let id, let kind else { throw Fallback() }
@@ -440,15 +373,15 @@ package struct JSONOrganizationScanner {
         var attributes: [Attribute] = []
         var first = true
         var seen: UInt16 = 0
-        while let field = try nextField(Self.relationField, first: &first, seen: &seen) {
+        while let field = try nextField(RelationField.self, first: &first, seen: &seen) {
             switch field {
-            case 0: type = try word(relationTypes)
-            case 1: from = try end()
-            case 2: to = try end()
-            case 3: period = try periods()
-            case 4: basis = null() ? nil : try word(bases)
-            case 5: note = try optionalString()
-            default: attributes = try self.attributes()
+            case .type: type = try word(relationTypes)
+            case .from: from = try end()
+            case .to: to = try end()
+            case .period: period = try periods()
+            case .basis: basis = null() ? nil : try word(bases)
+            case .note: note = try optionalString()
+            case .attributes: attributes = try self.attributes()
             }
         }
         guard let type, let from, let to else { throw Fallback() }
@@ -627,11 +560,11 @@ package struct JSONOrganizationScanner {
         var reason: String?
         var first = true
         var seen: UInt16 = 0
-        while let field = try nextField(Self.suppressionField, first: &first, seen: &seen) {
+        while let field = try nextField(SuppressionField.self, first: &first, seen: &seen) {
             switch field {
-            case 0: rule = try string()
-            case 1: node = try identifier()
-            default: reason = try string()
+            case .rule: rule = try string()
+            case .node: node = try identifier()
+            case .reason: reason = try string()
             }
         }
         guard let rule, let node, let reason, !reason.allSatisfy(\.isWhitespace) else { throw Fallback() }
@@ -669,7 +602,8 @@ struct WordBytes<Value>: Sendable where Value: Sendable {
     func value(of raw: UnsafeRawBufferPointer) -> Value? {
         guard raw.count < byLength.count, let probe = raw.baseAddress else { return nil }
         return text.withUnsafeBytes { text -> Value? in
-            for word in words[byLength[raw.count]] where memcmp(text.baseAddress! + word.start, probe, raw.count) == 0 {
+            guard let base = text.baseAddress else { return nil }
+            for word in words[byLength[raw.count]] where memcmp(base + word.start, probe, raw.count) == 0 {
                 return word.value
             }
             return nil
