@@ -70,7 +70,7 @@ let package = Package(
                 "OrgGraph", "OrgGraphCore", "OrgGraphFormat", "OrgGraphQuery", "OrgGraphAudit", "OrgGraphChart",
                 "OrgGraphGenerate",
             ],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "OrgGraphGraphvizTests",

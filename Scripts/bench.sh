@@ -4,6 +4,10 @@
 #
 #   Scripts/bench.sh            # nationwide: 34 provinces × 20 districts × 15 communes
 #   Scripts/bench.sh --small    # 3 provinces, for a quick look
+#   Scripts/bench.sh --baseline OTHER/orggraph
+#                               # adds rows for another orggraph binary (an earlier release
+#                               # build, say) on the same files, its runs alternating with
+#                               # this build's, so both see the same machine
 #
 # Prints a table of wall time, peak memory and ratios: the nationwide JSON and a province-size
 # YAML file, validated by orggraph and by the networkx implementation; the queries in-process
@@ -15,7 +19,22 @@ cd "$(dirname "$0")/.."
 
 provinces=34
 runs=3
-if [ "${1:-}" = "--small" ]; then provinces=3; runs=5; fi
+baseline=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --small) provinces=3; runs=5 ;;
+    --baseline)
+      baseline="${2:?--baseline needs the path of an orggraph binary}"
+      shift
+      ;;
+    *) echo "usage: Scripts/bench.sh [--small] [--baseline PATH-TO-ORGGRAPH]" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ -n "$baseline" ]; then
+  [ -x "$baseline" ] || { echo "bench.sh: $baseline is not an executable" >&2; exit 2; }
+  baseline="$(cd "$(dirname "$baseline")" && pwd)/$(basename "$baseline")"
+fi
 
 Scripts/setup.sh
 python3 -c "import networkx, yaml" 2>/dev/null || python3 -m pip install --quiet networkx pyyaml >&2 || true
@@ -58,6 +77,40 @@ print(f"{statistics.median(times):.3f} {max(peaks) // 1024}")
 PY
 }
 
+# median WALL PEAK_KB of two commands, then of the other, their $runs runs alternating:
+# "measure_pair A... -- B..." prints "WALL_A PEAK_A WALL_B PEAK_B".
+measure_pair() {
+  local first=() second=() seen=0
+  for argument in "$@"; do
+    if [ $seen = 0 ] && [ "$argument" = "--" ]; then seen=1; continue; fi
+    if [ $seen = 0 ]; then first+=("$argument"); else second+=("$argument"); fi
+  done
+  local a_times=() a_peaks=() b_times=() b_peaks=() line
+  for _ in $(seq 1 "$runs"); do
+    /usr/bin/time -o "$work/time" -f "%e %M" "${first[@]}" >/dev/null 2>&1 || true
+    line=$(tail -1 "$work/time")
+    a_times+=("${line% *}")
+    a_peaks+=("${line#* }")
+    /usr/bin/time -o "$work/time" -f "%e %M" "${second[@]}" >/dev/null 2>&1 || true
+    line=$(tail -1 "$work/time")
+    b_times+=("${line% *}")
+    b_peaks+=("${line#* }")
+  done
+  python3 - "${a_times[@]}" -- "${a_peaks[@]}" -- "${b_times[@]}" -- "${b_peaks[@]}" <<'PY'
+import statistics, sys
+groups, current = [], []
+for argument in sys.argv[1:] + ["--"]:
+    if argument == "--":
+        groups.append(current)
+        current = []
+    else:
+        current.append(argument)
+a_times, a_peaks, b_times, b_peaks = groups
+print(f"{statistics.median(map(float, a_times)):.3f} {max(map(int, a_peaks)) // 1024} "
+      f"{statistics.median(map(float, b_times)):.3f} {max(map(int, b_peaks)) // 1024}")
+PY
+}
+
 have_networkx=1
 python3 -c "import networkx, yaml" 2>/dev/null || have_networkx=0
 
@@ -66,19 +119,36 @@ echo
 echo "organization: $(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d['nodes']), 'nodes,', len(d['relations']), 'relations')" "$org"), ${size} MB of JSON"
 echo
 
-read -r og_time og_mem < <(measure "$bin/orggraph" validate "$org")
+if [ -n "$baseline" ]; then
+  read -r og_time og_mem base_time base_mem < <(measure_pair "$bin/orggraph" validate "$org" -- "$baseline" validate "$org")
+else
+  read -r og_time og_mem < <(measure "$bin/orggraph" validate "$org")
+fi
 printf "%-46s %10s %10s %10s\n" "task" "orggraph" "networkx" "ratio"
 if [ $have_networkx = 1 ]; then
   read -r nx_time nx_mem < <(measure python3 Scripts/bench/networkx_audit.py "$org")
   printf "%-46s %9ss %9ss %9sx\n" "load + full 125-QD/TW audit (wall)" "$og_time" "$nx_time" \
     "$(python3 -c "print(round($nx_time / $og_time, 1))")"
   printf "%-46s %8sMB %8sMB\n" "  peak memory" "$og_mem" "$nx_mem"
+  if [ -n "$baseline" ]; then
+    printf "%-46s %9ss %9ss %9sx\n" "  baseline binary (wall)" "$base_time" "$nx_time" \
+      "$(python3 -c "print(round($nx_time / $base_time, 1))")"
+    printf "%-46s %8sMB\n" "  baseline peak memory" "$base_mem"
+  fi
 else
   printf "%-46s %9ss %10s\n" "load + full 125-QD/TW audit (wall)" "$og_time" "-"
   printf "%-46s %8sMB\n" "  peak memory" "$og_mem"
+  if [ -n "$baseline" ]; then
+    printf "%-46s %9ss %10s\n" "  baseline binary (wall)" "$base_time" "-"
+    printf "%-46s %8sMB\n" "  baseline peak memory" "$base_mem"
+  fi
 fi
 
-read -r py_time py_mem < <(measure "$bin/orggraph" validate "$province")
+if [ -n "$baseline" ]; then
+  read -r py_time py_mem pb_time pb_mem < <(measure_pair "$bin/orggraph" validate "$province" -- "$baseline" validate "$province")
+else
+  read -r py_time py_mem < <(measure "$bin/orggraph" validate "$province")
+fi
 echo
 echo "province: $(grep -c '^  - id:' "$province") nodes, $(grep -c '^  - {type:' "$province") relations, $(($(wc -c <"$province") / 1024)) kB of YAML"
 if [ $have_networkx = 1 ]; then
@@ -86,9 +156,18 @@ if [ $have_networkx = 1 ]; then
   printf "%-46s %9ss %9ss %9sx\n" "load + full audit, province YAML (wall)" "$py_time" "$px_time" \
     "$(python3 -c "print(round($px_time / $py_time, 1))")"
   printf "%-46s %8sMB %8sMB\n" "  peak memory" "$py_mem" "$px_mem"
+  if [ -n "$baseline" ]; then
+    printf "%-46s %9ss %9ss %9sx\n" "  baseline binary (wall)" "$pb_time" "$px_time" \
+      "$(python3 -c "print(round($px_time / $pb_time, 1))")"
+    printf "%-46s %8sMB\n" "  baseline peak memory" "$pb_mem"
+  fi
 else
   printf "%-46s %9ss %10s\n" "load + full audit, province YAML (wall)" "$py_time" "-"
   printf "%-46s %8sMB\n" "  peak memory" "$py_mem"
+  if [ -n "$baseline" ]; then
+    printf "%-46s %9ss %10s\n" "  baseline binary (wall)" "$pb_time" "-"
+    printf "%-46s %8sMB\n" "  baseline peak memory" "$pb_mem"
+  fi
 fi
 echo
 echo "in-process timings (orggraph-bench, after loading):"

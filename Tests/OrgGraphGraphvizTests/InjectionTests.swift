@@ -41,7 +41,7 @@ struct InjectionTests {
             Relation(type: .leads, from: hostile[4].id, to: "cell\"x"),
             Relation(type: .invites, from: hostile[5].id, to: hostile[6].id),
         ]
-        return Organization(title: "Title \"] [image=\"/etc/passwd\"] \\G", nodes: nodes, relations: relations)
+        return Organization(title: "Title \"] [image=\"/etc/passwd\"] \\G", nodes: nodes, relations: RelationList(relations))
     }
 
     /// The DOT name the writer must give node `index`.

@@ -125,7 +125,7 @@ struct GeneratorTests {
         #expect(Set(faulty.nodes.map(\.id)).isSubset(of: Set(clean.nodes.map(\.id))))
         #expect(clean.nodes.count - faulty.nodes.count <= 12)
         // Relations as text, counted: a duplicated one shows as a changed count.
-        func counts(_ relations: [Relation]) -> [String: Int] {
+        func counts(_ relations: RelationList) -> [String: Int] {
             relations.reduce(into: [:]) { $0["\($1)", default: 0] += 1 }
         }
         let before = counts(clean.relations)

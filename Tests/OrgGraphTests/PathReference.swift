@@ -62,7 +62,7 @@ enum ReferenceFilter {
 func randomPathOrganization(
     seed: UInt64, nodes n: Int, relations m: Int, types: [RelationType], kinds: [NodeKind], partOf: Bool = true
 ) -> Organization {
-    var generator = SplitMix(seed: seed)
+    var generator = SplitMix64(seed: seed)
     func pick(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
     var organization = Organization()
     for i in 0..<n {
@@ -80,7 +80,7 @@ func randomPathOrganization(
 
 /// Random path expressions from the grammar of SPEC §4, each with the tree it was built from.
 struct ExpressionGenerator {
-    var generator: SplitMix
+    var generator: SplitMix64
     let types: [RelationType]
     let kinds: [NodeKind]
     let nodeCount: Int

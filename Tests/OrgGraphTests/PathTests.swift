@@ -17,14 +17,14 @@ struct PathPropertyTests {
 
     /// A random organization of 8-25 nodes and 10-60 relations.
     static func organization(seed: UInt64, types: [RelationType], kinds: [NodeKind]) -> Organization {
-        var generator = SplitMix(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 17)
+        var generator = SplitMix64(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 17)
         let n = 8 + Int(generator.next() % 18)
         let m = 10 + Int(generator.next() % 51)
         return randomPathOrganization(seed: seed, nodes: n, relations: m, types: types, kinds: kinds)
     }
 
     /// A random set of allowed steps, each (type, direction) kept with probability 1/2.
-    static func randomStepSet(_ generator: inout SplitMix, types: [RelationType]) -> StepSet {
+    static func randomStepSet(_ generator: inout SplitMix64, types: [RelationType]) -> StepSet {
         var steps: [(type: RelationType, inverse: Bool)] = []
         for type in types {
             for inverse in [false, true] where generator.next() % 2 == 0 { steps.append((type, inverse)) }
@@ -63,7 +63,7 @@ struct PathPropertyTests {
         let n = organization.nodes.count
         var evaluator = PathEvaluator(loaded)
         var expressions = ExpressionGenerator(
-            generator: SplitMix(seed: seed &+ 1_000), types: Self.expressionTypes, kinds: Self.expressionKinds,
+            generator: SplitMix64(seed: seed &+ 1_000), types: Self.expressionTypes, kinds: Self.expressionKinds,
             nodeCount: n)
         for round in 0..<30 {
             let (text, tree) = expressions.path(depth: round % 4)
@@ -227,7 +227,7 @@ struct PathPropertyTests {
         let reference = ReferenceEvaluator(organization)
         let n = organization.nodes.count
         var finder = PathFinder(graph)
-        var generator = SplitMix(seed: seed &+ 77)
+        var generator = SplitMix64(seed: seed &+ 77)
         for _ in 0..<60 {
             let source = Int(generator.next() % UInt64(n))
             let target = Int(generator.next() % UInt64(n))
@@ -248,7 +248,7 @@ struct PathPropertyTests {
 
     @Test("simplePaths lists every simple path once, shortest first, in edge order", arguments: 0..<50)
     func simplePathsMatchEnumeration(seed: UInt64) throws {
-        var generator = SplitMix(seed: seed &+ 5_000)
+        var generator = SplitMix64(seed: seed &+ 5_000)
         let n = 6 + Int(generator.next() % 4)
         let m = 6 + Int(generator.next() % 9)
         let organization = randomPathOrganization(

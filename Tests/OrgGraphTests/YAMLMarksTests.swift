@@ -38,7 +38,7 @@ struct YAMLMarksTests {
 
     @Test("Every place on libyaml's lines is the file's place of the same byte, and its offset", arguments: 0..<40)
     func placesMatchAWalk(seed: UInt64) {
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let length = Int(generator.next() % 60)
         let text = (0..<length).map { _ in Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }.joined()
         let bytes = Array(text.utf8)

@@ -63,19 +63,17 @@ public struct Graph: Sendable {
     }
 
     /// What a loader already resolved while reading: the id index of every node (in order,
-    /// duplicates left out and listed), and for each relation the indices of its ends (-1 for
-    /// an end still to resolve).
+    /// duplicates left out and listed), and how many of the first ids of the relations' table
+    /// of ids are those of the nodes, in node order (such an end is its node's index).
     package struct Prepared {
         var ids: IDIndex
         var duplicates: [Problem]
-        var relationFrom: [Int32]
-        var relationTo: [Int32]
+        var nodeNames: Int
 
-        package init(ids: IDIndex, duplicates: [Problem], relationFrom: [Int32], relationTo: [Int32]) {
+        package init(ids: IDIndex, duplicates: [Problem], nodeNames: Int) {
             self.ids = ids
             self.duplicates = duplicates
-            self.relationFrom = relationFrom
-            self.relationTo = relationTo
+            self.nodeNames = nodeNames
         }
     }
 
@@ -131,23 +129,29 @@ public struct Graph: Sendable {
             origins.append(-Int32(position) - 1)
             periods.append(0)
         }
-        let resolvedFrom = prepared?.relationFrom
-        let resolvedTo = prepared?.relationTo
-        organization.relations.withUnsafeBufferPointer { relations in
-            for position in relations.indices {
-                var source = resolvedFrom.map { $0[position] } ?? -1
-                var target = resolvedTo.map { $0[position] } ?? -1
-                if source < 0 { source = index.resolve(relations[position].from) ?? -1 }
-                if target < 0 { target = index.resolve(relations[position].to) ?? -1 }
-                if source < 0 { problems.append(.unknownReference(relations[position].from, .relationFrom(position))) }
-                if target < 0 { problems.append(.unknownReference(relations[position].to, .relationTo(position))) }
-                guard source >= 0, target >= 0 else { continue }
-                from.append(source)
-                to.append(target)
-                types.append(relations[position].type)
-                origins.append(Int32(position))
-                periods.append(relations[position].period.map(Period.mask) ?? 0)
+        // Each id the relations name is resolved once, not once per end.
+        let relations = organization.relations
+        let known = min(prepared?.nodeNames ?? 0, nodes.count)
+        let nameNodes = relations.names.indices.map { name in
+            name < known ? Int32(name) : index.resolve(relations.names[name]) ?? -1
+        }
+        let (fromEnds, toEnds, relationTypes, relationPeriods) =
+            (relations.fromEnds, relations.toEnds, relations.types, relations.periods)
+        for position in relations.indices {
+            let source = nameNodes[Int(fromEnds[position])]
+            let target = nameNodes[Int(toEnds[position])]
+            if source < 0 {
+                problems.append(.unknownReference(relations.names[Int(fromEnds[position])], .relationFrom(position)))
             }
+            if target < 0 {
+                problems.append(.unknownReference(relations.names[Int(toEnds[position])], .relationTo(position)))
+            }
+            guard source >= 0, target >= 0 else { continue }
+            from.append(source)
+            to.append(target)
+            types.append(relationTypes[position])
+            origins.append(Int32(position))
+            periods.append(relationPeriods[position].map(Period.mask) ?? 0)
         }
         for (position, suppression) in organization.suppressions.enumerated() where index.resolve(suppression.node) == nil {
             problems.append(.unknownReference(suppression.node, .suppression(position)))

@@ -11,18 +11,7 @@ public struct Node: Sendable, Hashable {
     /// The id of the node this one is part of (the `part-of:` shorthand).
     public var partOf: String?
     /// The note and attributes, boxed: most nodes have neither.
-    private var extras: Extras?
-
-    public var note: String? {
-        get { extras?.note }
-        set { extras = Extras(note: newValue, attributes: attributes) }
-    }
-
-    /// Free string attributes, in the order written.
-    public var attributes: [Attribute] {
-        get { extras?.attributes ?? [] }
-        set { extras = Extras(note: note, attributes: newValue) }
-    }
+    public var annotations: Annotations
 
     public init(
         id: String, kind: NodeKind, name: String? = nil, level: Level? = nil, sector: String? = nil,
@@ -34,11 +23,70 @@ public struct Node: Sendable, Hashable {
         self.level = level
         self.sector = sector
         self.partOf = partOf
-        extras = Extras(note: note, attributes: attributes)
+        annotations = Annotations(note: note, attributes: attributes)
     }
 
     /// The name to show: the written name, or the id when there is none.
     public var displayName: String { name ?? id }
+}
+
+extension Node: Annotated {}
+
+/// What nodes and relations both carry: a free note and attributes.
+public protocol Annotated {
+    /// The note and attributes, together.
+    var annotations: Annotations { get set }
+}
+
+extension Annotated {
+    /// Free text, kept as written.
+    public var note: String? {
+        get { annotations.note }
+        set { annotations.note = newValue }
+    }
+
+    /// Free string attributes, in the order written.
+    public var attributes: [Attribute] {
+        get { annotations.attributes }
+        set { annotations.attributes = newValue }
+    }
+}
+
+/// A note and attributes in one box, which is absent when there are neither: most nodes and
+/// relations have neither, and a nationwide organization has a million relations.
+public struct Annotations: Sendable, Hashable {
+    private var box: Box?
+
+    public init(note: String? = nil, attributes: [Attribute] = []) {
+        box = Box(note: note, attributes: attributes)
+    }
+
+    public var note: String? {
+        get { box?.note }
+        set { box = Box(note: newValue, attributes: attributes) }
+    }
+
+    public var attributes: [Attribute] {
+        get { box?.attributes ?? [] }
+        set { box = Box(note: note, attributes: newValue) }
+    }
+
+    private indirect enum Box: Sendable, Hashable {
+        case value(note: String?, attributes: [Attribute])
+
+        init?(note: String?, attributes: [Attribute]) {
+            guard note != nil || !attributes.isEmpty else { return nil }
+            self = .value(note: note, attributes: attributes)
+        }
+
+        var note: String? {
+            switch self { case .value(let note, _): note }
+        }
+
+        var attributes: [Attribute] {
+            switch self { case .value(_, let attributes): attributes }
+        }
+    }
 }
 
 /// A free key-value pair kept as written.

@@ -9,7 +9,8 @@ public struct Organization: Sendable {
     /// The rulebook the file asks for: a built-in id or a path.
     public var rulebook: String?
     public var nodes: [Node]
-    public var relations: [Relation]
+    /// The relations, stored by column with their ends as indices into one table of ids.
+    public var relations: RelationList
     public var suppressions: [Suppression]
     /// Where each node, relation and suppression was written, when the organization was loaded.
     public var sourceMap: SourceMap
@@ -19,7 +20,7 @@ public struct Organization: Sendable {
 
     public init(
         formatVersion: Int = Organization.currentFormatVersion, title: String? = nil,
-        rulebook: String? = nil, nodes: [Node] = [], relations: [Relation] = [],
+        rulebook: String? = nil, nodes: [Node] = [], relations: RelationList = [],
         suppressions: [Suppression] = [], sourceMap: SourceMap = SourceMap()
     ) {
         self.formatVersion = formatVersion

@@ -9,48 +9,30 @@ public struct Relation: Sendable, Hashable {
     public var period: [Period]?
     /// The note and attributes, boxed: most relations have neither, and a nationwide
     /// organization has a million relations.
-    private var extras: Extras?
-
-    public var note: String? {
-        get { extras?.note }
-        set { extras = Extras(note: newValue, attributes: attributes) }
-    }
-
-    public var attributes: [Attribute] {
-        get { extras?.attributes ?? [] }
-        set { extras = Extras(note: note, attributes: newValue) }
-    }
+    public var annotations: Annotations
 
     public init(
         type: RelationType, from: String, to: String, period: [Period]? = nil, basis: Basis? = nil,
         note: String? = nil, attributes: [Attribute] = []
+    ) {
+        self.init(
+            type: type, from: from, to: to, period: period, basis: basis,
+            annotations: Annotations(note: note, attributes: attributes))
+    }
+
+    package init(
+        type: RelationType, from: String, to: String, period: [Period]?, basis: Basis?, annotations: Annotations
     ) {
         self.type = type
         self.from = from
         self.to = to
         self.period = period
         self.basis = basis
-        extras = Extras(note: note, attributes: attributes)
+        self.annotations = annotations
     }
 }
 
-/// A note and attributes in one box; `nil` when there are neither.
-indirect enum Extras: Sendable, Hashable {
-    case value(note: String?, attributes: [Attribute])
-
-    init?(note: String?, attributes: [Attribute]) {
-        guard note != nil || !attributes.isEmpty else { return nil }
-        self = .value(note: note, attributes: attributes)
-    }
-
-    var note: String? {
-        switch self { case .value(let note, _): note }
-    }
-
-    var attributes: [Attribute] {
-        switch self { case .value(_, let attributes): attributes }
-    }
-}
+extension Relation: Annotated {}
 
 /// An accepted finding, written in the organization file with the reason it is accepted.
 public struct Suppression: Sendable, Hashable {

@@ -34,8 +34,6 @@ package struct JSONOrganizationScanner {
     private var nextRelease = 0
     /// From how many bytes on a list of relations is read by two threads.
     private let splitting: Int
-    /// Whether this scanner reads the second half of a list of relations.
-    private var isSecondHalf = false
     private let nodeKinds = WordBytes.nodeKinds
     private let relationTypes = WordBytes.relationTypes
     private let levels = WordBytes.levels
@@ -60,6 +58,7 @@ package struct JSONOrganizationScanner {
         } catch {
             return nil
         }
+        scanner.output.finish()
         return scanner.output
     }
 
@@ -75,10 +74,13 @@ package struct JSONOrganizationScanner {
         output.organization.sourceMap.nodes.reserveCapacity(nodes)
         output.organization.sourceMap.partOf.reserveCapacity(nodes)
         output.organization.sourceMap.level.reserveCapacity(nodes)
-        output.organization.relations.reserveCapacity(relations)
         output.organization.sourceMap.relations.reserveCapacity(relations)
-        output.fromIndex.reserveCapacity(relations)
-        output.toIndex.reserveCapacity(relations)
+        output.relationTypes.reserveCapacity(relations)
+        output.fromEnds.reserveCapacity(relations)
+        output.toEnds.reserveCapacity(relations)
+        output.periods.reserveCapacity(relations)
+        output.bases.reserveCapacity(relations)
+        output.annotations.reserveCapacity(relations)
     }
 
     // MARK: Bytes and places
@@ -176,7 +178,8 @@ package struct JSONOrganizationScanner {
         // Invalid UTF-8 is repaired in the making: the string then differs from the bytes.
         if !UTF8Validation.isASCII(raw) {
             let same = text.withUTF8 { made in
-                made.count == raw.count && memcmp(made.baseAddress!, raw.baseAddress!, raw.count) == 0
+                guard let madeBase = made.baseAddress, let rawBase = raw.baseAddress else { return made.count == raw.count }
+                return made.count == raw.count && memcmp(madeBase, rawBase, raw.count) == 0
             }
             guard same else { throw Fallback() }
         }
@@ -203,20 +206,27 @@ package struct JSONOrganizationScanner {
         return (value, location)
     }
 
-    /// A reference to a node: the node's own id string and index when the bytes name a node
-    /// already read, else the reference as written, its place, and its index if it resolves.
-    private mutating func reference() throws(Fallback) -> (String, SourceLocation, Int32) {
+    /// A relation's end: the node whose id its bytes spell, else the end as written. No
+    /// string is made for an end that names a node read before it.
+    private mutating func end() throws(Fallback) -> DecodedOrganization.End {
         skipWhitespace()
         let start = index
         let raw = try rawString()
-        if let node = output.ids.exactIndex(raw) {
-            // The second thread leaves the id to the join: two threads taking the same ids'
-            // strings would contend on their reference counts.
-            return (isSecondHalf ? "" : output.organization.nodes[Int(node)].id, .unknown, node)
-        }
+        if let node = output.ids.exactIndex(raw) { return .node(node) }
         index = start
         let (value, location) = try identifier()
-        return (value, location, output.ids.resolve(value) ?? -1)
+        return output.end(value, at: location)
+    }
+
+    /// A node's `part-of`: the node's own id string when the bytes name a node already read
+    /// (its place is then not kept: it cannot be reported unknown), else the id as written.
+    private mutating func container() throws(Fallback) -> (String, SourceLocation) {
+        skipWhitespace()
+        let start = index
+        let raw = try rawString()
+        if let node = output.ids.exactIndex(raw) { return (output.organization.nodes[Int(node)].id, .unknown) }
+        index = start
+        return try identifier()
     }
 
     private mutating func word<Value>(_ words: WordBytes<Value>) throws(Fallback) -> Value {
@@ -226,13 +236,12 @@ package struct JSONOrganizationScanner {
 
     // MARK: Containers
 
-    /// The next field name of the mapping being read, as `field` matches it at the cursor
-    /// (standing on its opening quote); `nil` after the closing brace. A field `field` does
-    /// not know, or one already in `seen`, gives up.
+    /// The next field of the mapping being read, as the schema `Field` spells it; `nil` after
+    /// the closing brace. A field the schema does not know, or one already in `seen`, gives up.
     @inline(__always)
-    private mutating func nextField(
-        _ field: (inout Self) -> Int, first: inout Bool, seen: inout UInt16
-    ) throws(Fallback) -> Int? {
+    private mutating func nextField<Field: FieldSet>(
+        _: Field.Type, first: inout Bool, seen: inout UInt16
+    ) throws(Fallback) -> Field? {
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
@@ -241,13 +250,15 @@ package struct JSONOrganizationScanner {
         if !first { try expect(UInt8(ascii: ",")) }
         first = false
         skipWhitespace()
-        guard peek() == UInt8(ascii: "\"") else { throw Fallback() }
-        let matched = field(&self)
-        let bit: UInt16 = matched >= 0 ? 1 << UInt16(matched) : 0
-        guard bit != 0, seen & bit == 0 else { throw Fallback() }
+        guard peek() == UInt8(ascii: "\""), let (field, end) = Field.matcher.match(bytes, at: index + 1) else {
+            throw Fallback()
+        }
+        let bit: UInt16 = 1 << UInt16(field)
+        guard seen & bit == 0 else { throw Fallback() }
         seen |= bit
+        index = end
         try expect(UInt8(ascii: ":"))
-        return matched
+        return Field.fields[field]
     }
 
     /// Whether the list being read has another element; reads the separator or the bracket.
@@ -270,75 +281,6 @@ package struct JSONOrganizationScanner {
         while try nextElement(first: &first) { try element(&self) }
     }
 
-    // MARK: Field names
-
-    /// Field `field` when the name at the cursor's quote is `name`, the cursor then past its
-    /// closing quote; else -1, the cursor left. Names are matched on their bytes, unscanned.
-    @inline(__always)
-    private mutating func take(_ name: StaticString, _ field: Int) -> Int {
-        let start = index + 1
-        let count = name.utf8CodeUnitCount
-        guard start + count < bytes.count, bytes[start + count] == UInt8(ascii: "\""),
-            memcmp(bytes.baseAddress! + start, name.utf8Start, count) == 0
-        else { return -1 }
-        index = start + count + 1
-        return field
-    }
-
-    /// The byte after the cursor's quote.
-    @inline(__always)
-    private func firstOfName() -> UInt8 {
-        index + 1 < bytes.count ? bytes[index + 1] : 0
-    }
-
-    // The position of a field among the decoder's field names (`OrganizationDecoder.topFields`
-    // and the others), or -1.
-
-    private static func topField(_ scanner: inout Self) -> Int {
-        switch scanner.firstOfName() {
-        case UInt8(ascii: "o"): scanner.take("orggraph", 0)
-        case UInt8(ascii: "t"): scanner.take("title", 1)
-        case UInt8(ascii: "r"):
-            scanner.take("rulebook", 2) >= 0 ? 2 : scanner.take("relations", 4)
-        case UInt8(ascii: "n"): scanner.take("nodes", 3)
-        case UInt8(ascii: "s"): scanner.take("suppressions", 5)
-        default: -1
-        }
-    }
-
-    private static func nodeField(_ scanner: inout Self) -> Int {
-        switch scanner.firstOfName() {
-        case UInt8(ascii: "i"): scanner.take("id", 0)
-        case UInt8(ascii: "k"): scanner.take("kind", 1)
-        case UInt8(ascii: "n"): scanner.take("name", 2) >= 0 ? 2 : scanner.take("note", 6)
-        case UInt8(ascii: "l"): scanner.take("level", 3)
-        case UInt8(ascii: "s"): scanner.take("sector", 4)
-        case UInt8(ascii: "p"): scanner.take("part-of", 5)
-        case UInt8(ascii: "a"): scanner.take("attributes", 7)
-        default: -1
-        }
-    }
-
-    private static func relationField(_ scanner: inout Self) -> Int {
-        switch scanner.firstOfName() {
-        case UInt8(ascii: "t"): scanner.take("type", 0) >= 0 ? 0 : scanner.take("to", 2)
-        case UInt8(ascii: "f"): scanner.take("from", 1)
-        case UInt8(ascii: "p"): scanner.take("period", 3)
-        case UInt8(ascii: "b"): scanner.take("basis", 4)
-        case UInt8(ascii: "n"): scanner.take("note", 5)
-        case UInt8(ascii: "a"): scanner.take("attributes", 6)
-        default: -1
-        }
-    }
-
-    private static func suppressionField(_ scanner: inout Self) -> Int {
-        switch scanner.firstOfName() {
-        case UInt8(ascii: "r"): scanner.take("rule", 0) >= 0 ? 0 : scanner.take("reason", 2)
-        case UInt8(ascii: "n"): scanner.take("node", 1)
-        default: -1
-        }
-    }
-
     // MARK: Document
 
     private mutating func document() throws(Fallback) {
@@ -347,11 +289,11 @@ package struct JSONOrganizationScanner {
         try expect(UInt8(ascii: "{"))
         var first = true
         var seen: UInt16 = 0
-        while let field = try nextField(Self.topField, first: &first, seen: &seen) {
+        while let field = try nextField(TopField.self, first: &first, seen: &seen) {
             switch field {
-            case 0: try formatVersion()
-            case 1: output.organization.title = try optionalString()
-            case 2:
+            case .orggraph: try formatVersion()
+            case .title: output.organization.title = try optionalString()
+            case .rulebook:
                 if null() {
                     output.organization.rulebook = nil
                 } else {
@@ -359,13 +301,13 @@ package struct JSONOrganizationScanner {
                     output.organization.rulebook = value
                     output.organization.sourceMap.rulebook = location
                 }
-            case 3: try list { (scanner: inout Self) throws(Fallback) in try scanner.node() }
-            case 4: try relations()
-            default: try list { (scanner: inout Self) throws(Fallback) in try scanner.suppression() }
+            case .nodes: try list { (scanner: inout Self) throws(Fallback) in try scanner.node() }
+            case .relations: try relations()
+            case .suppressions: try list { (scanner: inout Self) throws(Fallback) in try scanner.suppression() }
             }
         }
         skipWhitespace()
-        guard index == bytes.count, seen & 1 != 0 else { throw Fallback() }
+        guard index == bytes.count, seen & (1 << TopField.orggraph.position) != 0 else { throw Fallback() }
     }
 
     /// `orggraph: 1`, the only format version there is.
@@ -391,24 +333,24 @@ package struct JSONOrganizationScanner {
         var levelLocation = SourceLocation.unknown
         var first = true
         var seen: UInt16 = 0
-        while let field = try nextField(Self.nodeField, first: &first, seen: &seen) {
+        while let field = try nextField(NodeField.self, first: &first, seen: &seen) {
             switch field {
-            case 0: id = try identifier().0
-            case 1: kind = try word(nodeKinds)
-            case 2: node.name = try optionalString()
-            case 3:
+            case .id: id = try identifier().0
+            case .kind: kind = try word(nodeKinds)
+            case .name: node.name = try optionalString()
+            case .level:
                 skipWhitespace()
                 levelLocation = locate(index)
                 node.level = null() ? nil : try word(levels)
-            case 4: node.sector = try optionalString()
-            case 5:
+            case .sector: node.sector = try optionalString()
+            case .partOf:
                 if !null() {
-                    let (value, location, _) = try reference()
+                    let (value, location) = try container()
                     node.partOf = value
                     partOfLocation = location
                 }
-            case 6: node.note = try optionalString()
-            default: node.attributes = try attributes()
+            case .note: node.note = try optionalString()
+            case .attributes: node.attributes = try attributes()
             }
         }
         guard let id, let kind else { throw Fallback() }
@@ -423,31 +365,31 @@ package struct JSONOrganizationScanner {
         let start = locate(index)
         try expect(UInt8(ascii: "{"))
         var type: RelationType?
-        var from: (String, SourceLocation, Int32)?
-        var to: (String, SourceLocation, Int32)?
+        var from: DecodedOrganization.End?
+        var to: DecodedOrganization.End?
         var period: [Period]?
         var basis: Basis?
         var note: String?
         var attributes: [Attribute] = []
         var first = true
         var seen: UInt16 = 0
-        while let field = try nextField(Self.relationField, first: &first, seen: &seen) {
+        while let field = try nextField(RelationField.self, first: &first, seen: &seen) {
             switch field {
-            case 0: type = try word(relationTypes)
-            case 1: from = try reference()
-            case 2: to = try reference()
-            case 3: period = try periods()
-            case 4: basis = null() ? nil : try word(bases)
-            case 5: note = try optionalString()
-            default: attributes = try self.attributes()
+            case .type: type = try word(relationTypes)
+            case .from: from = try end()
+            case .to: to = try end()
+            case .period: period = try periods()
+            case .basis: basis = null() ? nil : try word(bases)
+            case .note: note = try optionalString()
+            case .attributes: attributes = try self.attributes()
             }
         }
         guard let type, let from, let to else { throw Fallback() }
         if period != nil, !type.allowsPeriod { throw Fallback() }
         if basis != nil, !type.allowsBasis { throw Fallback() }
-        output.add(
-            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes),
-            at: start, from: (from.1, from.2), to: (to.1, to.2))
+        output.addRelation(
+            type, from: from, to: to, period: period, basis: basis,
+            annotations: Annotations(note: note, attributes: attributes), at: start)
     }
 
     // MARK: Two threads
@@ -505,28 +447,23 @@ package struct JSONOrganizationScanner {
         return nil
     }
 
-    /// Appends what the second thread read, its lines counted from the line of the split.
+    /// Appends what the second thread read, its lines counted from the line of the split and
+    /// its unresolved ends numbered after this thread's.
     private mutating func join(_ half: JSONOrganizationScanner) {
         let shift = Int32(lines.line - 1)
         func moved(_ location: SourceLocation) -> SourceLocation {
             location.isKnown ? SourceLocation(line: Int(location.line + shift), column: Int(location.column)) : location
         }
-        let before = output.organization.relations.count
-        output.organization.relations.append(contentsOf: half.output.organization.relations)
-        output.organization.nodes.withUnsafeBufferPointer { nodes in
-            output.organization.relations.withUnsafeMutableBufferPointer { relations in
-                for relation in half.output.fromIndex.indices {
-                    let from = half.output.fromIndex[relation]
-                    let to = half.output.toIndex[relation]
-                    // An id is never empty: an empty end is one the second thread left.
-                    if from >= 0, relations[before + relation].from.isEmpty { relations[before + relation].from = nodes[Int(from)].id }
-                    if to >= 0, relations[before + relation].to.isEmpty { relations[before + relation].to = nodes[Int(to)].id }
-                }
-            }
-        }
+        let before = output.relationTypes.count
+        let renumbered = half.output.unresolved.map { output.intern($0) }
+        func joined(_ end: Int32) -> Int32 { end >= 0 ? end : -renumbered[Int(-end - 1)] - 1 }
+        output.relationTypes.append(contentsOf: half.output.relationTypes)
+        output.fromEnds.append(contentsOf: half.output.fromEnds.lazy.map(joined))
+        output.toEnds.append(contentsOf: half.output.toEnds.lazy.map(joined))
+        output.periods.append(contentsOf: half.output.periods)
+        output.bases.append(contentsOf: half.output.bases)
+        output.annotations.append(contentsOf: half.output.annotations)
         output.organization.sourceMap.relations.append(contentsOf: half.output.organization.sourceMap.relations.map(moved))
-        output.fromIndex.append(contentsOf: half.output.fromIndex)
-        output.toIndex.append(contentsOf: half.output.toIndex)
         for (relation, location) in half.output.relationFrom { output.relationFrom[before + relation] = moved(location) }
         for (relation, location) in half.output.relationTo { output.relationTo[before + relation] = moved(location) }
         index = half.index
@@ -548,8 +485,6 @@ package struct JSONOrganizationScanner {
             scanner.released = lineStart
             scanner.nextRelease = split + (1 << 22)
             scanner.output.ids = first.output.ids
-            scanner.output.organization.nodes = first.output.organization.nodes
-            scanner.isSecondHalf = true
             self.scanner = scanner
         }
 
@@ -625,11 +560,11 @@ package struct JSONOrganizationScanner {
         var reason: String?
         var first = true
         var seen: UInt16 = 0
-        while let field = try nextField(Self.suppressionField, first: &first, seen: &seen) {
+        while let field = try nextField(SuppressionField.self, first: &first, seen: &seen) {
             switch field {
-            case 0: rule = try string()
-            case 1: node = try identifier()
-            default: reason = try string()
+            case .rule: rule = try string()
+            case .node: node = try identifier()
+            case .reason: reason = try string()
             }
         }
         guard let rule, let node, let reason, !reason.allSatisfy(\.isWhitespace) else { throw Fallback() }
@@ -667,7 +602,8 @@ struct WordBytes<Value>: Sendable where Value: Sendable {
     func value(of raw: UnsafeRawBufferPointer) -> Value? {
         guard raw.count < byLength.count, let probe = raw.baseAddress else { return nil }
         return text.withUnsafeBytes { text -> Value? in
-            for word in words[byLength[raw.count]] where memcmp(text.baseAddress! + word.start, probe, raw.count) == 0 {
+            guard let base = text.baseAddress else { return nil }
+            for word in words[byLength[raw.count]] where memcmp(base + word.start, probe, raw.count) == 0 {
                 return word.value
             }
             return nil
@@ -718,7 +654,12 @@ extension JSONOrganizationScanner {
             ("the relations' places", fast.organization.sourceMap.relations == full.organization.sourceMap.relations),
             ("the suppressions' places", fast.organization.sourceMap.suppressions == full.organization.sourceMap.suppressions),
             ("the places of unresolved ends", fast.relationFrom == full.relationFrom && fast.relationTo == full.relationTo),
-            ("the resolved ends", fast.fromIndex == full.fromIndex && fast.toIndex == full.toIndex),
+            (
+                "the relations' ends",
+                fast.organization.relations.names.elementsEqual(full.organization.relations.names) { $0.utf8.elementsEqual($1.utf8) }
+                    && fast.organization.relations.fromEnds == full.organization.relations.fromEnds
+                    && fast.organization.relations.toEnds == full.organization.relations.toEnds
+            ),
             ("the suppressions' nodes", fast.suppressionNode == full.suppressionNode),
             ("the duplicate ids", fast.duplicates == full.duplicates),
             (

@@ -20,9 +20,24 @@ package struct DecodedOrganization {
     /// The ids of the nodes read so far, and the duplicates among them.
     var ids = IDIndex(capacity: 1024)
     var duplicates: [Graph.Problem] = []
-    /// The node index of each relation's ends when the node was known on reading, else -1.
-    var fromIndex: [Int32] = []
-    var toIndex: [Int32] = []
+    /// The relations read so far, by column, until ``finish()`` makes them the organization's.
+    /// Each end is the index of the node whose id it spells exactly, or `-(u + 1)` for the
+    /// `u`th of ``unresolved``: no id is kept twice.
+    var relationTypes: [RelationType] = []
+    var fromEnds: [Int32] = []
+    var toEnds: [Int32] = []
+    var periods: [[Period]?] = []
+    var bases: [Basis?] = []
+    var annotations: [Annotations] = []
+    /// The ends, as written, that spell no id read before them, each once.
+    var unresolved: [String] = []
+    private var unresolvedIndex: [String: [Int32]] = [:]
+
+    /// One end of a relation as read: the node whose id it spells exactly, or the text as written.
+    enum End {
+        case node(Int32)
+        case written(String, SourceLocation)
+    }
 
     // What both readers of the format (the decoder and the JSON fast path) record, one way.
 
@@ -38,18 +53,49 @@ package struct DecodedOrganization {
         organization.sourceMap.level.append(level)
     }
 
-    /// Adds a relation read whole, starting at `start`, with its ends: each the place it is
-    /// written and the index of its node, -1 when that is left to resolve.
-    mutating func add(
-        _ relation: Relation, at start: SourceLocation, from: (SourceLocation, Int32), to: (SourceLocation, Int32)
+    /// The end written as `text` at `location`: its node when `text` spells a node's id exactly.
+    func end(_ text: String, at location: SourceLocation) -> End {
+        var text = text
+        let node = text.withUTF8 { ids.exactIndex(UnsafeRawBufferPointer($0)) }
+        return node.map(End.node) ?? .written(text, location)
+    }
+
+    /// Adds a relation read whole, starting at `start`.
+    mutating func addRelation(
+        _ type: RelationType, from: End, to: End, period: [Period]?, basis: Basis?, annotations: Annotations,
+        at start: SourceLocation
     ) {
-        let position = organization.relations.count
-        organization.relations.append(relation)
+        let position = relationTypes.count
+        relationTypes.append(type)
         organization.sourceMap.relations.append(start)
-        if from.1 < 0 { relationFrom[position] = from.0 }
-        if to.1 < 0 { relationTo[position] = to.0 }
-        fromIndex.append(from.1)
-        toIndex.append(to.1)
+        fromEnds.append(encode(from, position, to: \.relationFrom))
+        toEnds.append(encode(to, position, to: \.relationTo))
+        periods.append(period)
+        bases.append(basis)
+        self.annotations.append(annotations)
+    }
+
+    /// An end as ``fromEnds`` and ``toEnds`` keep it, noting where an unresolved one is written.
+    private mutating func encode(
+        _ end: End, _ position: Int, to places: WritableKeyPath<Self, [Int: SourceLocation]>
+    ) -> Int32 {
+        switch end {
+        case .node(let node): return node
+        case .written(let text, let location):
+            self[keyPath: places][position] = location
+            return -intern(text) - 1
+        }
+    }
+
+    /// The index of `text` in ``unresolved``, compared byte for byte, adding it when new.
+    mutating func intern(_ text: String) -> Int32 {
+        if let same = unresolvedIndex[text]?.first(where: { unresolved[Int($0)].utf8.elementsEqual(text.utf8) }) {
+            return same
+        }
+        let index = Int32(unresolved.count)
+        unresolved.append(text)
+        unresolvedIndex[text, default: []].append(index)
+        return index
     }
 
     /// Adds a suppression read whole, starting at `start`, its node written at `node`.
@@ -57,6 +103,31 @@ package struct DecodedOrganization {
         organization.suppressions.append(suppression)
         organization.sourceMap.suppressions.append(start)
         suppressionNode.append(node)
+    }
+
+    /// Makes the relations read the organization's: their table of ids is the nodes' ids, in
+    /// node order, then the unresolved ends.
+    mutating func finish() {
+        let nodeCount = Int32(organization.nodes.count)
+        if !unresolved.isEmpty {
+            for index in fromEnds.indices where fromEnds[index] < 0 { fromEnds[index] = nodeCount - fromEnds[index] - 1 }
+            for index in toEnds.indices where toEnds[index] < 0 { toEnds[index] = nodeCount - toEnds[index] - 1 }
+        }
+        var names: [String] = []
+        names.reserveCapacity(organization.nodes.count + unresolved.count)
+        for node in organization.nodes { names.append(node.id) }
+        names.append(contentsOf: unresolved)
+        organization.relations = RelationList(
+            names: names, types: relationTypes, from: fromEnds, to: toEnds, periods: periods, bases: bases,
+            annotations: annotations)
+        (relationTypes, fromEnds, toEnds, periods, bases, annotations) = ([], [], [], [], [], [])
+        (unresolved, unresolvedIndex) = ([], [:])
+    }
+
+    /// What the graph can take from the reading: the id index, and that the relations' ids
+    /// start with the nodes'.
+    var prepared: Graph.Prepared {
+        Graph.Prepared(ids: ids, duplicates: duplicates, nodeNames: organization.nodes.count)
     }
 }
 
@@ -68,17 +139,6 @@ package struct DecodedOrganization {
 struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     typealias Output = DecodedOrganization
 
-    static var topFields: [String] { ["orggraph", "title", "rulebook", "nodes", "relations", "suppressions"] }
-    static var nodeFields: [String] { ["id", "kind", "name", "level", "sector", "part-of", "note", "attributes"] }
-    static var relationFields: [String] {
-        ["type", "from", "to", "period", "basis", "note", "attributes"]
-    }
-    static var suppressionFields: [String] { ["rule", "node", "reason"] }
-
-    private static var topNames: FieldNames { FieldNamesCache.top }
-    private static var nodeNames: FieldNames { FieldNamesCache.node }
-    private static var relationNames: FieldNames { FieldNamesCache.relation }
-    private static var suppressionNames: FieldNames { FieldNamesCache.suppression }
 
     /// Where `key` is written, computed from its offset when the reader left that for later.
     ///
@@ -89,7 +149,11 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     }
 
     /// Fields that must have a value where they are written.
-    static var requiredFields: Set<String> { ["id", "kind", "type", "from", "to", "rule", "node", "reason"] }
+    static var requiredFields: Set<String> {
+        Set(
+            TopField.required.map(\.rawValue) + NodeField.required.map(\.rawValue)
+                + RelationField.required.map(\.rawValue) + SuppressionField.required.map(\.rawValue))
+    }
 
 
     private var reader: Reader
@@ -145,37 +209,42 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         try reader.skipValue()
     }
 
-    private mutating func unknownField(_ key: Scalar, in context: String, known: [String]) throws(SyntaxError) {
+    private mutating func unknownField<Field: FieldSet>(
+        _ key: Scalar, in context: String, known: Field.Type
+    ) throws(SyntaxError) {
         try report(
-            "unknown field \(Diagnostic.quoted(key.text)) \(context)\(Suggestion.didYouMean(key.text, in: known))",
+            "unknown field \(Diagnostic.quoted(key.text)) \(context)\(Suggestion.didYouMean(key.text, in: Field.spellings))",
             atKey: key)
         try reader.skipValue()
     }
 
-    /// Marks field `name` of `fields` as seen in `mask`.
-    /// - Returns: `false` (after reporting and skipping the value) for a field written twice.
-    private mutating func firstTime(
-        _ key: Scalar, _ fields: [String], _ mask: inout UInt16, in context: String
-    ) throws(SyntaxError) -> Bool {
-        let index = key.fieldIndex >= 0 ? key.fieldIndex : (fields.firstIndex(of: key.text) ?? -1)
-        guard index >= 0 else { return true }
-        let bit: UInt16 = 1 << UInt16(index)
-        if mask & bit != 0 {
-            try report("duplicate field \(Diagnostic.quoted(key.text)) \(context)", atKey: key)
-            try reader.skipValue()
-            return false
+    /// The next key of the mapping being read, as the schema `Field` knows it (`nil` for a
+    /// field it does not know), or `nil` after the mapping's end. A known field written twice
+    /// is reported, its value skipped, and the next key read.
+    private mutating func nextField<Field: FieldSet>(
+        _: Field.Type, _ mask: inout UInt16, in context: String
+    ) throws(SyntaxError) -> (key: Scalar, field: Field?)? {
+        while let key = try reader.nextKey(matching: Field.names) {
+            let index = key.fieldIndex >= 0 ? key.fieldIndex : (Field.spellings.firstIndex(of: key.text) ?? -1)
+            guard index >= 0 else { return (key, nil) }
+            let bit: UInt16 = 1 << UInt16(index)
+            if mask & bit != 0 {
+                try report("duplicate field \(Diagnostic.quoted(key.text)) \(context)", atKey: key)
+                try reader.skipValue()
+                continue
+            }
+            mask |= bit
+            return (key, Field.fields[index])
         }
-        mask |= bit
-        return true
+        return nil
     }
 
-    /// Reports each of `required` that `mask` does not have.
-    private mutating func requireFields(
-        _ required: [String], of fields: [String], _ mask: UInt16, in context: String, at location: SourceLocation
+    /// Reports each required field of `Field` that `mask` does not have.
+    private mutating func requireFields<Field: FieldSet>(
+        _: Field.Type, _ mask: UInt16, in context: String, at location: SourceLocation
     ) throws(SyntaxError) {
-        for field in required {
-            guard let index = fields.firstIndex(of: field), mask & (1 << UInt16(index)) == 0 else { continue }
-            try report("missing required field '\(field)' \(context)", at: location)
+        for field in Field.required where mask & (1 << UInt16(field.position)) == 0 {
+            try report("missing required field '\(field.rawValue)' \(context)", at: location)
         }
     }
 
@@ -233,14 +302,24 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     /// Reads a reference to a node, with the node's index when the node is already known. JSON
     /// references written without escapes are matched on their bytes and share the node's id
     /// string: no string is made at all.
-    private mutating func reference(_ field: String) throws(SyntaxError) -> (String, SourceLocation, Int32)? {
+    private mutating func reference(_ field: String) throws(SyntaxError) -> DecodedOrganization.End? {
         if let raw = reader.rawString(), let index = output.ids.exactIndex(raw) {
             reader.skipRawString()
-            return (output.organization.nodes[Int(index)].id, .unknown, index)
+            return .node(index)
         }
         // A reference is kept as written: it may spell the id in another normalization form.
         guard let (value, location) = try identifier(field) else { return nil }
-        return (value, location, output.ids.resolve(value) ?? -1)
+        return output.end(value, at: location)
+    }
+
+    /// Reads a node's `part-of`. JSON written without escapes that names a node already read
+    /// shares that node's id string, and its place is not kept: it cannot be reported unknown.
+    private mutating func container() throws(SyntaxError) -> (String, SourceLocation)? {
+        if let raw = reader.rawString(), let index = output.ids.exactIndex(raw) {
+            reader.skipRawString()
+            return (output.organization.nodes[Int(index)].id, .unknown)
+        }
+        return try identifier("part-of")
     }
 
     /// Reads one of a fixed set of words (a kind, a relation type, a level...).
@@ -337,28 +416,34 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         }
         try reader.beginMapping()
         var mask: UInt16 = 0
-        while let key = try reader.nextKey(matching: Self.topNames) {
-            guard try firstTime(key, Self.topFields, &mask, in: "at the top level") else { continue }
-            switch key.text {
-            case "orggraph": try formatVersion()
-            case "title": output.organization.title = try text("title")?.0
-            case "rulebook":
-                let value = try text("rulebook")
+        while let (key, field) = try nextField(TopField.self, &mask, in: "at the top level") {
+            switch field {
+            case .orggraph: try formatVersion()
+            case .title: output.organization.title = try text(TopField.title.rawValue)?.0
+            case .rulebook:
+                let value = try text(TopField.rulebook.rawValue)
                 output.organization.rulebook = value?.0
                 output.organization.sourceMap.rulebook = value?.1 ?? .unknown
-            case "nodes": try list("nodes") { (decoder: inout Self) throws(SyntaxError) in try decoder.node() }
-            case "relations":
-                try list("relations") { (decoder: inout Self) throws(SyntaxError) in try decoder.relation() }
-            case "suppressions":
-                try list("suppressions") { (decoder: inout Self) throws(SyntaxError) in try decoder.suppression() }
-            default: try unknownField(key, in: "at the top level", known: Self.topFields)
+            case .nodes:
+                try list(TopField.nodes.rawValue) { (decoder: inout Self) throws(SyntaxError) in try decoder.node() }
+            case .relations:
+                try list(TopField.relations.rawValue) { (decoder: inout Self) throws(SyntaxError) in
+                    try decoder.relation()
+                }
+            case .suppressions:
+                try list(TopField.suppressions.rawValue) { (decoder: inout Self) throws(SyntaxError) in
+                    try decoder.suppression()
+                }
+            case nil: try unknownField(key, in: "at the top level", known: TopField.self)
             }
         }
         try reader.finish()
-        if mask & 1 == 0 {
+        if mask & (1 << UInt16(TopField.orggraph.position)) == 0 {
             try report("missing required field 'orggraph' (the format version, 1)", at: output.rootLocation)
         }
-        return diagnostics.isEmpty ? output : nil
+        guard diagnostics.isEmpty else { return nil }
+        output.finish()
+        return output
     }
 
     private mutating func formatVersion() throws(SyntaxError) {
@@ -389,28 +474,27 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         var partOfLocation = SourceLocation.unknown
         var levelLocation = SourceLocation.unknown
         var mask: UInt16 = 0
-        while let key = try reader.nextKey(matching: Self.nodeNames) {
-            guard try firstTime(key, Self.nodeFields, &mask, in: "in a node") else { continue }
-            switch key.text {
-            case "id": id = try identifier("id")?.0
-            case "kind":
-                kind = try word("kind", as: NodeKind.self, noun: "kind", listAll: true)
-            case "name": node.name = try text("name")?.0
-            case "level":
+        while let (key, field) = try nextField(NodeField.self, &mask, in: "in a node") {
+            switch field {
+            case .id: id = try identifier(NodeField.id.rawValue)?.0
+            case .kind:
+                kind = try word(NodeField.kind.rawValue, as: NodeKind.self, noun: "kind", listAll: true)
+            case .name: node.name = try text(NodeField.name.rawValue)?.0
+            case .level:
                 levelLocation = try reader.location()
-                node.level = try word("level", as: Level.self, noun: "level", listAll: true)
-            case "sector": node.sector = try text("sector")?.0
-            case "part-of":
-                if let (value, location, _) = try reference("part-of") {
+                node.level = try word(NodeField.level.rawValue, as: Level.self, noun: "level", listAll: true)
+            case .sector: node.sector = try text(NodeField.sector.rawValue)?.0
+            case .partOf:
+                if let (value, location) = try container() {
                     node.partOf = value
                     partOfLocation = location
                 }
-            case "note": node.note = try text("note")?.0
-            case "attributes": node.attributes = try attributes("attributes")
-            default: try unknownField(key, in: "in a node", known: Self.nodeFields)
+            case .note: node.note = try text(NodeField.note.rawValue)?.0
+            case .attributes: node.attributes = try attributes(NodeField.attributes.rawValue)
+            case nil: try unknownField(key, in: "in a node", known: NodeField.self)
             }
         }
-        try requireFields(["id", "kind"], of: Self.nodeFields, mask, in: "in a node", at: start)
+        try requireFields(NodeField.self, mask, in: "in a node", at: start)
         guard let id, let kind, diagnostics.count == errorsBefore else { return }
         node.id = id
         node.kind = kind
@@ -426,8 +510,8 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         try reader.beginMapping()
         let errorsBefore = diagnostics.count
         var type: RelationType?
-        var from: (String, SourceLocation, Int32)?
-        var to: (String, SourceLocation, Int32)?
+        var from: DecodedOrganization.End?
+        var to: DecodedOrganization.End?
         var period: [Period]?
         var periodKey: Scalar?
         var basis: Basis?
@@ -435,24 +519,24 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         var note: String?
         var attributes: [Attribute] = []
         var mask: UInt16 = 0
-        while let key = try reader.nextKey(matching: Self.relationNames) {
-            guard try firstTime(key, Self.relationFields, &mask, in: "in a relation") else { continue }
-            switch key.text {
-            case "type": type = try word("type", as: RelationType.self, noun: "relation type", listAll: true)
-            case "from": from = try reference("from")
-            case "to": to = try reference("to")
-            case "period":
+        while let (key, field) = try nextField(RelationField.self, &mask, in: "in a relation") {
+            switch field {
+            case .type:
+                type = try word(RelationField.type.rawValue, as: RelationType.self, noun: "relation type", listAll: true)
+            case .from: from = try reference(RelationField.from.rawValue)
+            case .to: to = try reference(RelationField.to.rawValue)
+            case .period:
                 periodKey = key
                 period = try periods()
-            case "basis":
+            case .basis:
                 basisKey = key
-                basis = try word("basis", as: Basis.self, noun: "basis", listAll: true)
-            case "note": note = try text("note")?.0
-            case "attributes": attributes = try self.attributes("attributes")
-            default: try unknownField(key, in: "in a relation", known: Self.relationFields)
+                basis = try word(RelationField.basis.rawValue, as: Basis.self, noun: "basis", listAll: true)
+            case .note: note = try text(RelationField.note.rawValue)?.0
+            case .attributes: attributes = try self.attributes(RelationField.attributes.rawValue)
+            case nil: try unknownField(key, in: "in a relation", known: RelationField.self)
             }
         }
-        try requireFields(["type", "from", "to"], of: Self.relationFields, mask, in: "in a relation", at: start)
+        try requireFields(RelationField.self, mask, in: "in a relation", at: start)
         if let type, let periodKey, period != nil, !type.allowsPeriod {
             try report("'period' belongs on reports-to relations, not on \(type.rawValue)", atKey: periodKey)
         }
@@ -460,9 +544,9 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             try report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", atKey: basisKey)
         }
         guard let type, let from, let to, diagnostics.count == errorsBefore else { return }
-        output.add(
-            Relation(type: type, from: from.0, to: to.0, period: period, basis: basis, note: note, attributes: attributes),
-            at: start, from: (from.1, from.2), to: (to.1, to.2))
+        output.addRelation(
+            type, from: from, to: to, period: period, basis: basis,
+            annotations: Annotations(note: note, attributes: attributes), at: start)
     }
 
     private mutating func periods() throws(SyntaxError) -> [Period]? {
@@ -496,21 +580,20 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         var node: (String, SourceLocation)?
         var reason: String?
         var mask: UInt16 = 0
-        while let key = try reader.nextKey(matching: Self.suppressionNames) {
-            guard try firstTime(key, Self.suppressionFields, &mask, in: "in a suppression") else { continue }
-            switch key.text {
-            case "rule": rule = try text("rule")?.0
-            case "node": node = try identifier("node")
-            case "reason":
+        while let (key, field) = try nextField(SuppressionField.self, &mask, in: "in a suppression") {
+            switch field {
+            case .rule: rule = try text(SuppressionField.rule.rawValue)?.0
+            case .node: node = try identifier(SuppressionField.node.rawValue)
+            case .reason:
                 let location = try reader.location()
-                reason = try text("reason")?.0
+                reason = try text(SuppressionField.reason.rawValue)?.0
                 if let value = reason, value.allSatisfy(\.isWhitespace) {
                     try report("a suppression's 'reason' may not be empty: say why the finding is accepted", at: location)
                 }
-            default: try unknownField(key, in: "in a suppression", known: Self.suppressionFields)
+            case nil: try unknownField(key, in: "in a suppression", known: SuppressionField.self)
             }
         }
-        try requireFields(["rule", "node", "reason"], of: Self.suppressionFields, mask, in: "in a suppression", at: start)
+        try requireFields(SuppressionField.self, mask, in: "in a suppression", at: start)
         guard let rule, let node, let reason, diagnostics.count == errorsBefore else { return }
         output.add(Suppression(rule: rule, node: node.0, reason: reason), at: start, node: node.1)
     }
@@ -554,12 +637,4 @@ enum IDSyntax {
         default: false
         }
     }
-}
-
-/// The field names of the organization format, built once.
-enum FieldNamesCache {
-    static let top = FieldNames(["orggraph", "title", "rulebook", "nodes", "relations", "suppressions"])
-    static let node = FieldNames(["id", "kind", "name", "level", "sector", "part-of", "note", "attributes"])
-    static let relation = FieldNames(["type", "from", "to", "period", "basis", "note", "attributes"])
-    static let suppression = FieldNames(["rule", "node", "reason"])
 }

@@ -80,13 +80,7 @@ public struct OrganizationLoader: Sendable {
         guard bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{"),
             let decoded = JSONOrganizationScanner.scan(bytes, in: file)
         else { return nil }
-        guard
-            let graph = try? Graph(
-                decoded.organization,
-                prepared: Graph.Prepared(
-                    ids: decoded.ids, duplicates: decoded.duplicates, relationFrom: decoded.fromIndex,
-                    relationTo: decoded.toIndex))
-        else { return nil }
+        guard let graph = try? Graph(decoded.organization, prepared: decoded.prepared) else { return nil }
         var organization = decoded.organization
         organization.sourceMap.file = path
         return LoadedOrganization(organization: organization, graph: graph)
@@ -115,11 +109,7 @@ public struct OrganizationLoader: Sendable {
     ) throws(LoadError) -> LoadedOrganization {
         let graph: Graph
         do {
-            graph = try Graph(
-                organization,
-                prepared: Graph.Prepared(
-                    ids: decoded.ids, duplicates: decoded.duplicates, relationFrom: decoded.fromIndex,
-                    relationTo: decoded.toIndex))
+            graph = try Graph(organization, prepared: decoded.prepared)
         } catch {
             var diagnostics: [Diagnostic] = []
             let map = organization.sourceMap

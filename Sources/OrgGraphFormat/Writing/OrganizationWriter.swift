@@ -16,29 +16,26 @@ public enum OrganizationWriter {
     // MARK: JSON
 
     static func json(_ organization: Organization) -> String {
-        var out = "{\n  \"orggraph\": \(organization.formatVersion)"
-        if let title = organization.title { out += ",\n  \"title\": " + JSONText.quote(title) }
-        if let rulebook = organization.rulebook { out += ",\n  \"rulebook\": " + JSONText.quote(rulebook) }
-        func list(_ name: String, _ items: [String]) {
-            out += ",\n  \"\(name)\": ["
+        var out = "{\n  \"\(TopField.orggraph.rawValue)\": \(organization.formatVersion)"
+        if let title = organization.title { out += ",\n  \"\(TopField.title.rawValue)\": " + JSONText.quote(title) }
+        if let rulebook = organization.rulebook {
+            out += ",\n  \"\(TopField.rulebook.rawValue)\": " + JSONText.quote(rulebook)
+        }
+        func list(_ field: TopField, _ items: [String]) {
+            out += ",\n  \"\(field.rawValue)\": ["
             if items.isEmpty {
                 out += "]"
                 return
             }
             out += "\n    " + items.joined(separator: ",\n    ") + "\n  ]"
         }
-        list("nodes", organization.nodes.map { JSONText.object(fields(of: $0).map { ($0, jsonValue($1)) }) })
+        list(.nodes, organization.nodes.map { JSONText.object(fields(of: $0).map { ($0, jsonValue($1)) }) })
         list(
-            "relations", organization.relations.map { JSONText.object(fields(of: $0).map { ($0, jsonValue($1)) }) })
+            .relations, organization.relations.map { JSONText.object(fields(of: $0).map { ($0, jsonValue($1)) }) })
         if !organization.suppressions.isEmpty {
             list(
-                "suppressions",
-                organization.suppressions.map {
-                    JSONText.object([
-                        ("rule", JSONText.quote($0.rule)), ("node", JSONText.quote($0.node)),
-                        ("reason", JSONText.quote($0.reason)),
-                    ])
-                })
+                .suppressions,
+                organization.suppressions.map { JSONText.object(fields(of: $0).map { ($0, jsonValue($1)) }) })
         }
         out += "\n}\n"
         return out
@@ -55,29 +52,29 @@ public enum OrganizationWriter {
     // MARK: YAML
 
     static func yaml(_ organization: Organization) -> String {
-        var out = "orggraph: \(organization.formatVersion)\n"
-        if let title = organization.title { out += "title: " + YAMLText.scalar(title) + "\n" }
-        if let rulebook = organization.rulebook { out += "rulebook: " + YAMLText.scalar(rulebook) + "\n" }
-        out += organization.nodes.isEmpty ? "nodes: []\n" : "nodes:\n"
-        for node in organization.nodes {
-            var first = true
-            for (key, value) in fields(of: node) {
-                out += first ? "  - " : "    "
-                first = false
-                out += key + ": " + yamlValue(value) + "\n"
-            }
+        var out = "\(TopField.orggraph.rawValue): \(organization.formatVersion)\n"
+        if let title = organization.title { out += "\(TopField.title.rawValue): " + YAMLText.scalar(title) + "\n" }
+        if let rulebook = organization.rulebook {
+            out += "\(TopField.rulebook.rawValue): " + YAMLText.scalar(rulebook) + "\n"
         }
-        out += organization.relations.isEmpty ? "relations: []\n" : "relations:\n"
+        out += TopField.nodes.rawValue + (organization.nodes.isEmpty ? ": []\n" : ":\n")
+        for node in organization.nodes { out += blockMapping(fields(of: node)) }
+        out += TopField.relations.rawValue + (organization.relations.isEmpty ? ": []\n" : ":\n")
         for relation in organization.relations {
             out += "  - {" + fields(of: relation).map { $0 + ": " + yamlValue($1) }.joined(separator: ", ") + "}\n"
         }
         if !organization.suppressions.isEmpty {
-            out += "suppressions:\n"
-            for suppression in organization.suppressions {
-                out += "  - rule: " + YAMLText.scalar(suppression.rule) + "\n"
-                out += "    node: " + YAMLText.scalar(suppression.node) + "\n"
-                out += "    reason: " + YAMLText.scalar(suppression.reason) + "\n"
-            }
+            out += TopField.suppressions.rawValue + ":\n"
+            for suppression in organization.suppressions { out += blockMapping(fields(of: suppression)) }
+        }
+        return out
+    }
+
+    /// A list element that is a block mapping, one field a line.
+    private static func blockMapping(_ fields: [(String, FieldValue)]) -> String {
+        var out = ""
+        for (position, (key, value)) in fields.enumerated() {
+            out += (position == 0 ? "  - " : "    ") + key + ": " + yamlValue(value) + "\n"
         }
         return out
     }
@@ -100,26 +97,50 @@ public enum OrganizationWriter {
         case map([Attribute])
     }
 
+    /// The fields of a node that have a value, in the schema's order.
     private static func fields(of node: Node) -> [(String, FieldValue)] {
-        var fields: [(String, FieldValue)] = [("id", .text(node.id)), ("kind", .text(node.kind.rawValue))]
-        if let name = node.name { fields.append(("name", .text(name))) }
-        if let level = node.level { fields.append(("level", .text(level.rawValue))) }
-        if let sector = node.sector { fields.append(("sector", .text(sector))) }
-        if let partOf = node.partOf { fields.append(("part-of", .text(partOf))) }
-        if let note = node.note { fields.append(("note", .text(note))) }
-        if !node.attributes.isEmpty { fields.append(("attributes", .map(node.attributes))) }
-        return fields
+        NodeField.fields.compactMap { field -> (String, FieldValue)? in
+            let value: FieldValue? =
+                switch field {
+                case .id: .text(node.id)
+                case .kind: .text(node.kind.rawValue)
+                case .name: node.name.map(FieldValue.text)
+                case .level: node.level.map { .text($0.rawValue) }
+                case .sector: node.sector.map(FieldValue.text)
+                case .partOf: node.partOf.map(FieldValue.text)
+                case .note: node.note.map(FieldValue.text)
+                case .attributes: node.attributes.isEmpty ? nil : .map(node.attributes)
+                }
+            return value.map { (field.rawValue, $0) }
+        }
     }
 
+    /// The fields of a relation that have a value, in the schema's order.
     private static func fields(of relation: Relation) -> [(String, FieldValue)] {
-        var fields: [(String, FieldValue)] = [
-            ("type", .text(relation.type.rawValue)), ("from", .text(relation.from)), ("to", .text(relation.to)),
-        ]
-        if let period = relation.period { fields.append(("period", .list(period.map(\.rawValue)))) }
-        if let basis = relation.basis { fields.append(("basis", .text(basis.rawValue))) }
-        if let note = relation.note { fields.append(("note", .text(note))) }
-        if !relation.attributes.isEmpty { fields.append(("attributes", .map(relation.attributes))) }
-        return fields
+        RelationField.fields.compactMap { field -> (String, FieldValue)? in
+            let value: FieldValue? =
+                switch field {
+                case .type: .text(relation.type.rawValue)
+                case .from: .text(relation.from)
+                case .to: .text(relation.to)
+                case .period: relation.period.map { .list($0.map(\.rawValue)) }
+                case .basis: relation.basis.map { .text($0.rawValue) }
+                case .note: relation.note.map(FieldValue.text)
+                case .attributes: relation.attributes.isEmpty ? nil : .map(relation.attributes)
+                }
+            return value.map { (field.rawValue, $0) }
+        }
+    }
+
+    /// The fields of a suppression, in the schema's order.
+    private static func fields(of suppression: Suppression) -> [(String, FieldValue)] {
+        SuppressionField.fields.map { field in
+            switch field {
+            case .rule: (field.rawValue, .text(suppression.rule))
+            case .node: (field.rawValue, .text(suppression.node))
+            case .reason: (field.rawValue, .text(suppression.reason))
+            }
+        }
     }
 }
 

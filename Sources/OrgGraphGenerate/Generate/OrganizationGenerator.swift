@@ -127,7 +127,7 @@ public struct OrganizationGenerator: Sendable {
         }
         let organization = Organization(
             title: "Synthetic organization: \(size.provinces) province\(size.provinces == 1 ? "" : "s"), seed \(seed)", rulebook: RulebookLoader.defaultID,
-            nodes: draft.nodes, relations: draft.relations)
+            nodes: draft.nodes, relations: RelationList(draft.relations))
         return GeneratedOrganization(organization: organization, faults: expected.sorted())
     }
 }
