@@ -64,11 +64,13 @@ let package = Package(
             name: "orggraph-bench",
             dependencies: ["OrgGraph"]
         ),
+        // What the test targets share: the package root, and one way to run the built binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "OrgGraphTests",
             dependencies: [
                 "OrgGraph", "OrgGraphCore", "OrgGraphFormat", "OrgGraphQuery", "OrgGraphAudit", "OrgGraphChart",
-                "OrgGraphGenerate",
+                "OrgGraphGenerate", "TestSupport",
             ],
             exclude: ["Fixtures"]
         ),
@@ -76,13 +78,13 @@ let package = Package(
             name: "OrgGraphGraphvizTests",
             dependencies: [
                 "OrgGraphGraphviz", "OrgGraph", "OrgGraphCore", "OrgGraphFormat", "OrgGraphQuery", "OrgGraphAudit",
-                "OrgGraphChart", "OrgGraphGenerate",
+                "OrgGraphChart", "OrgGraphGenerate", "TestSupport",
             ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "orggraphTests",
-            dependencies: ["orggraph"]
+            dependencies: ["orggraph", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every organization the generator makes under the chart limit renders, through the command:
@@ -17,7 +18,7 @@ struct GeneratedChartTests {
 
     @Test("renders as SVG", arguments: sizes)
     func renders(_ size: [String]) throws {
-        let folder = try temporaryDirectory()
+        let folder = try temporaryFolder("orggraph-render")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("generated.yaml").path
         let generated = try orggraph(["generate"] + size + ["-o", input])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `orggraph render` as a user runs it: output files, formats, errors and exit statuses.
@@ -6,7 +7,7 @@ import Testing
 struct RenderCommandTests {
     @Test("without -o the chart goes beside the input, with the format's extension")
     func defaultOutput() throws {
-        let folder = try temporaryDirectory()
+        let folder = try temporaryFolder("orggraph-render")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("hospital.yaml")
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Examples/hospital.yaml"), to: input)
@@ -20,7 +21,7 @@ struct RenderCommandTests {
 
     @Test("the format follows the extension of -o; -o - writes standard output")
     func formats() throws {
-        let folder = try temporaryDirectory()
+        let folder = try temporaryFolder("orggraph-render")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (name, prefix) in [("a.svg", "<?xml"), ("a.pdf", "%PDF-"), ("a.gv", "digraph")] {
             let path = folder.appendingPathComponent(name).path
@@ -30,7 +31,7 @@ struct RenderCommandTests {
         }
         let svg = try orggraph(["render", "Examples/district-school.yaml", "-o", "-"])
         #expect(svg.status == 0)
-        #expect(String(decoding: svg.out.prefix(5), as: UTF8.self) == "<?xml")
+        #expect(String(decoding: svg.output.prefix(5), as: UTF8.self) == "<?xml")
     }
 
     @Test("an unknown layout is bad usage: exit status 2, a clear message, nothing from Graphviz")
@@ -72,7 +73,7 @@ struct RenderCommandTests {
 
     @Test("hostile names render to PNG and PDF with exit status 0 and nothing on standard error", arguments: ["png", "pdf", "svg"])
     func hostileNamesBinary(_ format: String) throws {
-        let folder = try temporaryDirectory()
+        let folder = try temporaryFolder("orggraph-render")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("hostile.yaml")
         let names = HostileNameTests.names.map(\.name).map { name in
@@ -99,7 +100,7 @@ struct RenderCommandTests {
     func highlight() throws {
         let found = try orggraph(["render", "Examples/hospital.yaml", "--highlight", "chi-bo-khoa-noi:tinh-uy", "--format", "dot", "-o", "-"])
         #expect(found.status == 0)
-        #expect(String(decoding: found.out, as: UTF8.self).contains("color=\"#E6007E\""))
+        #expect(found.out.contains("color=\"#E6007E\""))
         let none = try orggraph([
             "render", "Examples/hospital.yaml", "--highlight", "chi-bo-khoa-noi:tinh-uy", "--relations", "invites",
             "--format", "dot", "-o", "-",
@@ -111,7 +112,7 @@ struct RenderCommandTests {
 
     @Test("a chart too large for a readable dot layout is refused at once, with advice")
     func tooLarge() throws {
-        let folder = try temporaryDirectory()
+        let folder = try temporaryFolder("orggraph-render")
         defer { try? FileManager.default.removeItem(at: folder) }
         var text = "orggraph: 1\nnodes:\n  - {id: p, kind: provincial-party-committee}\n"
         for index in 0..<1_600 { text += "  - {id: c\(index), kind: commune-party-committee}\n" }
@@ -135,6 +136,6 @@ struct RenderCommandTests {
     func findings() throws {
         let result = try orggraph(["render", "Examples/broken/regulation.yaml", "--findings", "--format", "dot", "-o", "-"])
         #expect(result.status == 0)
-        #expect(String(decoding: result.out, as: UTF8.self).contains("⚠ unit-has-one-head"))
+        #expect(result.out.contains("⚠ unit-has-one-head"))
     }
 }

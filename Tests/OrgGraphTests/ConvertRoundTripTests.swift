@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import OrgGraph
@@ -15,11 +16,6 @@ import Testing
 @Suite("Convert round trip")
 struct ConvertRoundTripTests {
     // MARK: Files
-
-    /// The package's root, found from this file's place in the tree, as the fixtures are
-    /// (``LoaderDiagnosticTests/fixtures``): Examples/ is not a resource of the test target.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Every organization `*.yaml` under Examples/ (recursively; rulebooks, which start with
     /// `rulebook:`, left out) and every file of Fixtures/load-ok/, by path from the package

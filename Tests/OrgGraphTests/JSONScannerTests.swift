@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import OrgGraph
@@ -38,7 +39,7 @@ struct JSONScannerTests {
     }
 
     static func fixtureFiles() -> [URL] {
-        let folder = packageRoot.appendingPathComponent("Tests/OrgGraphTests/Fixtures")
+        let folder = fixturesFolder
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         return (enumerator?.compactMap { $0 as? URL } ?? []).filter { $0.pathExtension == "json" }
             .sorted { $0.path < $1.path }

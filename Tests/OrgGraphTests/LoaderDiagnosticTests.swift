@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import OrgGraph
@@ -32,10 +33,7 @@ struct LoaderDiagnosticTests {
 
     // MARK: Fixtures
 
-    /// Fixtures/ beside this file. Examples/ is no resource of the test target, so the round-trip
-    /// tests find it from the source tree too; both suites use this one way.
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let fixtures = fixturesFolder
 
     static func bytes(_ path: String) throws -> [UInt8] {
         try [UInt8](Data(contentsOf: fixtures.appendingPathComponent(path)))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import OrgGraph
 @testable import OrgGraphAudit
@@ -11,7 +12,7 @@ import Testing
 @Suite("SARIF")
 struct SARIFTests {
     static func validator() throws -> JSONSchemaValidator {
-        let url = packageRoot.appendingPathComponent("Tests/OrgGraphTests/Fixtures/sarif-schema-2.1.0.json")
+        let url = fixturesFolder.appendingPathComponent("sarif-schema-2.1.0.json")
         return try JSONSchemaValidator(schema: Data(contentsOf: url))
     }
 

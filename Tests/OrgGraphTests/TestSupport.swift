@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
@@ -7,9 +8,9 @@ import Foundation
 @testable import OrgGraphGenerate
 @testable import OrgGraphQuery
 
-/// The package's root folder, found from this file's place in the tree.
-let packageRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// Fixtures/ of this target, found from the source tree like Examples/, which is no resource of
+/// the test target.
+let fixturesFolder = packageRoot.appendingPathComponent("Tests/OrgGraphTests/Fixtures")
 
 /// Loads `text` as an organization file named `file`.
 func load(_ text: String, file: String = "test.yaml", format: FileFormat? = nil) throws -> LoadedOrganization {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The bad-input catalog, end to end: every kind of broken or hostile organization file run
@@ -10,25 +11,18 @@ import Testing
 /// each one's time is its own. `LoaderDiagnosticTests` asserts the diagnostics whole.
 @Suite("Bad-input catalog", .serialized)
 struct BadInputCatalogTests {
-    /// A folder of its own for each run.
-    static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "orggraph-catalog-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 
     @Test(
         "Each file loads, or stops with exit 2 and a located message, within bounded time and memory",
         arguments: CatalogCase.all)
     func catalog(_ test: CatalogCase) throws {
-        let folder = try Self.folder()
+        let folder = try temporaryFolder("orggraph-catalog")
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = try test.write(in: folder)
         let file = test.standardInput ? "-" : written
-        let run = try MeasuredRun.orggraph(
-            ["validate"] + test.options + [file], standardInput: test.standardInput ? written : nil,
-            deadline: max(30, 3 * test.bounds.seconds))
+        let run = try orggraph(
+            ["validate"] + test.options + [file], input: test.standardInput ? .file(written) : .none,
+            measure: true, deadline: max(30, 3 * test.bounds.seconds))
 
         #expect(!run.timedOut, "still running after \(run.seconds) s")
         #expect(!run.crashed, "crashed: signal \(run.signal.map(String.init) ?? "none")\n\(run.err)")
@@ -100,12 +94,12 @@ struct BadInputCatalogTests {
         arguments: outputCases, writingCommands)
     func noHalfWrittenOutput(_ test: CatalogCase, command: WritingCommand) throws {
         let (name, pathExtension, arguments) = (command.name, command.pathExtension, command.arguments)
-        let folder = try Self.folder()
+        let folder = try temporaryFolder("orggraph-catalog")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = try test.write(in: folder)
         let output = folder.appendingPathComponent("out.\(pathExtension)")
 
-        let first = try MeasuredRun.orggraph(arguments(input, output.path), deadline: 30)
+        let first = try orggraph(arguments(input, output.path), measure: true, deadline: 30)
         #expect(first.status == 2, "\(name): \(first.err)")
         #expect(!first.crashed)
         Self.expectLines(Array(test.expected.prefix(1)), in: first.err, file: input)
@@ -116,7 +110,7 @@ struct BadInputCatalogTests {
 
         let earlier = Data("an earlier \(pathExtension) file, not to be touched\n".utf8)
         try earlier.write(to: output)
-        let second = try MeasuredRun.orggraph(arguments(input, output.path), deadline: 30)
+        let second = try orggraph(arguments(input, output.path), measure: true, deadline: 30)
         #expect(second.status == 2, "\(name): \(second.err)")
         #expect(try Data(contentsOf: output) == earlier, "\(name) changed \(output.lastPathComponent)")
         #expect(

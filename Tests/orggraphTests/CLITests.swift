@@ -1,46 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// The package root, where the commands run.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-/// The built `orggraph`, beside the test bundle.
-func orggraphExecutable() throws -> URL {
-    let candidates = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("orggraph"),
-        Bundle.main.bundleURL.appendingPathComponent("orggraph"),
-        packageRoot.appendingPathComponent(".build/debug/orggraph"),
-    ]
-    guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw CLIError.notBuilt
-    }
-    return binary
-}
-
-/// Runs the built `orggraph` with `arguments`, from the package root.
-func orggraph(_ arguments: [String], input: String? = nil) throws -> (status: Int32, out: String, err: String) {
-    let binary = try orggraphExecutable()
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
-    let out = Pipe()
-    let err = Pipe()
-    let inPipe = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = inPipe
-    try process.run()
-    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-    try inPipe.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
-
-enum CLIError: Error { case notBuilt }
 
 @Suite("orggraph command line")
 struct CLITests {
@@ -128,7 +88,7 @@ struct CLITests {
     @Test("Standard input is read with -")
     func standardInput() throws {
         let result = try orggraph(
-            ["stats", "-"], input: "{\"orggraph\": 1, \"nodes\": [{\"id\": \"tu\", \"kind\": \"provincial-party-committee\"}]}")
+            ["stats", "-"], input: .text("{\"orggraph\": 1, \"nodes\": [{\"id\": \"tu\", \"kind\": \"provincial-party-committee\"}]}"))
         #expect(result.status == 0)
         #expect(result.out.contains("1 nodes, 0 relations"))
     }
@@ -180,8 +140,7 @@ struct CLITests {
 }
 
 func temporaryFile(_ text: String, name: String = "org.yaml") throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orggraph-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder()
     let url = folder.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
     return url.path
@@ -193,9 +152,7 @@ struct RulesCommandTests {
     func rulesDocumentIsCurrent() throws {
         let result = try orggraph(["rules", "--format", "markdown"])
         #expect(result.status == 0)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let file = try String(contentsOf: root.appendingPathComponent("docs/RULES.md"), encoding: .utf8)
+        let file = try String(contentsOf: packageRoot.appendingPathComponent("docs/RULES.md"), encoding: .utf8)
         #expect(result.out == file, "docs/RULES.md is stale: run orggraph rules --format markdown > docs/RULES.md")
         #expect(file.contains("## single-immediate-superior"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `orggraph generate`: files that validate clean, faults that validate to their manifest,

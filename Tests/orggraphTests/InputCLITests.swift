@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Reading inputs from the command line: `--pairs` answered as its lines arrive, the size limit
@@ -7,53 +8,31 @@ import Testing
 struct InputCLITests {
     static let hospital = "Examples/hospital.yaml"
 
-    /// Reads what `handle` has next, or `nil` after `seconds` with nothing.
-    static func next(_ handle: FileHandle, within seconds: Double) -> Data? {
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            box.data = handle.availableData
-            done.signal()
-        }
-        return done.wait(timeout: .now() + seconds) == .success ? box.data : nil
-    }
-
-    private final class Box: @unchecked Sendable {
-        var data: Data?
-    }
-
     @Test("path --pairs answers each line while the input is still open")
     func pairsStream() throws {
-        let process = Process()
-        process.executableURL = try orggraphExecutable()
-        process.arguments = ["path", Self.hospital, "--pairs", "-"]
-        process.currentDirectoryURL = packageRoot
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            try? input.fileHandleForWriting.close()
-            process.waitUntilExit()
+        // The next line goes in only once the answer to the one before is out, and the input is
+        // closed only after both answers: each answer was written while the input was open.
+        var sent = 0
+        let run = try orggraph(["path", Self.hospital, "--pairs", "-"], input: .open, deadline: 40) { process in
+            let answers = process.output.count(where: { $0 == UInt8(ascii: "\n") })
+            if sent == 0 {
+                process.write("chi-bo-khoa-noi tinh-uy\n")
+                sent = 1
+            } else if sent == 1, answers == 1 {
+                process.write("tinh-uy tinh-uy\n")
+                sent = 2
+            } else if sent == 2, answers == 2 {
+                process.closeInput()
+                sent = 3
+            }
         }
-
-        input.fileHandleForWriting.write(Data("chi-bo-khoa-noi tinh-uy\n".utf8))
-        let first = try #require(Self.next(output.fileHandleForReading, within: 20), "no answer while the input is open")
-        #expect(String(decoding: first, as: UTF8.self).hasPrefix(#"{"from": "chi-bo-khoa-noi", "to": "tinh-uy", "paths": [{"length": 2"#))
-        #expect(first.last == UInt8(ascii: "\n"))
-
-        input.fileHandleForWriting.write(Data("tinh-uy tinh-uy\n".utf8))
-        let second = try #require(Self.next(output.fileHandleForReading, within: 20), "no second answer")
-        #expect(
-            String(decoding: second, as: UTF8.self)
-                == #"{"from": "tinh-uy", "to": "tinh-uy", "paths": [{"length": 0, "steps": []}]}"# + "\n")
-        #expect(process.isRunning)
-
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(!run.timedOut, "no answer while the input is open")
+        #expect(sent == 3, "no second answer")
+        let lines = run.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix(#"{"from": "chi-bo-khoa-noi", "to": "tinh-uy", "paths": [{"length": 2"#) == true)
+        #expect(lines.dropFirst().first == #"{"from": "tinh-uy", "to": "tinh-uy", "paths": [{"length": 0, "steps": []}]}"#)
+        #expect(lines.count == 3 && lines.last == "", "each answer ends its line")
+        #expect(run.status == 0)
     }
 
     @Test("path --pairs stops at a line longer than 64 KiB, with its line number")
@@ -65,7 +44,7 @@ struct InputCLITests {
 
         let long = try orggraph(
             ["path", Self.hospital, "--pairs", "-"],
-            input: "tinh-uy tinh-uy\n" + String(repeating: "a", count: 70_000) + " b\ntinh-uy tinh-uy\n")
+            input: .text("tinh-uy tinh-uy\n" + String(repeating: "a", count: 70_000) + " b\ntinh-uy tinh-uy\n"))
         #expect(long.status == 2)
         #expect(long.out.split(separator: "\n").count == 1, "the answer before the long line is written")
         #expect(long.err == "-:2:1: error: the line is longer than the limit of 65536 bytes; each line is 'FROM TO', two ids\n")
@@ -107,27 +86,17 @@ struct InputCLITests {
 
     @Test("A file name that is not UTF-8 opens the file it names")
     func fileNameBytes() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orggraph-names-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder("orggraph-names")
         defer { try? FileManager.default.removeItem(at: folder) }
         let example = packageRoot.appendingPathComponent(Self.hospital).path
         // Only the shell can spell the byte 0xFF in a name: Foundation's strings are Unicode.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [
-            "-c", #"name=$(printf 'b\377nh-vi\351n.yaml'); cp "$1" "$name" && exec "$2" stats "$name""#, "sh", example,
-            try orggraphExecutable().path,
-        ]
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(errors)")
-        #expect(text.contains("nodes"), "\(text)")
+        let run = try orggraph(
+            [
+                "-c", #"name=$(printf 'b\377nh-vi\351n.yaml'); cp "$1" "$name" && exec "$2" stats "$name""#, "sh", example,
+                try orggraphExecutable().path,
+            ],
+            directory: folder, executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("nodes"), "\(run.out)")
     }
 }

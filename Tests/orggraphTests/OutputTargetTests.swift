@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -32,12 +33,6 @@ struct OutputTargetTests {
         },
     ]
 
-    static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orggraph-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     /// The organization every writer reads, copied into `folder`.
     static func input(in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("org.yaml").path
@@ -57,7 +52,7 @@ struct OutputTargetTests {
 
     @Test("A symlink is kept and its target replaced; a mode-600 file keeps its mode", arguments: writers)
     func symlinkAndMode(_ writer: Writer) throws {
-        let folder = try Self.folder()
+        let folder = try temporaryFolder("orggraph-out")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = try Self.input(in: folder)
         let target = folder.appendingPathComponent("target.out").path
@@ -80,7 +75,7 @@ struct OutputTargetTests {
 
     @Test("A FIFO is written directly and stays a FIFO, read while it is written", arguments: writers)
     func fifo(_ writer: Writer) throws {
-        let folder = try Self.folder()
+        let folder = try temporaryFolder("orggraph-out")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = try Self.input(in: folder)
         let fifo = folder.appendingPathComponent("pipe.out").path
@@ -103,7 +98,7 @@ struct OutputTargetTests {
         "A character device is written directly and stays a device", .enabled(if: getuid() == 0, "mknod needs root"),
         arguments: writers)
     func characterDevice(_ writer: Writer) throws {
-        let folder = try Self.folder()
+        let folder = try temporaryFolder("orggraph-out")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = try Self.input(in: folder)
         let device = folder.appendingPathComponent("null.out").path
@@ -119,7 +114,7 @@ struct OutputTargetTests {
 
     @Test("A hard link to the input, the input itself, ./input or a symlink to it is refused; nothing is written")
     func sameFile() throws {
-        let folder = try Self.folder()
+        let folder = try temporaryFolder("orggraph-out")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = try Self.input(in: folder)
         let original = try Data(contentsOf: URL(fileURLWithPath: input))
@@ -152,7 +147,7 @@ struct OutputTargetTests {
 
     @Test("A write error names the path and the plain reason")
     func writeErrors() throws {
-        let folder = try Self.folder()
+        let folder = try temporaryFolder("orggraph-out")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = try Self.input(in: folder)
         let missing = folder.appendingPathComponent("no/such/chart.dot").path

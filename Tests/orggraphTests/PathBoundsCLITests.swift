@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The cost bounds of the path engine, run through the built binary on large inputs: path
@@ -9,8 +10,8 @@ struct PathBoundsCLITests {
     /// A generated province (about 3,000 nodes), made once.
     static let province: String? = {
         guard let folder = try? temporaryFile("", name: "unused").replacingOccurrences(of: "/unused", with: ""),
-            let run = try? MeasuredRun.orggraph(
-                ["generate", "--provinces", "1", "--seed", "3", "-o", folder + "/province.json"], deadline: 60),
+            let run = try? orggraph(
+                ["generate", "--provinces", "1", "--seed", "3", "-o", folder + "/province.json"], measure: true, deadline: 60),
             run.status == 0
         else { return nil }
         return folder + "/province.json"
@@ -24,7 +25,7 @@ struct PathBoundsCLITests {
     ])
     func boundedQuery(_ expression: String) throws {
         let province = try #require(Self.province)
-        let run = try MeasuredRun.orggraph(["query", province, "p01", expression], deadline: 60)
+        let run = try orggraph(["query", province, "p01", expression], measure: true, deadline: 60)
         #expect(run.status == 0, "\(run.err)")
         #expect(run.seconds < 25, "took \(run.seconds) s")
         #expect(run.out.hasSuffix(" nodes\n") || run.out.hasSuffix(" node\n"))
@@ -48,7 +49,7 @@ struct PathBoundsCLITests {
 
             """, name: "wide.yaml")
         // About 8 s alone, for some 400 subjects; without the normalisation, hours.
-        let run = try MeasuredRun.orggraph(["validate", province, "--rulebook", rulebook], deadline: 120)
+        let run = try orggraph(["validate", province, "--rulebook", rulebook], measure: true, deadline: 120)
         #expect(run.status == 0 || run.status == 1, "\(run.err)")
         #expect(!run.out.contains("everything-reachable"))
         #expect(run.seconds < 120, "took \(run.seconds) s")
@@ -78,16 +79,16 @@ struct PathBoundsCLITests {
     @Test("path --all writes paths as it finds them: peak memory does not grow with --limit")
     func allPathsBoundedMemory() throws {
         let file = try Self.layered(depth: 60)
-        let small = try MeasuredRun.orggraph(["path", file, "source", "target", "--all", "--limit", "1000"], deadline: 60)
-        let large = try MeasuredRun.orggraph(["path", file, "source", "target", "--all", "--limit", "30000"], deadline: 120)
+        let small = try orggraph(["path", file, "source", "target", "--all", "--limit", "1000"], measure: true, deadline: 60)
+        let large = try orggraph(["path", file, "source", "target", "--all", "--limit", "30000"], measure: true, deadline: 120)
         #expect(small.status == 0 && large.status == 0, "\(large.err)")
         #expect(large.out.components(separatedBy: "\n\npath ").count == 30_000)
         #expect(large.out.hasPrefix("path 1:\nsource\n  —leads→ l0a\n  —leads→ l1a\n"))
         #expect(large.out.hasSuffix("  —leads→ target\n61 steps\n"))
         // 30,000 paths of 61 steps held at once took over 150 MB.
         #expect(large.megabytes < small.megabytes + 20, "\(small.megabytes) MB, then \(large.megabytes) MB")
-        let json = try MeasuredRun.orggraph(
-            ["path", file, "source", "target", "--all", "--limit", "3", "--format", "json"], deadline: 60)
+        let json = try orggraph(
+            ["path", file, "source", "target", "--all", "--limit", "3", "--format", "json"], measure: true, deadline: 60)
         let object = try PathCLITests.object(json.out)
         let paths = try #require(object["paths"] as? [[String: Any]])
         #expect(paths.map { $0["length"] as? Int } == [61, 61, 61])
@@ -123,8 +124,8 @@ struct PathBoundsCLITests {
     @Test("A rulebook of 20,000 rules loads in seconds, in time linear in its rules")
     func manyRules() throws {
         // Quadratic loading took 54 s for 20,000 rules and 9 times as long for 4 times the rules.
-        let small = try MeasuredRun.orggraph(["rules", "--rulebook", try Self.manyRules(5_000)], deadline: 120)
-        let run = try MeasuredRun.orggraph(["rules", "--rulebook", try Self.manyRules(20_000)], deadline: 120)
+        let small = try orggraph(["rules", "--rulebook", try Self.manyRules(5_000)], measure: true, deadline: 120)
+        let run = try orggraph(["rules", "--rulebook", try Self.manyRules(20_000)], measure: true, deadline: 120)
         #expect(small.status == 0 && run.status == 0, "\(run.err)")
         #expect(run.seconds < 40, "took \(run.seconds) s")
         #expect(run.seconds < 10 * small.seconds, "\(small.seconds) s for 5,000 rules, \(run.seconds) s for 20,000")
@@ -144,7 +145,7 @@ struct PathBoundsCLITests {
             .joined(separator: ", ")
         text += "]}"
         let file = try temporaryFile(text, name: "cycle.json")
-        let run = try MeasuredRun.orggraph(["validate", file, "--rulebook", "structural"], deadline: 120)
+        let run = try orggraph(["validate", file, "--rulebook", "structural"], measure: true, deadline: 120)
         #expect(run.status == 1, "\(run.err)")
         let cycle = try #require(run.out.split(separator: "\n").first { $0.contains("[acyclic-leadership]") })
         #expect(cycle.hasSuffix(

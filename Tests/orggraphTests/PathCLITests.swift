@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `query`, `path`, `chain` and `common` run as a user runs them: stdout, stderr, exit status.
@@ -57,10 +58,8 @@ struct PathCLITests {
 
     @Test("query: reads the organization from standard input")
     func queryStandardInput() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent(Self.hospital), encoding: .utf8)
-        let result = try orggraph(["query", "-", "thanh-uy-da-lat", "leads", "--format", "json"], input: text)
+        let text = try String(contentsOf: packageRoot.appendingPathComponent(Self.hospital), encoding: .utf8)
+        let result = try orggraph(["query", "-", "thanh-uy-da-lat", "leads", "--format", "json"], input: .text(text))
         #expect(result.status == 0)
         #expect(try Self.object(result.out)["nodes"] as? [String] == ["dang-uy-phuong-6", "dang-uy-phuong-9"])
     }
@@ -245,7 +244,7 @@ struct PathCLITests {
 
         // Pairs from standard input; an unknown id is an error line and status 2.
         let bad = try orggraph(
-            ["path", Self.hospital, "--pairs", "-"], input: "chi-bo-khoa-noj tinh-uy\nchi-bo-khoa-noi dang-uy-bv\na b c\n")
+            ["path", Self.hospital, "--pairs", "-"], input: .text("chi-bo-khoa-noj tinh-uy\nchi-bo-khoa-noi dang-uy-bv\na b c\n"))
         #expect(bad.status == 2)
         let badLines = try bad.out.split(separator: "\n").map { try Self.object($0) }
         #expect(badLines.count == 2)

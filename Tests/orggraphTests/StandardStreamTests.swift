@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -11,21 +12,6 @@ import Darwin
 /// for a person with its control characters shown as escapes. Reports after a load error.
 @Suite("Standard output and reports", .serialized)
 struct StandardStreamTests {
-    /// Runs `orggraph` with standard output on `output` (a path), from the package root.
-    static func run(_ arguments: [String], output: FileHandle) throws -> (status: Int32, err: String) {
-        let process = Process()
-        process.executableURL = try orggraphExecutable()
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        let err = Pipe()
-        process.standardOutput = output
-        process.standardError = err
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     static let writers: [[String]] = [
         ["stats", "Examples/hospital.yaml"],
         ["stats", "Examples/hospital.yaml", "--format", "json"],
@@ -41,7 +27,7 @@ struct StandardStreamTests {
         arguments: writers)
     func fullDevice(_ arguments: [String]) throws {
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
-        let result = try Self.run(arguments, output: full)
+        let result = try orggraph(arguments, output: full)
         #expect(result.status == 2)
         #expect(result.err == "error: cannot write to standard output: no space left on the device\n")
     }
@@ -50,7 +36,7 @@ struct StandardStreamTests {
     func closedPipe(_ arguments: [String]) throws {
         let pipe = Pipe()
         try pipe.fileHandleForReading.close()
-        let result = try Self.run(arguments, output: pipe.fileHandleForWriting)
+        let result = try orggraph(arguments, output: pipe.fileHandleForWriting)
         #expect(result.status == 141)
         #expect(result.err.isEmpty)
     }
@@ -95,47 +81,27 @@ struct StandardStreamTests {
 
     @Test("SIGINT or SIGTERM during a long write leaves no temporary file", arguments: [SIGINT, SIGTERM])
     func interrupted(_ signal: Int32) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orggraph-signal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder("orggraph-signal")
         defer { try? FileManager.default.removeItem(at: folder) }
         var caught = false
-        let program = try orggraphExecutable().path
         for provinces in [2, 6, 12] where !caught {
             let arguments = [
-                program, "generate", "--provinces", "\(provinces)", "--districts", "20", "--communes", "15", "-o",
+                "generate", "--provinces", "\(provinces)", "--districts", "20", "--communes", "15", "-o",
                 folder.appendingPathComponent("big.yaml").path,
             ]
-            // The child starts with no signal blocked and every signal at its default action,
+            // Waits for the temporary file, then interrupts the run while it is there. The child
+            // starts with no signal blocked and SIGINT and SIGTERM at their default action,
             // whatever the test runner's threads have.
-            var attributes = posix_spawnattr_t()
-            posix_spawnattr_init(&attributes)
-            defer { posix_spawnattr_destroy(&attributes) }
-            var none = sigset_t()
-            sigemptyset(&none)
-            posix_spawnattr_setsigmask(&attributes, &none)
-            var defaults = sigset_t()
-            sigemptyset(&defaults)
-            sigaddset(&defaults, SIGINT)
-            sigaddset(&defaults, SIGTERM)
-            posix_spawnattr_setsigdefault(&attributes, &defaults)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-            let argv = arguments.map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
-            var pid: pid_t = 0
-            try #require(posix_spawn(&pid, program, nil, &attributes, argv, environ) == 0)
-            // Waits for the temporary file, then interrupts the run while it is there.
-            var status: Int32 = 0
-            while waitpid(pid, &status, WNOHANG) == 0 {
+            var sent = false
+            let run = try orggraph(arguments) { process in
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-                if names.contains(where: { $0.hasPrefix(".big.yaml.") }) {
-                    kill(pid, signal)
-                    waitpid(pid, &status, 0)
-                    break
+                if !sent, names.contains(where: { $0.hasPrefix(".big.yaml.") }) {
+                    process.signal(signal)
+                    sent = true
                 }
-                usleep(1_000)
             }
             // Interrupted before the rename: the signal ended it and no big.yaml was put in place.
-            caught = status & 0x7F == signal
+            caught = sent && run.signal == signal
                 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("big.yaml").path)
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("big.yaml"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "a temporary file was left")
