@@ -114,7 +114,9 @@ package enum DocumentInput {
                 // A document that fails is read once more for keys written twice, at any depth:
                 // those are reported alone, as in YAML.
                 if decoding.checksDuplicateKeys(decoded.0, decoded.1),
-                    let duplicates = DuplicateKeys.find(JSONReader(bytes: buffer), source: source, limit: maximumDiagnostics)
+                    let duplicates = DuplicateKeys.find(
+                        JSONReader(bytes: buffer), source: source, limit: maximumDiagnostics,
+                        end: DuplicateKeys.end(of: decoded.1))
                 {
                     return .failure(duplicates)
                 }
@@ -139,7 +141,8 @@ package enum DocumentInput {
                 // Yams finds keys written as the same text; an alias key that names the text of
                 // another key, or a tagged key, is found by reading the keys as the decoder does.
                 if decoding.checksDuplicateKeys(output, diagnostics), document?.mayHideDuplicateKeys ?? true,
-                    let duplicates = DuplicateKeys.find(reader, source: source, limit: maximumDiagnostics)
+                    let duplicates = DuplicateKeys.find(
+                        reader, source: source, limit: maximumDiagnostics, end: DuplicateKeys.end(of: diagnostics))
                 {
                     throw duplicates
                 }

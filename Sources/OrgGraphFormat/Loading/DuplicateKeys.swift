@@ -18,6 +18,12 @@ enum DuplicateKeys {
 
     /// The error that stops the reading at one duplicate more than `limit`, as the decoders
     /// stop at one error more than they show.
+    /// Where the decoder that made `diagnostics` stopped reading, when it stopped early because
+    /// it had as many errors as are shown.
+    static func end(of diagnostics: DiagnosticList) -> SourceLocation? {
+        diagnostics.isFull ? diagnostics.listed.last?.location : nil
+    }
+
     static func tooMany(at location: SourceLocation, limit: Int) -> SyntaxError {
         SyntaxError(message: "too many errors; reading stopped here, after the first \(limit)", location: location)
     }
@@ -28,11 +34,16 @@ enum DuplicateKeys {
     /// - Parameters:
     ///   - reader: a reader before the document's root value.
     ///   - limit: how many duplicates to show; reading stops at the next one.
+    ///   - end: where to stop looking: the place where the decoder stopped reading, after as
+    ///     many errors as are shown. Nothing past it is reported either way, and a file of ten
+    ///     million bad values is not read twice to its end.
     /// - Returns: the error listing the duplicates, followed by the error that ended the reading
     ///   early, if one did; `nil` when no key is written twice.
-    /// - Complexity: O(*n*) in the size of the document; iterative, so deep nesting costs no
-    ///   stack.
-    static func find<Reader: StructuredReader>(_ reader: Reader, source: SourceText, limit: Int) -> LoadError? {
+    /// - Complexity: O(*n*) in the size of the document up to `end`; iterative, so deep nesting
+    ///   costs no stack.
+    static func find<Reader: StructuredReader>(
+        _ reader: Reader, source: SourceText, limit: Int, end: SourceLocation? = nil
+    ) -> LoadError? {
         var reader = reader
         var diagnostics = DiagnosticList(limit: limit)
         // For each open mapping its keys, each at its first place; `nil` for an open list.
@@ -41,6 +52,7 @@ enum DuplicateKeys {
         do {
             // The reader stands before a value.
             walk: while true {
+                if let end, try reader.location() > end { break }
                 switch try reader.peekKind() {
                 case .mapping:
                     try reader.beginMapping()
