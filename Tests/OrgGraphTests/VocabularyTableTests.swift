@@ -24,6 +24,16 @@ struct VocabularyTableTests {
         #expect(type.index == position)
     }
 
+    @Test("Levels, periods and bases are ordered and numbered by their place in allCases")
+    func otherWords() {
+        #expect(Level.allCases.map(\.index) == Array(Level.allCases.indices))
+        #expect(Period.allCases.map(\.index) == Array(Period.allCases.indices))
+        #expect(Basis.allCases.map(\.index) == Array(Basis.allCases.indices))
+        #expect(Level.allCases.sorted() == Level.allCases)
+        #expect(Level.provincial < .district && Level.district < .commune)
+        #expect(Period.byName["6-months"] == .sixMonths && Basis.byName["residence"] == .residence)
+    }
+
     @Test("Every kind has both names, in NFC, and a Vietnamese name with its diacritics", arguments: NodeKind.allCases)
     func kindNames(kind: NodeKind) {
         let entry = kind.entry

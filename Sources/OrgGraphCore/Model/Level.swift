@@ -1,20 +1,8 @@
 /// The administrative level of a body (SPEC §1: provincial | district | commune).
-public enum Level: String, CaseIterable, Sendable, Hashable, Comparable {
+public enum Level: String, VocabularyWord {
     case provincial
     case district
     case commune
-
-    public static func < (lhs: Level, rhs: Level) -> Bool {
-        lhs.rank < rhs.rank
-    }
-
-    private var rank: Int {
-        switch self {
-        case .provincial: 0
-        case .district: 1
-        case .commune: 2
-        }
-    }
 
     /// The territorial party committee kind of this level.
     public var territorialCommittee: NodeKind {
@@ -27,25 +15,13 @@ public enum Level: String, CaseIterable, Sendable, Hashable, Comparable {
 }
 
 /// A reporting period on a `reports-to` relation.
-public enum Period: String, CaseIterable, Sendable, Hashable {
+public enum Period: String, VocabularyWord {
     case sixMonths = "6-months"
     case oneYear = "1-year"
     case congress
     case regular
     case extraordinary
     case adHoc = "ad-hoc"
-
-    /// The position in `allCases`.
-    package var index: Int {
-        switch self {
-        case .sixMonths: 0
-        case .oneYear: 1
-        case .congress: 2
-        case .regular: 3
-        case .extraordinary: 4
-        case .adHoc: 5
-        }
-    }
 
     /// The periods as a bit mask, bit `i` for `allCases[i]`.
     package static func mask<S: Sequence>(_ periods: S) -> UInt8 where S.Element == Period {
@@ -59,7 +35,7 @@ public enum Period: String, CaseIterable, Sendable, Hashable {
 }
 
 /// The basis of a `liaises-with` relation: where the unit is located, or where members reside.
-public enum Basis: String, CaseIterable, Sendable, Hashable {
+public enum Basis: String, VocabularyWord {
     case location
     case residence
 }

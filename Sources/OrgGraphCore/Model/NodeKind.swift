@@ -3,7 +3,7 @@
 /// The raw value is the kebab-case name written in organization files. Everything else the
 /// vocabulary says of a kind (its names, its side, its level, what it is part of) is its row in
 /// ``entry``, in `VocabularyTable.swift`.
-public enum NodeKind: String, CaseIterable, Sendable, Hashable, Comparable {
+public enum NodeKind: String, NamedVocabularyWord {
     case provincialPartyCommittee = "provincial-party-committee"
     case districtPartyCommittee = "district-party-committee"
     case communePartyCommittee = "commune-party-committee"
@@ -25,29 +25,12 @@ public enum NodeKind: String, CaseIterable, Sendable, Hashable, Comparable {
     case schoolCouncil = "school-council"
     case boardChair = "board-chair"
 
-    /// The position of the kind in the vocabulary table (its place in `allCases`), a small dense
-    /// integer.
-    ///
-    /// - Complexity: O(1): the case's own tag, which Swift numbers in declaration order (a test
-    ///   checks it against `allCases`).
-    @inlinable
-    public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
-
-    public static func < (lhs: NodeKind, rhs: NodeKind) -> Bool { lhs.index < rhs.index }
 
     /// The English display name of the kind.
     public var englishName: String { entry.english }
 
     /// The Vietnamese display name of the kind.
     public var vietnameseName: String { entry.vietnamese }
-
-    /// The display name in the given language.
-    public func displayName(in language: Language) -> String {
-        switch language {
-        case .english: englishName
-        case .vietnamese: vietnameseName
-        }
-    }
 
     /// Whether the kind belongs to the party side (committees, cells, secretaries) rather than
     /// the state side (People's Committees, agencies, units and their leaders).

@@ -3,7 +3,7 @@
 /// Leadership goes down, reporting goes up. Everything else the vocabulary says of a type (its
 /// names, its source in the regulation, its direction, its allowed endpoints and fields) is
 /// its row in ``entry``, in `VocabularyTable.swift`.
-public enum RelationType: String, CaseIterable, Sendable, Hashable, Comparable {
+public enum RelationType: String, NamedVocabularyWord {
     case partOf = "part-of"
     case leads
     case superiorOf = "superior-of"
@@ -17,29 +17,12 @@ public enum RelationType: String, CaseIterable, Sendable, Hashable, Comparable {
     case accountableTo = "accountable-to"
     case liaisesWith = "liaises-with"
 
-    /// The position of the type in the vocabulary table (its place in `allCases`), a small
-    /// dense integer.
-    ///
-    /// - Complexity: O(1): the case's own tag, which Swift numbers in declaration order (a test
-    ///   checks it against `allCases`).
-    @inlinable
-    public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
-
-    public static func < (lhs: RelationType, rhs: RelationType) -> Bool { lhs.index < rhs.index }
 
     /// The English display name of the type.
     public var englishName: String { entry.english }
 
     /// The Vietnamese display name of the type.
     public var vietnameseName: String { entry.vietnamese }
-
-    /// The display name in the given language.
-    public func displayName(in language: Language) -> String {
-        switch language {
-        case .english: englishName
-        case .vietnamese: vietnameseName
-        }
-    }
 
     /// The section of the regulation article the relation comes from, if any.
     public var source: String? { entry.source }
