@@ -44,9 +44,9 @@ public struct Graph: Sendable {
     let writtenLevels: [UInt8]
     let ids: IDIndex
     /// Edge `e` goes from `edgeFrom[e]` to `edgeTo[e]` with type `edgeTypes[e]`.
-    public let edgeFrom: [Int32]
-    public let edgeTo: [Int32]
-    public let edgeTypes: [RelationType]
+    package let edgeFrom: [Int32]
+    package let edgeTo: [Int32]
+    package let edgeTypes: [RelationType]
     /// `>= 0`: the index of the relation; `< 0`: the `part-of:` field of node `-(origin + 1)`.
     let edgeOrigins: [Int32]
     /// The periods of each edge's relation as a bit mask (bit `i`: `Period.allCases[i]`).

@@ -6,24 +6,24 @@ import OrgGraphQuery
 ///
 /// A step is a relation type read forwards, or backwards (`part-of` read from the whole to the
 /// part). Loops of one node are left to `no-self-relation`.
-public struct AcyclicCheck: Check {
-    public struct Step: Sendable, Hashable {
-        public var type: RelationType
-        public var reversed: Bool
-        public init(type: RelationType, reversed: Bool) {
+package struct AcyclicCheck: Check {
+    package struct Step: Sendable, Hashable {
+        package var type: RelationType
+        package var reversed: Bool
+        package init(type: RelationType, reversed: Bool) {
             self.type = type
             self.reversed = reversed
         }
     }
 
-    public var steps: [Step]
+    package var steps: [Step]
 
-    public init(steps: [Step]) {
+    package init(steps: [Step]) {
         self.steps = steps
     }
 
     /// - Complexity: O(*n* + *m*): Tarjan's algorithm without recursion, then one search per cycle.
-    public func run(_ context: AuditContext, into sink: inout FindingSink) {
+    package func run(_ context: AuditContext, into sink: inout FindingSink) {
         let graph = context.graph
         // Most organizations have no cycle: a topological sort over flat arrays proves it
         // without the search that lists cycles.
@@ -128,7 +128,7 @@ public struct AcyclicCheck: Check {
         }
     }
 
-    public var summary: [String] {
+    package var summary: [String] {
         [
             "check: acyclic",
             "steps: " + steps.map { ($0.reversed ? "^" : "") + $0.type.rawValue }.joined(separator: ", "),

@@ -4,14 +4,14 @@ import OrgGraphQuery
 
 /// Allowed attribute values: each subject node carries attribute `key` (when `required`) with
 /// one of `values` (when given).
-public struct AttributeCheck: Check {
-    public var subject: KindSet
-    public var key: String
-    public var values: [String]?
-    public var required: Bool
-    public var message: MessageTemplate
+package struct AttributeCheck: Check {
+    package var subject: KindSet
+    package var key: String
+    package var values: [String]?
+    package var required: Bool
+    package var message: MessageTemplate
 
-    public init(subject: KindSet, key: String, values: [String]?, required: Bool, message: MessageTemplate) {
+    package init(subject: KindSet, key: String, values: [String]?, required: Bool, message: MessageTemplate) {
         self.subject = subject
         self.key = key
         self.values = values
@@ -20,7 +20,7 @@ public struct AttributeCheck: Check {
     }
 
     /// - Complexity: O(*n* · attributes per node).
-    public func run(_ context: AuditContext, into sink: inout FindingSink) {
+    package func run(_ context: AuditContext, into sink: inout FindingSink) {
         for node in 0..<context.graph.nodeCount where subject.contains(context.graph.kinds[node]) {
             let value = context.organization.nodes[node].attributes.first { $0.key == key }?.value
             let problem: Bool
@@ -38,7 +38,7 @@ public struct AttributeCheck: Check {
         }
     }
 
-    public var summary: [String] {
+    package var summary: [String] {
         var lines = ["check: attribute", "subject: \(subject.writtenForm)", "key: \(key)"]
         if let values { lines.append("values: " + values.joined(separator: ", ")) }
         lines += ["required: \(required ? "yes" : "no")", "message: \(message.text)"]

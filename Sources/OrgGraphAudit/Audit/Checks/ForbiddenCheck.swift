@@ -4,23 +4,23 @@ import OrgGraphQuery
 
 /// Every node of the subject kinds is a finding: for kinds a rulebook does not allow (the
 /// district level, in the two-tier local government of 2025).
-public struct ForbiddenCheck: Check {
-    public var subject: KindSet
-    public var message: MessageTemplate
+package struct ForbiddenCheck: Check {
+    package var subject: KindSet
+    package var message: MessageTemplate
 
-    public init(subject: KindSet, message: MessageTemplate) {
+    package init(subject: KindSet, message: MessageTemplate) {
         self.subject = subject
         self.message = message
     }
 
     /// - Complexity: O(*n*).
-    public func run(_ context: AuditContext, into sink: inout FindingSink) {
+    package func run(_ context: AuditContext, into sink: inout FindingSink) {
         for node in 0..<context.graph.nodeCount where subject.contains(context.graph.kinds[node]) {
             sink.report(.node(node), message.render(["subject": context.describe(node)]))
         }
     }
 
-    public var summary: [String] {
+    package var summary: [String] {
         ["check: forbidden", "subject: \(subject.writtenForm)", "message: \(message.text)"]
     }
 }

@@ -10,15 +10,15 @@ import OrgGraphQuery
 /// exactly once. Several conditions make one rule (all must hold; a condition with `when`
 /// applies only to subjects from which `when` reaches a node); the failing ones are reported
 /// together, as one finding on the subject.
-public struct PathCountCheck: Check {
-    public struct Condition: Sendable {
-        public var when: PathExpression?
-        public var path: PathExpression
-        public var minimum: Int?
-        public var maximum: Int?
-        public var message: MessageTemplate
+package struct PathCountCheck: Check {
+    package struct Condition: Sendable {
+        package var when: PathExpression?
+        package var path: PathExpression
+        package var minimum: Int?
+        package var maximum: Int?
+        package var message: MessageTemplate
 
-        public init(
+        package init(
             when: PathExpression? = nil, path: PathExpression, minimum: Int? = nil, maximum: Int? = nil,
             message: MessageTemplate
         ) {
@@ -30,16 +30,16 @@ public struct PathCountCheck: Check {
         }
     }
 
-    public var subject: KindSet
-    public var conditions: [Condition]
+    package var subject: KindSet
+    package var conditions: [Condition]
 
-    public init(subject: KindSet, conditions: [Condition]) {
+    package init(subject: KindSet, conditions: [Condition]) {
         self.subject = subject
         self.conditions = conditions
     }
 
     /// - Complexity: for each subject node, the cost of evaluating its conditions' paths.
-    public func run(_ context: AuditContext, into sink: inout FindingSink) {
+    package func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let kinds = context.graph.kinds
         // The distinct `when` paths, each evaluated once per subject.
@@ -80,7 +80,7 @@ public struct PathCountCheck: Check {
         }
     }
 
-    public var summary: [String] {
+    package var summary: [String] {
         var lines = ["check: path count", "subject: \(subject.writtenForm)"]
         if conditions.count == 1 {
             lines += conditions[0].summary

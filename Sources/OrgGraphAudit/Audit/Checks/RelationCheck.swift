@@ -11,23 +11,23 @@ import OrgGraphQuery
 /// every `from` node needs one to some `to` node; otherwise one relation between the two
 /// sets is enough. Subjects from which `when` reaches nothing are skipped: another rule
 /// reports what is missing there.
-public struct RelationCheck: Check {
-    public enum Each: String, Sendable, CaseIterable {
+package struct RelationCheck: Check {
+    package enum Each: String, Sendable, CaseIterable {
         case from
         case to
         case any
     }
 
-    public var subject: KindSet
-    public var when: PathExpression?
-    public var type: RelationType
-    public var from: PathExpression?
-    public var to: PathExpression?
-    public var periods: [Period]
-    public var each: Each
-    public var message: MessageTemplate
+    package var subject: KindSet
+    package var when: PathExpression?
+    package var type: RelationType
+    package var from: PathExpression?
+    package var to: PathExpression?
+    package var periods: [Period]
+    package var each: Each
+    package var message: MessageTemplate
 
-    public init(
+    package init(
         subject: KindSet, when: PathExpression? = nil, type: RelationType, from: PathExpression? = nil,
         to: PathExpression? = nil, periods: [Period] = [], each: Each = .any, message: MessageTemplate
     ) {
@@ -43,7 +43,7 @@ public struct RelationCheck: Check {
 
     /// - Complexity: for each subject, its paths, and the relations of `type` leaving the
     ///   `from` nodes.
-    public func run(_ context: AuditContext, into sink: inout FindingSink) {
+    package func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let graph = context.graph
         let masks = context.periodMasks
@@ -127,7 +127,7 @@ public struct RelationCheck: Check {
         }
     }
 
-    public var summary: [String] {
+    package var summary: [String] {
         var lines = ["check: relation", "subject: \(subject.writtenForm)"]
         if let when { lines.append("when: \(when.text)") }
         lines += [
