@@ -108,5 +108,6 @@ if Context.environment["ORGGRAPH_FUZZ"] == "1" {
     }
     package.targets.append(
         .executableTarget(
-            name: "fuzz-chart", dependencies: ["FuzzSupport", "OrgGraph", "OrgGraphGraphviz"], path: "Fuzz/ChartRenderer"))
+            name: "fuzz-chart", dependencies: ["FuzzSupport", "OrgGraph", "OrgGraphGraphviz"],
+            path: "Fuzz/ChartRenderer"))
 }

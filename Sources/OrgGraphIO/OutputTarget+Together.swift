@@ -13,14 +13,14 @@ extension OutputTarget {
         do {
             for target in targets { opened.append(try target.open()) }
         } catch {
-            opened.forEach { $0.rollback() }
+            for file in opened { file.rollback() }
             throw error
         }
         let bytes: [[UInt8]]
         do {
             bytes = try contents()
         } catch {
-            opened.forEach { $0.rollback() }
+            for file in opened { file.rollback() }
             throw error
         }
         var prepared: [PreparedOutput] = []
@@ -29,7 +29,7 @@ extension OutputTarget {
                 // A file that cannot be finished removes its own temporary file.
                 prepared.append(try file.finish(index < bytes.count ? bytes[index] : []))
             } catch {
-                opened[(index + 1)...].forEach { $0.rollback() }
+                for later in opened[(index + 1)...] { later.rollback() }
                 for index in prepared.indices { prepared[index].rollback() }
                 throw error
             }

@@ -25,7 +25,6 @@ public enum NodeKind: String, NamedVocabularyWord {
     case schoolCouncil = "school-council"
     case boardChair = "board-chair"
 
-
     /// The English display name of the kind.
     public var englishName: String { entry.english }
 

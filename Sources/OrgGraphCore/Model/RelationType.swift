@@ -17,7 +17,6 @@ public enum RelationType: String, NamedVocabularyWord {
     case accountableTo = "accountable-to"
     case liaisesWith = "liaises-with"
 
-
     /// The English display name of the type.
     public var englishName: String { entry.english }
 

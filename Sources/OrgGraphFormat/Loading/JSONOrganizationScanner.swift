@@ -1,13 +1,12 @@
+import Dispatch
 import OrgGraphCore
 
-import Dispatch
-
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The fast path for JSON organization files: one pass over the bytes, for files that are
@@ -178,7 +177,9 @@ package struct JSONOrganizationScanner {
         // Invalid UTF-8 is repaired in the making: the string then differs from the bytes.
         if !UTF8Validation.isASCII(raw) {
             let same = text.withUTF8 { made in
-                guard let madeBase = made.baseAddress, let rawBase = raw.baseAddress else { return made.count == raw.count }
+                guard let madeBase = made.baseAddress, let rawBase = raw.baseAddress else {
+                    return made.count == raw.count
+                }
                 return made.count == raw.count && memcmp(madeBase, rawBase, raw.count) == 0
             }
             guard same else { throw Fallback() }
@@ -463,8 +464,11 @@ package struct JSONOrganizationScanner {
         output.periods.append(contentsOf: half.output.periods)
         output.bases.append(contentsOf: half.output.bases)
         output.annotations.append(contentsOf: half.output.annotations)
-        output.organization.sourceMap.relations.append(contentsOf: half.output.organization.sourceMap.relations.map(moved))
-        for (relation, location) in half.output.relationFrom { output.relationFrom[before + relation] = moved(location) }
+        output.organization.sourceMap.relations.append(
+            contentsOf: half.output.organization.sourceMap.relations.map(moved))
+        for (relation, location) in half.output.relationFrom {
+            output.relationFrom[before + relation] = moved(location)
+        }
         for (relation, location) in half.output.relationTo { output.relationTo[before + relation] = moved(location) }
         index = half.index
         lines = JSONLines(line: half.lines.line + Int(shift), lineStart: half.lines.lineStart)
@@ -652,11 +656,19 @@ extension JSONOrganizationScanner {
             ("the part-of places", fast.organization.sourceMap.partOf == full.organization.sourceMap.partOf),
             ("the level places", fast.organization.sourceMap.level == full.organization.sourceMap.level),
             ("the relations' places", fast.organization.sourceMap.relations == full.organization.sourceMap.relations),
-            ("the suppressions' places", fast.organization.sourceMap.suppressions == full.organization.sourceMap.suppressions),
-            ("the places of unresolved ends", fast.relationFrom == full.relationFrom && fast.relationTo == full.relationTo),
+            (
+                "the suppressions' places",
+                fast.organization.sourceMap.suppressions == full.organization.sourceMap.suppressions
+            ),
+            (
+                "the places of unresolved ends",
+                fast.relationFrom == full.relationFrom && fast.relationTo == full.relationTo
+            ),
             (
                 "the relations' ends",
-                fast.organization.relations.names.elementsEqual(full.organization.relations.names) { $0.utf8.elementsEqual($1.utf8) }
+                fast.organization.relations.names.elementsEqual(full.organization.relations.names) {
+                    $0.utf8.elementsEqual($1.utf8)
+                }
                     && fast.organization.relations.fromEnds == full.organization.relations.fromEnds
                     && fast.organization.relations.toEnds == full.organization.relations.toEnds
             ),

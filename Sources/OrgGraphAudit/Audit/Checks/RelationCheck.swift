@@ -61,7 +61,9 @@ package struct RelationCheck: Check {
         var reachedTargets: [Int16] = []
         var reachedSources: [Int16] = []
         for node in 0..<graph.nodeCount where subject.contains(graph.kinds[node]) {
-            if let (compiled, expression) = whenPath, !evaluator.reachesAny(compiled, expression, from: node) { continue }
+            if let (compiled, expression) = whenPath, !evaluator.reachesAny(compiled, expression, from: node) {
+                continue
+            }
             if let (compiled, expression) = fromPath {
                 evaluator.nodeSet(compiled, expression, from: node, into: &sources)
             } else {
