@@ -148,13 +148,7 @@ struct RenderCommand: ParsableCommand {
         do {
             return try ChartOptions.relations(parsing: list)
         } catch {
-            let message =
-                error.name.isEmpty
-                ? "--relations takes relation types joined by commas, such as 'leads,reports-to'"
-                : "unknown relation '\(error.name)'\(RelationType.hint(for: error.name))"
-            let diagnostic = Diagnostic(
-                file: "relations", location: SourceLocation(line: 1, column: error.column), message: message,
-                sourceLine: list)
+            let diagnostic = error.diagnostic(in: list, option: "--relations")
             FileOutput.standardError(diagnostic.description + "\n")
             throw ExitCode(2)
         }

@@ -6,6 +6,18 @@ extension ChartOptions {
         /// The name as written, spaces around it left out; empty for an empty item.
         public var name: String
         public var column: Int
+
+        /// The error as a diagnostic that quotes `list`, as typed after `option`, with a caret
+        /// under the name and a "did you mean" where one is close.
+        public func diagnostic(in list: String, option: String) -> Diagnostic {
+            let message =
+                name.isEmpty
+                ? "\(option) takes relation types joined by commas, such as 'leads,reports-to'"
+                : "unknown relation '\(name)'\(RelationType.hint(for: name))"
+            return Diagnostic(
+                file: String(option.drop { $0 == "-" }), location: SourceLocation(line: 1, column: column),
+                message: message, sourceLine: list)
+        }
     }
 
     /// The relation types of a list of names joined by commas (spaces around a name are
