@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import FuzzSupport
 import OrgGraph
 import OrgGraphGraphviz
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// libFuzzer's entry: the bytes, read as UTF-8 and split at NUL bytes, become the names, ids and
 /// title of a small organization (a committee, a unit with its party organization and a cell,
@@ -46,7 +47,9 @@ public func fuzzChartRenderer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int
     let texts = TextCollector()
     parser.delegate = texts
     guard parser.parse() else {
-        fatalError("the SVG is not well-formed XML: \(String(describing: parser.parserError))\n\(String(decoding: svg, as: UTF8.self))")
+        fatalError(
+            "the SVG is not well-formed XML: \(String(describing: parser.parserError))\n\(String(decoding: svg, as: UTF8.self))"
+        )
     }
     // Compared without white space, scalar by scalar: a combining mark after a line break joins
     // the space the break becomes, so characters would not match.

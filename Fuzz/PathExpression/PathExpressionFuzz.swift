@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart

@@ -1,11 +1,11 @@
 import OrgGraphCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The fields of one mapping of an organization file (SPEC §1), each case spelled as files

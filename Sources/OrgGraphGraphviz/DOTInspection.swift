@@ -71,7 +71,8 @@ struct DOTInspection: Sendable, Hashable {
             var edge = agfstout(graph, current)
             while let out = edge {
                 let head = out.pointee.node.map { name(UnsafeMutableRawPointer($0)) } ?? ""
-                edges.append(Edge(tail: name(raw), head: head, attributes: attributes(UnsafeMutableRawPointer(out), AGEDGE)))
+                edges.append(
+                    Edge(tail: name(raw), head: head, attributes: attributes(UnsafeMutableRawPointer(out), AGEDGE)))
                 edge = agnxtout(graph, out)
             }
             node = agnxtnode(graph, current)

@@ -10,7 +10,8 @@ enum GraphvizAttributes {
         name.withUnsafeMutableBufferPointer { name in
             value.withUnsafeMutableBufferPointer { value in
                 empty.withUnsafeMutableBufferPointer { empty in
-                    _ = agsafeset(UnsafeMutableRawPointer(graph), name.baseAddress, value.baseAddress, empty.baseAddress)
+                    _ = agsafeset(
+                        UnsafeMutableRawPointer(graph), name.baseAddress, value.baseAddress, empty.baseAddress)
                 }
             }
         }

@@ -50,7 +50,9 @@ public struct GraphvizError: Error, Sendable, Hashable, CustomStringConvertible 
         var count = 0
         var pendingSpace = false
         for character in message {
-            if character.isWhitespace || character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            if character.isWhitespace
+                || character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            {
                 pendingSpace = !result.isEmpty
                 continue
             }

@@ -2,9 +2,9 @@ internal import CGraphviz
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The Graphviz plugins a chart needs, loaded by name rather than through the plugin
@@ -82,36 +82,37 @@ struct GraphvizPlugins {
     }()
 
     #if canImport(Darwin)
-    /// The file of the libgvc this process loaded.
-    private static func libgvcPath() -> String? {
-        let function: @convention(c) () -> OpaquePointer? = gvContext
-        var info = Dl_info()
-        guard dladdr(unsafeBitCast(function, to: UnsafeRawPointer.self), &info) != 0, let file = info.dli_fname else {
+        /// The file of the libgvc this process loaded.
+        private static func libgvcPath() -> String? {
+            let function: @convention(c) () -> OpaquePointer? = gvContext
+            var info = Dl_info()
+            guard dladdr(unsafeBitCast(function, to: UnsafeRawPointer.self), &info) != 0, let file = info.dli_fname
+            else {
+                return nil
+            }
+            return String(cString: file)
+        }
+    #else
+        /// The file of the libgvc this process loaded, from the process's memory map.
+        private static func libgvcPath() -> String? {
+            // /proc files report a size of 0: read until the end, not by size.
+            let descriptor = open("/proc/self/maps", O_RDONLY)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = read(descriptor, &chunk, chunk.count)
+                if count <= 0 { break }
+                bytes.append(contentsOf: chunk[0..<count])
+            }
+            for line in bytes.split(separator: UInt8(ascii: "\n")) {
+                guard let start = line.firstIndex(of: UInt8(ascii: "/")) else { continue }
+                let path = line[start...]
+                let name = path.split(separator: UInt8(ascii: "/")).last ?? []
+                if name.starts(with: Array("libgvc.".utf8)) { return String(decoding: path, as: UTF8.self) }
+            }
             return nil
         }
-        return String(cString: file)
-    }
-    #else
-    /// The file of the libgvc this process loaded, from the process's memory map.
-    private static func libgvcPath() -> String? {
-        // /proc files report a size of 0: read until the end, not by size.
-        let descriptor = open("/proc/self/maps", O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = read(descriptor, &chunk, chunk.count)
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            guard let start = line.firstIndex(of: UInt8(ascii: "/")) else { continue }
-            let path = line[start...]
-            let name = path.split(separator: UInt8(ascii: "/")).last ?? []
-            if name.starts(with: Array("libgvc.".utf8)) { return String(decoding: path, as: UTF8.self) }
-        }
-        return nil
-    }
     #endif
 }

@@ -7,7 +7,9 @@ extension GraphvizRenderer {
     /// back as ``renderWithFallback(_:layout:format:)`` does and returns the bytes alone.
     ///
     /// - Throws: ``GraphvizError`` when Graphviz cannot lay out or render the chart.
-    public func render(_ chart: Chart, layout: GraphvizLayout = .dot, format: GraphvizFormat) throws(GraphvizError) -> [UInt8] {
+    public func render(_ chart: Chart, layout: GraphvizLayout = .dot, format: GraphvizFormat) throws(GraphvizError)
+        -> [UInt8]
+    {
         try renderWithFallback(chart, layout: layout, format: format).bytes
     }
 
@@ -35,8 +37,9 @@ extension GraphvizRenderer {
             do {
                 let bytes = try render(attempt, engine: fallback?.engine ?? layout.rawValue, format: format)
                 return RenderedChart(
-                    bytes: bytes, fallback: fallback, reason: firstFailure.flatMap { $0.messages.first.map(GraphvizError.oneLine) })
-            } catch where error.stage == .layout {
+                    bytes: bytes, fallback: fallback,
+                    reason: firstFailure.flatMap { $0.messages.first.map(GraphvizError.oneLine) })
+            } catch  where error.stage == .layout {
                 if firstFailure == nil { firstFailure = error }
             }
         }
@@ -44,7 +47,9 @@ extension GraphvizRenderer {
     }
 
     /// Builds the graph of `statements` and lays it out with `engine`, in turn.
-    private func render(_ statements: RecordedStatements, engine: String, format: GraphvizFormat) throws(GraphvizError) -> [UInt8] {
+    private func render(_ statements: RecordedStatements, engine: String, format: GraphvizFormat) throws(GraphvizError)
+        -> [UInt8]
+    {
         let session = GraphvizSession.shared
         return try session.performThenCleanUp { [statements] context throws(GraphvizError) in
             guard var builder = GraphBuilder() else { throw session.failure(.parse) }

@@ -20,7 +20,9 @@ public struct GraphvizRenderer: Sendable {
     ///   - format: the output format.
     /// - Returns: the bytes of the output file.
     /// - Throws: ``GraphvizError`` when Graphviz cannot read, lay out or render the graph.
-    public func render(_ dot: String, layout: GraphvizLayout = .dot, format: GraphvizFormat) throws(GraphvizError) -> [UInt8] {
+    public func render(_ dot: String, layout: GraphvizLayout = .dot, format: GraphvizFormat) throws(GraphvizError)
+        -> [UInt8]
+    {
         try render(dot, engine: layout.rawValue, format: format)
     }
 

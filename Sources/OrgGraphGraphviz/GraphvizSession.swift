@@ -71,7 +71,9 @@ final class GraphvizSession: @unchecked Sendable {
     /// - Parameter capturing: whether standard error is captured meanwhile (when it is captured
     ///   at all); work that runs while the caller goes on, such as the warm-up, must not, since
     ///   the caller's own messages would be captured with Graphviz's.
-    func perform<T>(capturing: Bool = true, _ body: (OpaquePointer) throws(GraphvizError) -> T) throws(GraphvizError) -> T {
+    func perform<T>(capturing: Bool = true, _ body: (OpaquePointer) throws(GraphvizError) -> T) throws(GraphvizError)
+        -> T
+    {
         try performThenCleanUp(capturing: capturing) { context throws(GraphvizError) in (try body(context), nil) }
     }
 

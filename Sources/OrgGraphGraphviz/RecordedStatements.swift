@@ -45,9 +45,9 @@ struct RecordedStatements: DOTSink, Sendable {
         var copy = RecordedStatements()
         copy.statements = statements.map { statement in
             switch statement {
-            case let .defaults(kind, attributes): .defaults(kind, attributes.filter { !isDropped($0) })
-            case let .node(name, attributes): .node(name, attributes.filter { !isDropped($0) })
-            case let .edge(tail, head, attributes): .edge(tail, head, attributes.filter { !isDropped($0) })
+            case .defaults(let kind, let attributes): .defaults(kind, attributes.filter { !isDropped($0) })
+            case .node(let name, let attributes): .node(name, attributes.filter { !isDropped($0) })
+            case .edge(let tail, let head, let attributes): .edge(tail, head, attributes.filter { !isDropped($0) })
             default: statement
             }
         }
@@ -58,11 +58,11 @@ struct RecordedStatements: DOTSink, Sendable {
     func replay<Sink: DOTSink>(into sink: inout Sink) {
         for statement in statements {
             switch statement {
-            case let .defaults(kind, attributes): sink.defaults(kind, attributes)
-            case let .node(name, attributes): sink.node(name, attributes)
-            case let .edge(tail, head, attributes): sink.edge(from: tail, to: head, attributes)
-            case let .members(names): sink.members(names)
-            case let .beginSubgraph(name): sink.beginSubgraph(name)
+            case .defaults(let kind, let attributes): sink.defaults(kind, attributes)
+            case .node(let name, let attributes): sink.node(name, attributes)
+            case .edge(let tail, let head, let attributes): sink.edge(from: tail, to: head, attributes)
+            case .members(let names): sink.members(names)
+            case .beginSubgraph(let name): sink.beginSubgraph(name)
             case .endSubgraph: sink.endSubgraph()
             }
         }

@@ -27,7 +27,8 @@ package struct ByteCount: Sendable, Hashable, CustomStringConvertible {
     }
 
     package var description: String {
-        for (suffix, shift) in [("G", 30), ("M", 20), ("K", 10)] where value >= 1 << shift && value % (1 << shift) == 0 {
+        for (suffix, shift) in [("G", 30), ("M", 20), ("K", 10)] where value >= 1 << shift && value % (1 << shift) == 0
+        {
             return "\(value >> shift)\(suffix)"
         }
         return "\(value)"

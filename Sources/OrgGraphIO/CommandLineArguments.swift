@@ -1,9 +1,9 @@
 import OrgGraphFormat
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The command line's arguments as the system passed them, the program's name left out: a file

@@ -1,9 +1,9 @@
 import OrgGraphCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writing results: standard output and standard error, each through one checked place, and

@@ -1,9 +1,9 @@
 import OrgGraphFormat
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The lines of a file or of standard input, read as they arrive, in bounded memory: each line

@@ -1,9 +1,9 @@
 import OrgGraphCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One place a command writes its result: standard output, a character device or FIFO written

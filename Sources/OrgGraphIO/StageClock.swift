@@ -25,7 +25,7 @@ package struct StageClock {
 
     private static func milliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
-        let tenths = (seconds * 10_000 + attoseconds / 100_000_000_000_000) // in 0.1 ms
+        let tenths = (seconds * 10_000 + attoseconds / 100_000_000_000_000)  // in 0.1 ms
         return "\(tenths / 10).\(tenths % 10) ms"
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The temporary files a run has open, removed when SIGINT or SIGTERM (or SIGHUP) ends it, so
@@ -80,15 +80,23 @@ package enum TemporaryFiles {
             var current = sigaction()
             sigaction(signal, nil, &current)
             #if canImport(Glibc)
-            if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+                if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+                    == unsafeBitCast(SIG_IGN, to: Int.self)
+                {
+                    continue
+                }
             #else
-            if unsafeBitCast(current.__sigaction_u.__sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+                if unsafeBitCast(current.__sigaction_u.__sa_handler, to: Int.self)
+                    == unsafeBitCast(SIG_IGN, to: Int.self)
+                {
+                    continue
+                }
             #endif
             var action = sigaction()
             #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = onSignal
+                action.__sigaction_handler.sa_handler = onSignal
             #else
-            action.__sigaction_u.__sa_handler = onSignal
+                action.__sigaction_u.__sa_handler = onSignal
             #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0

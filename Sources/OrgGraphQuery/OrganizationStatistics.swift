@@ -98,7 +98,8 @@ public struct OrganizationStatistics: Sendable {
         lines.append("Nodes by kind")
         let kindWidth = kinds.map(\.kind.rawValue.count).max() ?? 0
         for (kind, count) in kinds {
-            lines.append("  " + kind.rawValue.padding(kindWidth) + "  " + "\(count)".leftPadding(6) + "  " + kind.vietnameseName)
+            lines.append(
+                "  " + kind.rawValue.padding(kindWidth) + "  " + "\(count)".leftPadding(6) + "  " + kind.vietnameseName)
         }
         lines.append("")
         lines.append("Relations by type (part-of fields included)")

@@ -40,7 +40,8 @@ func summary(_ name: String, _ times: [Double], unit: Double = 1_000, unitName: 
     guard !sorted.isEmpty else { return "\(name): no samples" }
     let median = sorted[sorted.count / 2] / unit
     let p90 = sorted[min(sorted.count - 1, sorted.count * 9 / 10)] / unit
-    return String(format: "%-52@ %8d %12.3f %12.3f  %@", name as NSString, sorted.count, median, p90, unitName as NSString)
+    return String(
+        format: "%-52@ %8d %12.3f %12.3f  %@", name as NSString, sorted.count, median, p90, unitName as NSString)
 }
 
 /// Picks `count` items deterministically, spread over the list.
@@ -63,7 +64,9 @@ do {
 let loadTime = clock.now - loadStart
 let graph = loaded.graph
 let nodes = loaded.organization.nodes
-print("file: \(options.file): \(nodes.count) nodes, \(loaded.organization.relations.count) relations, loaded in \(String(format: "%.3f", nanoseconds(loadTime) / 1e9)) s")
+print(
+    "file: \(options.file): \(nodes.count) nodes, \(loaded.organization.relations.count) relations, loaded in \(String(format: "%.3f", nanoseconds(loadTime) / 1e9)) s"
+)
 
 // The audit, whole and rule by rule.
 do {
@@ -75,7 +78,10 @@ do {
         times.append(nanoseconds(clock.now - start))
         precondition(report.findings.count >= 0)
     }
-    print(String(format: "audit, 125-QD/TW (%d rules), 2 threads: median of 5 runs %.3f s", rulebook.rules.count, times.sorted()[2] / 1e9))
+    print(
+        String(
+            format: "audit, 125-QD/TW (%d rules), 2 threads: median of 5 runs %.3f s", rulebook.rules.count,
+            times.sorted()[2] / 1e9))
     times = []
     for _ in 0..<5 {
         let start = clock.now
@@ -83,7 +89,10 @@ do {
         times.append(nanoseconds(clock.now - start))
         precondition(report.findings.count >= 0)
     }
-    print(String(format: "audit, 125-QD/TW (%d rules), 1 thread: median of 5 runs %.3f s", rulebook.rules.count, times.sorted()[2] / 1e9))
+    print(
+        String(
+            format: "audit, 125-QD/TW (%d rules), 1 thread: median of 5 runs %.3f s", rulebook.rules.count,
+            times.sorted()[2] / 1e9))
     let contextStart = clock.now
     let context = AuditContext(loaded)
     print(String(format: "  (audit context: %.1f ms)", nanoseconds(clock.now - contextStart) / 1e6))
@@ -91,7 +100,10 @@ do {
         var sink = FindingSink()
         let start = clock.now
         rule.check.run(context, into: &sink)
-        print(String(format: "  %-32@ %8.1f ms  %d findings", rule.id as NSString, nanoseconds(clock.now - start) / 1e6, sink.count))
+        print(
+            String(
+                format: "  %-32@ %8.1f ms  %d findings", rule.id as NSString, nanoseconds(clock.now - start) / 1e6,
+                sink.count))
     }
 }
 
@@ -100,7 +112,9 @@ do {
 let upos = (0..<nodes.count).filter { KindSet.unitPartyOrganizations.contains(nodes[$0].kind) }
 var leaderPairs: [(Int, Int)] = []
 for upo in sample(upos, options.samples) {
-    if let leader = graph.neighbors(of: upo, via: .leads, reversed: true).first { leaderPairs.append((upo, Int(leader))) }
+    if let leader = graph.neighbors(of: upo, via: .leads, reversed: true).first {
+        leaderPairs.append((upo, Int(leader)))
+    }
 }
 let superiors = Superiors(graph)
 let cells = (0..<nodes.count).filter { nodes[$0].kind == .subordinateCell || nodes[$0].kind == .grassrootsCell }
@@ -110,7 +124,8 @@ for cell in sample(cells, options.samples) {
     if let top = chain.last?.to, nodes[top].kind == .provincialPartyCommittee { cellPairs.append((top, cell)) }
 }
 if let path = options.pairsOut {
-    let lines = ["# unit party organization ↔ its leader"] + leaderPairs.map { "\(nodes[$0.0].id) \(nodes[$0.1].id)" }
+    let lines =
+        ["# unit party organization ↔ its leader"] + leaderPairs.map { "\(nodes[$0.0].id) \(nodes[$0.1].id)" }
         + ["# provincial committee ↔ cell"] + cellPairs.map { "\(nodes[$0.0].id) \(nodes[$0.1].id)" }
     try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
 }
@@ -119,7 +134,10 @@ let buildStart = clock.now
 var finder = PathFinder(graph)
 let buildTime = clock.now - buildStart
 print(String(format: "path index built in %.1f ms", nanoseconds(buildTime) / 1e6))
-print(String(format: "%-52@ %8@ %12@ %12@", "query" as NSString, "count" as NSString, "median" as NSString, "p90" as NSString))
+print(
+    String(
+        format: "%-52@ %8@ %12@ %12@", "query" as NSString, "count" as NSString, "median" as NSString, "p90" as NSString
+    ))
 
 @MainActor func timePairs(_ pairs: [(Int, Int)], allowed: StepSet = .all) -> [Double] {
     var times: [Double] = []
@@ -139,7 +157,10 @@ _ = timePairs(sample(leaderPairs, 1000))  // warm up
 print(summary("shortest path, unit party organization ↔ its leader", timePairs(leaderPairs)))
 print(summary("shortest path, provincial committee ↔ cell", timePairs(cellPairs)))
 let upward = StepSet([(.leads, true), (.superiorOf, true), (.partOf, false)])
-print(summary("shortest path, cell → provincial committee, --via upward", timePairs(cellPairs.map { ($0.1, $0.0) }, allowed: upward)))
+print(
+    summary(
+        "shortest path, cell → provincial committee, --via upward",
+        timePairs(cellPairs.map { ($0.1, $0.0) }, allowed: upward)))
 
 var evaluator = PathEvaluator(loaded)
 let provinces = (0..<nodes.count).filter { nodes[$0].kind == .provincialPartyCommittee }

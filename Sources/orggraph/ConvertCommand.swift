@@ -29,7 +29,8 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         if to == nil, FileFormat(path: output) == nil {
-            throw ValidationError("Cannot tell the format from '\(output)'; name a .yaml, .yml or .json file, or give --to.")
+            throw ValidationError(
+                "Cannot tell the format from '\(output)'; name a .yaml, .yml or .json file, or give --to.")
         }
     }
 

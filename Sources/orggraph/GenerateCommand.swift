@@ -79,7 +79,8 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("The organization and the manifest cannot both go to standard output.")
         }
         if to == nil, FileFormat(path: output) == nil {
-            throw ValidationError("Cannot tell the format from '\(output)'; name a .yaml, .yml or .json file, or give --to.")
+            throw ValidationError(
+                "Cannot tell the format from '\(output)'; name a .yaml, .yml or .json file, or give --to.")
         }
     }
 

@@ -51,7 +51,8 @@ enum Input {
     /// The rulebook of `loaded`: the one `option` names, else the file's own, else the default
     /// (``RulebookLoader/rulebook(option:for:)``).
     /// - Throws: `ExitCode(2)` after the rulebook's diagnostics.
-    static func rulebook(_ option: String?, for loaded: LoadedOrganization, _ options: InputOptions) throws -> Rulebook {
+    static func rulebook(_ option: String?, for loaded: LoadedOrganization, _ options: InputOptions) throws -> Rulebook
+    {
         do {
             return try options.rulebookLoader.rulebook(option: option, for: loaded.organization)
         } catch {

@@ -51,7 +51,9 @@ struct PathCommand: ParsableCommand {
         if pairs != nil {
             guard from == nil, to == nil else { throw ValidationError("Give FROM and TO, or --pairs, not both.") }
             guard !all else { throw ValidationError("--all answers one pair; it does not go with --pairs.") }
-            if organization.file == "-", pairs == "-" { throw ValidationError("Only one of FILE and --pairs can read standard input.") }
+            if organization.file == "-", pairs == "-" {
+                throw ValidationError("Only one of FILE and --pairs can read standard input.")
+            }
         } else if from == nil || to == nil {
             throw ValidationError("Give the ids FROM and TO (or --pairs FILE).")
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import OrgGraph
-import OrgGraphIO
 import OrgGraphGraphviz
+import OrgGraphIO
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -99,7 +99,8 @@ struct RenderCommand: ParsableCommand {
                 // A chart too large: what the command line offers to draw less.
                 let advice =
                     error is ChartError
-                    ? "; draw part of it with --focus ID --depth N or --relations" + (layout == .sfdp ? "" : ", or use --layout sfdp")
+                    ? "; draw part of it with --focus ID --depth N or --relations"
+                        + (layout == .sfdp ? "" : ", or use --layout sfdp")
                     : ""
                 FileOutput.standardError("\(file): error: \(error)\(advice)\n")
                 throw ExitCode(2)

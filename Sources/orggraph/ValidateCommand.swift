@@ -27,7 +27,10 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Organization files (.yaml, .yml, .json); - reads standard input.")
     var files: [String]
 
-    @Option(help: "The rulebook: a built-in id (125-QD/TW, structural) or a rulebook file. By default the file's own 'rulebook:', else 125-QD/TW.")
+    @Option(
+        help:
+            "The rulebook: a built-in id (125-QD/TW, structural) or a rulebook file. By default the file's own 'rulebook:', else 125-QD/TW."
+    )
     var rulebook: String?
 
     @Option(help: "Output format: text, json or sarif (SARIF 2.1.0, for code-scanning tools).")
@@ -35,7 +38,9 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: [.short, .long],
-        help: "Write the report to this file (atomically) instead of standard output; not written when a file cannot be loaded.")
+        help:
+            "Write the report to this file (atomically) instead of standard output; not written when a file cannot be loaded."
+    )
     var output: String?
 
     @Flag(help: "Fail on warnings too (the same as --fail-level warning).")

@@ -3,9 +3,9 @@ import OrgGraph
 import OrgGraphIO
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // A reader of standard output that goes away is told by EPIPE, which FileOutput answers.

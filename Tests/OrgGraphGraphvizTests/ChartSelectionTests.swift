@@ -1,13 +1,14 @@
 import Foundation
+import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
 @testable import OrgGraphCore
 @testable import OrgGraphFormat
 @testable import OrgGraphGenerate
-@testable import OrgGraphQuery
 @testable import OrgGraphGraphviz
-import Testing
+@testable import OrgGraphQuery
 
 /// What a chart draws for each option: relations, focus, highlight, findings, language, legend.
 @Suite("Chart selection")
@@ -51,10 +52,13 @@ struct ChartSelectionTests {
         let path = try #require(chart.path)
         #expect(path.count == 2)
         let parsed = try DOTInspection.parse(DOTWriter().write(chart))
-        let strong = parsed.edges.filter { $0.attributes["color"] == ChartPalette.highlight && !$0.tail.hasPrefix("#legend") }
+        let strong = parsed.edges.filter {
+            $0.attributes["color"] == ChartPalette.highlight && !$0.tail.hasPrefix("#legend")
+        }
         #expect(strong.count == 2)
-        #expect(parsed.nodes.filter { $0.attributes["color"] == ChartPalette.highlight }.map(\.name).sorted()
-            == ["chi-bo-khoa-noi", "dang-uy-bv", "tinh-uy"])
+        #expect(
+            parsed.nodes.filter { $0.attributes["color"] == ChartPalette.highlight }.map(\.name).sorted()
+                == ["chi-bo-khoa-noi", "dang-uy-bv", "tinh-uy"])
     }
 
     @Test("--highlight along relations that do not connect the two finds no path")
@@ -109,12 +113,14 @@ struct ChartSelectionTests {
         #expect(parsed.subgraphs.contains { $0.name == "cluster_party_17" })
     }
 
-    @Test("names wrap between words, in balanced lines", arguments: [
-        ("Đảng ủy Bệnh viện Đa khoa tỉnh Lâm Đồng", 20, ["Đảng ủy Bệnh viện Đa", "khoa tỉnh Lâm Đồng"]),
-        ("Thường trực Tỉnh ủy Lâm Đồng", 24, ["Thường trực Tỉnh", "ủy Lâm Đồng"]),
-        ("short", 20, ["short"]),
-        ("abcdefghijklmnopqrstuvwxyz", 10, ["abcdefghij", "klmnopqrst", "uvwxyz"]),
-    ])
+    @Test(
+        "names wrap between words, in balanced lines",
+        arguments: [
+            ("Đảng ủy Bệnh viện Đa khoa tỉnh Lâm Đồng", 20, ["Đảng ủy Bệnh viện Đa", "khoa tỉnh Lâm Đồng"]),
+            ("Thường trực Tỉnh ủy Lâm Đồng", 24, ["Thường trực Tỉnh", "ủy Lâm Đồng"]),
+            ("short", 20, ["short"]),
+            ("abcdefghijklmnopqrstuvwxyz", 10, ["abcdefghij", "klmnopqrst", "uvwxyz"]),
+        ])
     func wrap(text: String, width: Int, lines: [String]) {
         #expect(LabelText.wrap(text, width: width) == lines)
     }

@@ -10,10 +10,22 @@ struct GeneratedChartTests {
     /// Sizes from small to the 'dot' limit (1,500 nodes), each with its seed; the largest is the
     /// one whose layout trips dot's ranking (`trouble in init_rank`).
     static let sizes: [[String]] = [
-        ["--provinces", "1", "--districts", "1", "--communes", "2", "--provincial-units", "2", "--district-units", "1", "--seed", "7"],
-        ["--provinces", "1", "--districts", "3", "--communes", "4", "--provincial-units", "10", "--district-units", "3", "--seed", "2"],
-        ["--provinces", "1", "--districts", "6", "--communes", "10", "--provincial-units", "60", "--district-units", "10", "--seed", "3"],
-        ["--provinces", "1", "--districts", "6", "--communes", "10", "--provincial-units", "60", "--district-units", "10", "--seed", "1"],
+        [
+            "--provinces", "1", "--districts", "1", "--communes", "2", "--provincial-units", "2", "--district-units",
+            "1", "--seed", "7",
+        ],
+        [
+            "--provinces", "1", "--districts", "3", "--communes", "4", "--provincial-units", "10", "--district-units",
+            "3", "--seed", "2",
+        ],
+        [
+            "--provinces", "1", "--districts", "6", "--communes", "10", "--provincial-units", "60", "--district-units",
+            "10", "--seed", "3",
+        ],
+        [
+            "--provinces", "1", "--districts", "6", "--communes", "10", "--provincial-units", "60", "--district-units",
+            "10", "--seed", "1",
+        ],
     ]
 
     @Test("renders as SVG", arguments: sizes)
@@ -28,7 +40,8 @@ struct GeneratedChartTests {
         #expect(rendered.status == 0, "\(rendered.err)")
         let lines = rendered.err.split(separator: "\n")
         #expect(lines.count <= 1, "\(rendered.err)")
-        #expect(lines.allSatisfy { $0.hasPrefix("\(input): note: 'dot' could not lay out the chart") }, "\(rendered.err)")
+        #expect(
+            lines.allSatisfy { $0.hasPrefix("\(input): note: 'dot' could not lay out the chart") }, "\(rendered.err)")
         // The end of the file, not the whole: a chart of a thousand nodes read and parsed here
         // would grow this process while the render-loop test measures its memory.
         let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: output))

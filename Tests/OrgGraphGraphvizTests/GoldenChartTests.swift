@@ -17,7 +17,9 @@ struct GoldenChartTests {
         let expected = try Data(contentsOf: goldenFolder.appendingPathComponent(chart.file))
         let result = try orggraph(["render"] + chart.arguments + ["--format", "dot", "-o", "-"])
         #expect(result.status == 0, "\(result.err)")
-        #expect(result.output == expected, "DOT differs from \(chart.file); run Scripts/update-golden-charts.sh and review the diff")
+        #expect(
+            result.output == expected,
+            "DOT differs from \(chart.file); run Scripts/update-golden-charts.sh and review the diff")
     }
 
     @Test("the library writes the golden bytes for the default chart of each example", arguments: examplePaths)

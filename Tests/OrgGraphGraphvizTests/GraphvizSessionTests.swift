@@ -1,12 +1,13 @@
 import Foundation
 import OrgGraph
-@testable import OrgGraphGraphviz
 import Testing
 
+@testable import OrgGraphGraphviz
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Graphviz's errors become Swift errors (nothing printed), calls are serialized, and a render
@@ -74,31 +75,33 @@ struct GraphvizSessionTests {
     }
 
     #if os(Linux)
-    @Test("a render loop does not grow memory")
-    func renderLoopMemory() throws {
-        let dot = DOTWriter().write(try Chart(try loadPackageFile("Examples/hospital.yaml")))
-        for _ in 0..<5 { _ = try GraphvizRenderer().render(dot, format: .png) }
-        // The other suites run in this process at the same time, so one window of 60 renders can
-        // see their memory too; a leak shows in every window, so the smallest growth of three counts.
-        var growths: [Int] = []
-        for _ in 0..<3 {
-            let before = try residentBytes()
-            for index in 0..<60 { _ = try GraphvizRenderer().render(dot, format: index.isMultiple(of: 2) ? .svg : .png) }
-            let window = try residentBytes() - before
-            growths.append(window)
-            if window < 6 << 20 { break }
+        @Test("a render loop does not grow memory")
+        func renderLoopMemory() throws {
+            let dot = DOTWriter().write(try Chart(try loadPackageFile("Examples/hospital.yaml")))
+            for _ in 0..<5 { _ = try GraphvizRenderer().render(dot, format: .png) }
+            // The other suites run in this process at the same time, so one window of 60 renders can
+            // see their memory too; a leak shows in every window, so the smallest growth of three counts.
+            var growths: [Int] = []
+            for _ in 0..<3 {
+                let before = try residentBytes()
+                for index in 0..<60 {
+                    _ = try GraphvizRenderer().render(dot, format: index.isMultiple(of: 2) ? .svg : .png)
+                }
+                let window = try residentBytes() - before
+                growths.append(window)
+                if window < 6 << 20 { break }
+            }
+            let growth = growths.min() ?? 0
+            // A leaked graph, layout or render buffer costs more than 100 kB a render here.
+            #expect(growth < 6 << 20, "resident memory grew by \(growths) bytes over windows of 60 renders")
         }
-        let growth = growths.min() ?? 0
-        // A leaked graph, layout or render buffer costs more than 100 kB a render here.
-        #expect(growth < 6 << 20, "resident memory grew by \(growths) bytes over windows of 60 renders")
-    }
 
-    /// The resident set size of this process.
-    private func residentBytes() throws -> Int {
-        let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
-        let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
+        /// The resident set size of this process.
+        private func residentBytes() throws -> Int {
+            let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
+            let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+            return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+        }
     #endif
 
     /// Runs `body` with standard error sent to a pipe, and returns what was written there.

@@ -1,13 +1,14 @@
 import Foundation
+import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
 @testable import OrgGraphCore
 @testable import OrgGraphFormat
 @testable import OrgGraphGenerate
-@testable import OrgGraphQuery
 @testable import OrgGraphGraphviz
-import Testing
+@testable import OrgGraphQuery
 
 /// Names that Graphviz would read as character references or that XML cannot hold: every chart
 /// is well-formed XML and shows each name as written.
@@ -22,7 +23,10 @@ struct HostileNameTests {
         ("non-characters &#xFFFE; &#xFFFF; &#65534;", "non-characters &#xFFFE; &#xFFFF; &#65534;"),
         ("&amp; &lt; &gt; &quot; &apos; &nbsp; &#38; &", "&amp; &lt; &gt; &quot; &apos; &nbsp; &#38; &"),
         ("CDATA end ]]> <![CDATA[ x ]]> <!-- -- -->", "CDATA end ]]> <![CDATA[ x ]]> <!-- -- -->"),
-        ("quotes \"double\" 'single' \\\" \\N \\\\ back\\slash", "quotes \"double\" 'single' \\\" \\N \\\\ back\\slash"),
+        (
+            "quotes \"double\" 'single' \\\" \\N \\\\ back\\slash",
+            "quotes \"double\" 'single' \\\" \\N \\\\ back\\slash"
+        ),
         ("raw \u{1}\u{1B}\u{7F}\u{85}\u{9B} controls", "raw \u{FFFD}\u{FFFD}\u{FFFD} \u{FFFD} controls"),
         ("raw \u{FFFE}\u{FFFF} non-characters", "raw \u{FFFD}\u{FFFD} non-characters"),
         ("new\nline and\ttab", "new line and tab"),
@@ -31,8 +35,11 @@ struct HostileNameTests {
 
     /// One node a name, plus a unit whose sector and the title are hostile too.
     static func organization() -> Organization {
-        var nodes = names.enumerated().map { Node(id: "n\($0.offset)", kind: .provincialPartyCommittee, name: $0.element.name) }
-        var unit = Node(id: "unit", kind: .publicServiceUnit, name: "unit &#27;", level: .provincial, sector: "&#xD800;&amp;")
+        var nodes = names.enumerated().map {
+            Node(id: "n\($0.offset)", kind: .provincialPartyCommittee, name: $0.element.name)
+        }
+        var unit = Node(
+            id: "unit", kind: .publicServiceUnit, name: "unit &#27;", level: .provincial, sector: "&#xD800;&amp;")
         unit.level = .provincial
         nodes.append(unit)
         nodes.append(Node(id: "a&#x1;b", kind: .unitHead, name: nil))

@@ -1,13 +1,14 @@
 import Foundation
+import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
 @testable import OrgGraphCore
 @testable import OrgGraphFormat
 @testable import OrgGraphGenerate
-@testable import OrgGraphQuery
 @testable import OrgGraphGraphviz
-import Testing
+@testable import OrgGraphQuery
 
 /// No text from an organization can inject DOT: Graphviz parses the chart of a hostile
 /// organization into exactly the intended nodes, labels and attributes.
@@ -41,7 +42,8 @@ struct InjectionTests {
             Relation(type: .leads, from: hostile[4].id, to: "cell\"x"),
             Relation(type: .invites, from: hostile[5].id, to: hostile[6].id),
         ]
-        return Organization(title: "Title \"] [image=\"/etc/passwd\"] \\G", nodes: nodes, relations: RelationList(relations))
+        return Organization(
+            title: "Title \"] [image=\"/etc/passwd\"] \\G", nodes: nodes, relations: RelationList(relations))
     }
 
     /// The DOT name the writer must give node `index`.
@@ -97,9 +99,10 @@ struct InjectionTests {
                 #expect(lines.last == node.kind.englishName)
             }
         }
-        #expect(try Self.shownLines(try #require(parsed.graphAttributes["label"])) == [
-            "Title \"] [image=\"/etc/passwd\"] \\G"
-        ])
+        #expect(
+            try Self.shownLines(try #require(parsed.graphAttributes["label"])) == [
+                "Title \"] [image=\"/etc/passwd\"] \\G"
+            ])
 
         let allowed = Set(DOTAttribute.allCases.map(\.rawValue))
         #expect(parsed.declaredAttributes.isSubset(of: allowed), "\(parsed.declaredAttributes.subtracting(allowed))")
@@ -112,7 +115,10 @@ struct InjectionTests {
         #expect(visible.contains { $0.tail == expected[0] && $0.head == expected[1] })
         #expect(visible.contains { $0.tail == expected[4] && $0.head == expected[9] })
         let subgraphNames = parsed.subgraphs.map(\.name)
-        #expect(subgraphNames.allSatisfy { $0.hasPrefix("cluster_") || $0.hasPrefix("legend_row_") || $0.hasPrefix("level_") })
+        #expect(
+            subgraphNames.allSatisfy {
+                $0.hasPrefix("cluster_") || $0.hasPrefix("legend_row_") || $0.hasPrefix("level_")
+            })
     }
 
     @Test("the hostile chart renders, and its texts are shown literally")

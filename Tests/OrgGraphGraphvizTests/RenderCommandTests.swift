@@ -16,7 +16,10 @@ struct RenderCommandTests {
         #expect(result.err.isEmpty)
         let png = try Data(contentsOf: folder.appendingPathComponent("hospital.png"))
         #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["hospital.png", "hospital.yaml"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "hospital.png", "hospital.yaml",
+            ])
     }
 
     @Test("the format follows the extension of -o; -o - writes standard output")
@@ -27,7 +30,10 @@ struct RenderCommandTests {
             let path = folder.appendingPathComponent(name).path
             let result = try orggraph(["render", "Examples/district-school.yaml", "-o", path])
             #expect(result.status == 0, "\(result.err)")
-            #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)).prefix(prefix.utf8.count), as: UTF8.self) == prefix)
+            #expect(
+                String(
+                    decoding: try Data(contentsOf: URL(fileURLWithPath: path)).prefix(prefix.utf8.count), as: UTF8.self)
+                    == prefix)
         }
         let svg = try orggraph(["render", "Examples/district-school.yaml", "-o", "-"])
         #expect(svg.status == 0)
@@ -47,10 +53,15 @@ struct RenderCommandTests {
     func badOptions() throws {
         let focus = try orggraph(["render", "Examples/hospital.yaml", "--focus", "tinh-u", "-o", "-"])
         #expect(focus.status == 2)
-        #expect(focus.err == "Examples/hospital.yaml: error: --focus: no node has the id 'tinh-u'; did you mean 'tinh-uy'?\n")
+        #expect(
+            focus.err
+                == "Examples/hospital.yaml: error: --focus: no node has the id 'tinh-u'; did you mean 'tinh-uy'?\n")
         let relations = try orggraph(["render", "Examples/hospital.yaml", "--relations", "leads,report-to", "-o", "-"])
         #expect(relations.status == 2)
-        #expect(relations.err == "relations:1:7: error: unknown relation 'report-to'; did you mean 'reports-to'?\nleads,report-to\n      ^\n")
+        #expect(
+            relations.err
+                == "relations:1:7: error: unknown relation 'report-to'; did you mean 'reports-to'?\nleads,report-to\n      ^\n"
+        )
         let depth = try orggraph(["render", "Examples/hospital.yaml", "--depth", "2", "-o", "-"])
         #expect(depth.status == 2)
         #expect(depth.err.contains("--depth goes with --focus"))
@@ -59,10 +70,22 @@ struct RenderCommandTests {
     @Test(
         "--relations names the relation as typed, never the internal form",
         arguments: [
-            ("leads,nope", "relations:1:7: error: unknown relation 'nope'; relations are part-of, leads, superior-of, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads,nope\n      ^\n"),
-            ("leads, lead", "relations:1:8: error: unknown relation 'lead'; did you mean 'leads'?\nleads, lead\n       ^\n"),
-            ("leads|part-of", "relations:1:1: error: unknown relation 'leads|part-of'; relations are part-of, leads, superior-of, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads|part-of\n^\n"),
-            ("leads,,part-of", "relations:1:7: error: --relations takes relation types joined by commas, such as 'leads,reports-to'\nleads,,part-of\n      ^\n"),
+            (
+                "leads,nope",
+                "relations:1:7: error: unknown relation 'nope'; relations are part-of, leads, superior-of, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads,nope\n      ^\n"
+            ),
+            (
+                "leads, lead",
+                "relations:1:8: error: unknown relation 'lead'; did you mean 'leads'?\nleads, lead\n       ^\n"
+            ),
+            (
+                "leads|part-of",
+                "relations:1:1: error: unknown relation 'leads|part-of'; relations are part-of, leads, superior-of, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads|part-of\n^\n"
+            ),
+            (
+                "leads,,part-of",
+                "relations:1:7: error: --relations takes relation types joined by commas, such as 'leads,reports-to'\nleads,,part-of\n      ^\n"
+            ),
         ])
     func relationsAsTyped(_ list: String, _ expected: String) throws {
         let result = try orggraph(["render", "Examples/hospital.yaml", "--relations", list, "-o", "-"])
@@ -71,16 +94,19 @@ struct RenderCommandTests {
         #expect(result.out.isEmpty)
     }
 
-    @Test("hostile names render to PNG and PDF with exit status 0 and nothing on standard error", arguments: ["png", "pdf", "svg"])
+    @Test(
+        "hostile names render to PNG and PDF with exit status 0 and nothing on standard error",
+        arguments: ["png", "pdf", "svg"])
     func hostileNamesBinary(_ format: String) throws {
         let folder = try temporaryFolder("orggraph-render")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("hostile.yaml")
         let names = HostileNameTests.names.map(\.name).map { name in
-            "\"" + name.unicodeScalars.map { scalar in
-                scalar.value < 0x20 || scalar.value > 0x7E || scalar == "\"" || scalar == "\\"
-                    ? String(format: "\\U%08X", scalar.value) : String(scalar)
-            }.joined() + "\""
+            "\""
+                + name.unicodeScalars.map { scalar in
+                    scalar.value < 0x20 || scalar.value > 0x7E || scalar == "\"" || scalar == "\\"
+                        ? String(format: "\\U%08X", scalar.value) : String(scalar)
+                }.joined() + "\""
         }
         var text = "orggraph: 1\ntitle: \"&#x1; &amp;\"\nnodes:\n"
         for (index, name) in names.enumerated() {
@@ -98,7 +124,9 @@ struct RenderCommandTests {
 
     @Test("--highlight with ids that contain ':' is split where both sides are ids; no path exits 1")
     func highlight() throws {
-        let found = try orggraph(["render", "Examples/hospital.yaml", "--highlight", "chi-bo-khoa-noi:tinh-uy", "--format", "dot", "-o", "-"])
+        let found = try orggraph([
+            "render", "Examples/hospital.yaml", "--highlight", "chi-bo-khoa-noi:tinh-uy", "--format", "dot", "-o", "-",
+        ])
         #expect(found.status == 0)
         #expect(found.out.contains("color=\"#E6007E\""))
         let none = try orggraph([
@@ -134,7 +162,9 @@ struct RenderCommandTests {
 
     @Test("--findings marks findings; the exit status stays 0")
     func findings() throws {
-        let result = try orggraph(["render", "Examples/broken/regulation.yaml", "--findings", "--format", "dot", "-o", "-"])
+        let result = try orggraph([
+            "render", "Examples/broken/regulation.yaml", "--findings", "--format", "dot", "-o", "-",
+        ])
         #expect(result.status == 0)
         #expect(result.out.contains("⚠ unit-has-one-head"))
     }

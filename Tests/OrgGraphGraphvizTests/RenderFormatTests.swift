@@ -1,10 +1,11 @@
 import Foundation
 import OrgGraph
-@testable import OrgGraphGraphviz
 import Testing
 
+@testable import OrgGraphGraphviz
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Every example renders in-process to SVG, PNG and PDF that are well formed. (The bytes
@@ -26,7 +27,8 @@ struct RenderFormatTests {
         let findings = Auditor(rulebook: RulebookLoader.regulation125).audit(loaded).findings
         let chart = try Chart(loaded, options: ChartOptions(findings: findings))
         let built = String(decoding: try GraphvizRenderer().render(chart, format: .svg), as: UTF8.self)
-        let parsed = String(decoding: try GraphvizRenderer().render(DOTWriter().write(chart), format: .svg), as: UTF8.self)
+        let parsed = String(
+            decoding: try GraphvizRenderer().render(DOTWriter().write(chart), format: .svg), as: UTF8.self)
         // Graphviz draws clusters in the order of their ids, which are the addresses of their
         // interned names: the same drawing, the clusters possibly in another order.
         let builtLines = built.split(separator: "\n").filter { !$0.hasPrefix("<g id=\"clust") }.sorted()
@@ -55,14 +57,16 @@ struct RenderFormatTests {
 
     @Test("every layout engine draws the hospital", arguments: GraphvizLayout.allCases)
     func layouts(layout: GraphvizLayout) throws {
-        let bytes = try GraphvizRenderer().render(try Chart(try loadPackageFile("Examples/hospital.yaml")), layout: layout, format: .svg)
+        let bytes = try GraphvizRenderer().render(
+            try Chart(try loadPackageFile("Examples/hospital.yaml")), layout: layout, format: .svg)
         #expect(try SVGDocument(bytes).nodeTitles.contains("dang-uy-bv"))
     }
 
     @Test("Vietnamese labels reach the SVG as written, in DejaVu Sans")
     func vietnamese() throws {
         let loaded = try loadPackageFile("Examples/hospital.yaml")
-        let bytes = try GraphvizRenderer().render(try Chart(loaded, options: ChartOptions(language: .vietnamese)), format: .svg)
+        let bytes = try GraphvizRenderer().render(
+            try Chart(loaded, options: ChartOptions(language: .vietnamese)), format: .svg)
         let document = try SVGDocument(bytes)
         #expect(document.texts.contains("Đảng ủy cơ sở"))
         #expect(document.texts.contains("Chú giải"))

@@ -18,7 +18,8 @@ func load(_ text: String) throws -> LoadedOrganization {
 
 /// Every organization under Examples/ and Examples/broken/, as paths from the package root.
 let examplePaths: [String] = ["Examples", "Examples/broken"].flatMap { folder in
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(folder).path)) ?? []
+    let names =
+        (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(folder).path)) ?? []
     return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
@@ -172,11 +173,13 @@ struct PathLimitTests {
         }
     }
 
-    @Test("Repetitions of repetitions are written once: the automaton stays small", arguments: [
-        ("(((leads|^leads|part-of|^part-of)*){0,50}){0,5}", 5),
-        ("(leads*){0,81}", 2), ("(leads*)*", 2), ("(leads+)*", 2), ("(leads?)*", 2), ("(leads+){3,7}", 4),
-        ("((leads{0,2}){0,3}){0,4}", 25), ("(^leads*)+", 2), ("((leads/reports-to)*){2,}", 3),
-    ])
+    @Test(
+        "Repetitions of repetitions are written once: the automaton stays small",
+        arguments: [
+            ("(((leads|^leads|part-of|^part-of)*){0,50}){0,5}", 5),
+            ("(leads*){0,81}", 2), ("(leads*)*", 2), ("(leads+)*", 2), ("(leads?)*", 2), ("(leads+){3,7}", 4),
+            ("((leads{0,2}){0,3}){0,4}", 25), ("(^leads*)+", 2), ("((leads/reports-to)*){2,}", 3),
+        ])
     func normalised(_ text: String, states: Int) throws {
         #expect(PathExpression.positions(try PathExpression(parsing: text).root) + 1 == states)
     }
@@ -196,7 +199,8 @@ struct LongCycleTests {
 
     @Test("A cycle of nine steps or fewer is listed whole")
     func shortCycle() throws {
-        let finding = try #require(Auditor().audit(try Self.circle(3)).findings.first { $0.rule == "acyclic-leadership" })
+        let finding = try #require(
+            Auditor().audit(try Self.circle(3)).findings.first { $0.rule == "acyclic-leadership" })
         #expect(
             finding.message
                 == "leadership runs in a circle through 'c0': 'c0' leads 'c1', 'c1' leads 'c2', 'c2' leads 'c0'; "

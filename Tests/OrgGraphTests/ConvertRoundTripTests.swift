@@ -26,7 +26,8 @@ struct ConvertRoundTripTests {
         for case let path as String in FileManager.default.enumerator(atPath: examples) ?? .init()
         where path.hasSuffix(".yaml") {
             let text = (try? String(contentsOfFile: examples + "/" + path, encoding: .utf8)) ?? ""
-            if text.split(separator: "\n").contains(where: { $0.hasPrefix("rulebook:") && !text.contains("orggraph:") }) {
+            if text.split(separator: "\n").contains(where: { $0.hasPrefix("rulebook:") && !text.contains("orggraph:") })
+            {
                 continue
             }
             paths.append("Examples/" + path)

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart

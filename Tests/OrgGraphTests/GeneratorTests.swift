@@ -46,7 +46,9 @@ struct GeneratorTests {
         #expect(first != other)
         let faulty = try Self.generate(seed: 42, faults: 30)
         let faultyAgain = try Self.generate(seed: 42, faults: 30)
-        #expect(OrganizationWriter.write(faulty.organization, as: .json) == OrganizationWriter.write(faultyAgain.organization, as: .json))
+        #expect(
+            OrganizationWriter.write(faulty.organization, as: .json)
+                == OrganizationWriter.write(faultyAgain.organization, as: .json))
         #expect(faulty.faults == faultyAgain.faults)
     }
 
@@ -70,11 +72,16 @@ struct GeneratorTests {
         let types = Set(organization.relations.map(\.type))
         #expect(types == Set(RelationType.allCases).subtracting([.partOf]))
         #expect(organization.nodes.allSatisfy { $0.name?.unicodeScalars.contains { $0.value > 0x7F } == true })
-        #expect(organization.nodes.contains { $0.kind == .standingCommittee && $0.name?.hasPrefix("Ban Thường vụ Tỉnh ủy ") == true })
+        #expect(
+            organization.nodes.contains {
+                $0.kind == .standingCommittee && $0.name?.hasPrefix("Ban Thường vụ Tỉnh ủy ") == true
+            })
         let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
         #expect(organization.nodes.allSatisfy { $0.id.allSatisfy(idCharacters.contains) })
         let size = Self.medium
-        let units = size.provinces * (size.provincialUnitsPerProvince + size.districtsPerProvince * size.districtUnitsPerDistrict)
+        let units =
+            size.provinces
+            * (size.provincialUnitsPerProvince + size.districtsPerProvince * size.districtUnitsPerDistrict)
         #expect(organization.nodes.filter { $0.kind == .publicServiceUnit }.count == units)
         #expect(organization.nodes.filter { $0.kind == .communePartyCommittee }.count == 3 * 4 * 6)
         // Unit names are unique within their province (p01-u001) or district (p01-d01-u01).
@@ -109,7 +116,8 @@ struct GeneratorTests {
     func eachRuleAtItsNode() throws {
         for seed in UInt64(20)..<UInt64(23) {
             let generated = try Self.generate(seed: seed, faults: Regulation125Tests.catalog.count)
-            let report = Auditor(rulebook: RulebookLoader.regulation125).audit(try LoadedOrganization(generated.organization))
+            let report = Auditor(rulebook: RulebookLoader.regulation125).audit(
+                try LoadedOrganization(generated.organization))
             #expect(report.findings.map(\.rule).sorted() == Regulation125Tests.catalog.sorted())
             for fault in generated.faults {
                 let found = report.findings.filter { $0.rule == fault.rule }
@@ -154,7 +162,8 @@ struct GeneratorTests {
     func roundTrip(format: FileFormat) throws {
         let organization = try Self.generate(seed: 4, faults: 21).organization
         let text = OrganizationWriter.write(organization, as: format)
-        let loaded = try OrganizationLoader().load(bytes: Array(text.utf8), file: "generated.\(format.rawValue)", format: format)
+        let loaded = try OrganizationLoader().load(
+            bytes: Array(text.utf8), file: "generated.\(format.rawValue)", format: format)
         #expect(loaded.organization == organization)
         #expect(OrganizationWriter.write(loaded.organization, as: format) == text)
     }
@@ -172,7 +181,7 @@ struct GeneratorTests {
 
     @Test("The pseudo-random sequence is SplitMix64's, whatever the platform")
     func splitMix() {
-        var random = SplitMix64(seed: 1234567)
+        var random = SplitMix64(seed: 1_234_567)
         // Reference values of SplitMix64 for seed 1234567.
         #expect(random.next() == 6_457_827_717_110_365_317)
         #expect(random.next() == 3_203_168_211_198_807_973)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
@@ -75,11 +76,12 @@ struct GraphTests {
     @Test("The acyclic check finds exactly the cycles a brute-force search finds", arguments: 0..<30)
     func cyclesMatchBruteForce(seed: UInt64) throws {
         var organization = Self.randomOrganization(seed: seed &+ 100, nodes: 12, relations: 14)
-        organization.relations = RelationList(organization.relations.map {
-            var relation = $0
-            relation.type = [.leads, .superiorOf, .partOf, .informs][Int(seed &+ UInt64($0.from.count)) % 4]
-            return relation
-        })
+        organization.relations = RelationList(
+            organization.relations.map {
+                var relation = $0
+                relation.type = [.leads, .superiorOf, .partOf, .informs][Int(seed &+ UInt64($0.from.count)) % 4]
+                return relation
+            })
         let loaded = try LoadedOrganization(organization)
         var sink = FindingSink()
         Rule.acyclicLeadership.check.run(AuditContext(loaded), into: &sink)
@@ -102,12 +104,13 @@ struct GraphTests {
             return false
         }
         let onCycle = (0..<graph.nodeCount).filter { node in successors(node).contains { reaches($0, node) } }
-        let reported = Set(sink.drafts.flatMap { draft in
-            draft.related.map { item -> Int in
-                guard case .edge(let edge) = item.subject else { return -1 }
-                return Int(graph.edgeFrom[edge])
-            }
-        })
+        let reported = Set(
+            sink.drafts.flatMap { draft in
+                draft.related.map { item -> Int in
+                    guard case .edge(let edge) = item.subject else { return -1 }
+                    return Int(graph.edgeFrom[edge])
+                }
+            })
         #expect(Set(onCycle).isSuperset(of: reported.subtracting([-1])))
         #expect(onCycle.isEmpty == sink.drafts.isEmpty)
         // Every reported cycle lists at least two related items: a cycle passes through two nodes.
@@ -116,4 +119,3 @@ struct GraphTests {
         }
     }
 }
-

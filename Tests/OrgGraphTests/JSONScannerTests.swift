@@ -54,7 +54,8 @@ struct JSONScannerTests {
         }
         for seed in UInt64(1)...3 {
             let generated = try OrganizationGenerator(size: GeneratorTests.small, seed: seed).generate(faults: 20)
-            result.append(("generated seed \(seed)", Array(OrganizationWriter.write(generated.organization, as: .json).utf8)))
+            result.append(
+                ("generated seed \(seed)", Array(OrganizationWriter.write(generated.organization, as: .json).utf8)))
         }
         return result
     }
@@ -90,7 +91,8 @@ struct JSONScannerTests {
         var nodes = Array(lines[nodesStart..<relationsStart])
         nodes[nodes.count - 1] = "  ]"
         let relations = lines[relationsStart...relationsEnd].map { $0 } + []
-        let reordered = Array(lines[..<nodesStart]) + relations.dropLast() + ["  ],"] + nodes + Array(lines[(relationsEnd + 1)...])
+        let reordered =
+            Array(lines[..<nodesStart]) + relations.dropLast() + ["  ],"] + nodes + Array(lines[(relationsEnd + 1)...])
         let bytes = Array(reordered.joined(separator: "\n").utf8)
         #expect(Self.agree(bytes, "relations before nodes"))
         let split = try #require(Self.scanned(bytes, splitting: 0))
@@ -113,7 +115,8 @@ struct JSONScannerTests {
         let oneLine = text.replacingOccurrences(of: "\r\n", with: " ")
         #expect(Self.agree(Array(oneLine.utf8), "variants on one line"))
         // NFD spelling of a reference to an NFC id: not the same bytes, resolved as Strings are.
-        let nfd = text.replacingOccurrences(of: "\"to\": \"Đ-1\"", with: "\"to\": \"Đ-1\"".decomposedStringWithCanonicalMapping)
+        let nfd = text.replacingOccurrences(
+            of: "\"to\": \"Đ-1\"", with: "\"to\": \"Đ-1\"".decomposedStringWithCanonicalMapping)
         #expect(Self.agree(Array(nfd.utf8), "an NFD reference"))
     }
 
@@ -121,7 +124,8 @@ struct JSONScannerTests {
     func manyAttributes() {
         func file(_ keys: [String]) -> [UInt8] {
             let attributes = keys.map { "\"\($0)\": \"v\"" }.joined(separator: ", ")
-            return Array(#"{"orggraph": 1, "nodes": [{"id": "a", "kind": "unit-head", "attributes": {\#(attributes)}}]}"#.utf8)
+            return Array(
+                #"{"orggraph": 1, "nodes": [{"id": "a", "kind": "unit-head", "attributes": {\#(attributes)}}]}"#.utf8)
         }
         let keys = (0..<50).map { "k\($0)" }
         #expect(Self.agree(file(keys), "50 attributes"))

@@ -80,11 +80,16 @@ struct JSONSchemaValidator {
                 found.append("\(path): \(array.count) items, fewer than \(minimum)")
             }
             if schema["uniqueItems"] as? Bool == true {
-                let texts = array.map { (try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys, .fragmentsAllowed])) ?? Data() }
+                let texts = array.map {
+                    (try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys, .fragmentsAllowed]))
+                        ?? Data()
+                }
                 if Set(texts).count != texts.count { found.append("\(path): items are not unique") }
             }
             if let items = schema["items"] as? [String: Any] {
-                for (index, item) in array.enumerated() { check(item, against: items, at: "\(path)[\(index)]", into: &found) }
+                for (index, item) in array.enumerated() {
+                    check(item, against: items, at: "\(path)[\(index)]", into: &found)
+                }
             }
         }
         if let object = value as? [String: Any] {

@@ -235,15 +235,20 @@ struct LoaderDiagnosticTests {
         let lines: [(place: String, quoted: String)]
         switch file {
         case "keys.yaml":
-            text = "orggraph: 1\nnodes:\n  - id: a\n    kind: standing-committee\n    attributes:\n"
+            text =
+                "orggraph: 1\nnodes:\n  - id: a\n    kind: standing-committee\n    attributes:\n"
                 + String(repeating: "      k: v\n", count: count + 1)
             lines = [("7:7", "      k: v"), ("6:7", "      k: v"), ("8:7", "      k: v"), ("9:7", "      k: v")]
         case "keys.json":
-            text = "{\"orggraph\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"standing-committee\", \"attributes\": {\n"
+            text =
+                "{\"orggraph\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"standing-committee\", \"attributes\": {\n"
                 + Array(repeating: "\"k\": \"v\"", count: count + 1).joined(separator: ",\n") + "}}]}\n"
-            lines = [("3:1", "\"k\": \"v\","), ("2:1", "\"k\": \"v\","), ("4:1", "\"k\": \"v\","), ("5:1", "\"k\": \"v\",")]
+            lines = [
+                ("3:1", "\"k\": \"v\","), ("2:1", "\"k\": \"v\","), ("4:1", "\"k\": \"v\","), ("5:1", "\"k\": \"v\","),
+            ]
         case "nodes.yaml":
-            text = "orggraph: 1\nnodes:\n"
+            text =
+                "orggraph: 1\nnodes:\n"
                 + (0..<count).map { "  - {id: n\($0), id: m\($0), kind: standing-committee}\n" }.joined()
             lines = [
                 ("3:14", "  - {id: n0, id: m0, kind: standing-committee}"),
@@ -252,7 +257,8 @@ struct LoaderDiagnosticTests {
                 ("4:6", "  - {id: n1, id: m1, kind: standing-committee}"),
             ]
         default:
-            text = "{\"orggraph\": 1, \"nodes\": [\n"
+            text =
+                "{\"orggraph\": 1, \"nodes\": [\n"
                 + (0..<count).map { "{\"id\": \"n\($0)\", \"id\": \"m\($0)\", \"kind\": \"standing-committee\"}" }
                 .joined(separator: ",\n") + "]}\n"
             lines = [
@@ -287,7 +293,8 @@ struct LoaderDiagnosticTests {
             rendered
                 == expected[0] + "\n" + expected[1] + "\n"
                 + expected[2].replacingOccurrences(
-                    of: "error: duplicate key '\(key)'", with: "error: too many errors; reading stopped here, after the first 1"))
+                    of: "error: duplicate key '\(key)'",
+                    with: "error: too many errors; reading stopped here, after the first 1"))
         // About 0.5 s in a debug build for a 1 to 5 MB file; a pass per duplicate would take minutes.
         #expect(elapsed < .seconds(10), "took \(elapsed)")
     }

@@ -233,7 +233,7 @@ struct ReferenceEvaluator {
             return terms.reduce(identity) { compose($0, relation($1)) }
         case .alternation(let terms):
             return terms.reduce([UInt64](repeating: 0, count: n)) { union($0, relation($1)) }
-        case let .repetition(inner, min, max):
+        case .repetition(let inner, let min, let max):
             let r = relation(inner)
             var power = identity
             for _ in 0..<min { power = compose(power, r) }
@@ -301,7 +301,7 @@ struct ReferenceEvaluator {
         case .alternation(let terms):
             let none = [[Int]](repeating: [Int](repeating: Self.unreachable, count: n), count: n)
             return terms.reduce(none) { minimum($0, distances($1)) }
-        case let .repetition(inner, min, max):
+        case .repetition(let inner, let min, let max):
             let d = distances(inner)
             var power = zeroDiagonal
             for _ in 0..<min { power = composeDistances(power, d) }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
@@ -46,16 +47,19 @@ struct PathPropertyTests {
             let from = Int(graph.edgeFrom[step.edge])
             let to = Int(graph.edgeTo[step.edge])
             let (tail, head) = step.inverse ? (to, from) : (from, to)
-            #expect(tail == step.from && head == step.to, "\(step) does not walk its edge", sourceLocation: sourceLocation)
+            #expect(
+                tail == step.from && head == step.to, "\(step) does not walk its edge", sourceLocation: sourceLocation)
             #expect(graph.edgeTypes[step.edge] == step.type, sourceLocation: sourceLocation)
-            #expect(allowed.allows(step.type, inverse: step.inverse), "\(step) not allowed", sourceLocation: sourceLocation)
+            #expect(
+                allowed.allows(step.type, inverse: step.inverse), "\(step) not allowed", sourceLocation: sourceLocation)
         }
     }
 
     // MARK: PathEvaluator
 
-    @Test("evaluate reaches exactly the nodes of a brute-force relation algebra, each once, nearest first",
-          arguments: 0..<50)
+    @Test(
+        "evaluate reaches exactly the nodes of a brute-force relation algebra, each once, nearest first",
+        arguments: 0..<50)
     func evaluatorMatchesReference(seed: UInt64) throws {
         let organization = Self.organization(seed: seed, types: Self.expressionTypes, kinds: Self.expressionKinds)
         let loaded = try LoadedOrganization(organization)
@@ -90,7 +94,8 @@ struct PathPropertyTests {
                 #expect(evaluator.reaches(expression, from: start) { $0 == wanted } == expected.contains(wanted))
                 // The set evaluation the checks use (chains for finite expressions) agrees too.
                 let set = evaluator.nodeSet(expression, from: start)
-                #expect(Set(set) == expected && set.count == expected.count, "'\(text)' as a set from n\(start): \(set)")
+                #expect(
+                    Set(set) == expected && set.count == expected.count, "'\(text)' as a set from n\(start): \(set)")
                 #expect(evaluator.reachesAny(expression, from: start) == !expected.isEmpty)
             }
         }
@@ -117,16 +122,23 @@ struct PathPropertyTests {
             ("((leads|^reports-to)?)+", .repetition(.repetition(either, min: 0, max: 1), min: 1, max: nil)),
             ("((leads|^reports-to){0,2}){1,3}", .repetition(.repetition(either, min: 0, max: 2), min: 1, max: 3)),
             ("((leads|^reports-to){0,2}){3,}", .repetition(.repetition(either, min: 0, max: 2), min: 3, max: nil)),
-            ("((leads{0,0}){0,3})*", .repetition(
-                .repetition(.repetition(leads, min: 0, max: 0), min: 0, max: 3), min: 0, max: nil)),
-            ("((leads[kind=grassroots-cell]){2,})+", .repetition(.repetition(pair, min: 2, max: nil), min: 1, max: nil)),
+            (
+                "((leads{0,0}){0,3})*",
+                .repetition(
+                    .repetition(.repetition(leads, min: 0, max: 0), min: 0, max: 3), min: 0, max: nil)
+            ),
+            (
+                "((leads[kind=grassroots-cell]){2,})+",
+                .repetition(.repetition(pair, min: 2, max: nil), min: 1, max: nil)
+            ),
             ("((leads[kind=grassroots-cell]){1,2}){2}", .repetition(.repetition(pair, min: 1, max: 2), min: 2, max: 2)),
             ("(leads{1})*", .repetition(.repetition(leads, min: 1, max: 1), min: 0, max: nil)),
         ]
     }
 
-    @Test("Repetitions of repetitions, written once by the parser, reach what they reach written out",
-          arguments: 0..<20)
+    @Test(
+        "Repetitions of repetitions, written once by the parser, reach what they reach written out",
+        arguments: 0..<20)
     func normalisedFormsMatchReference(seed: UInt64) throws {
         let organization = Self.organization(seed: seed, types: Self.expressionTypes, kinds: Self.expressionKinds)
         let loaded = try LoadedOrganization(organization)
@@ -139,7 +151,8 @@ struct PathPropertyTests {
             for start in 0..<organization.nodes.count {
                 let reached = evaluator.evaluate(expression, from: start)
                 let expected = Set((0..<organization.nodes.count).filter { relation[start] & (1 << UInt64($0)) != 0 })
-                #expect(Set(reached) == expected && reached.count == expected.count, "'\(text)' from n\(start): \(reached)")
+                #expect(
+                    Set(reached) == expected && reached.count == expected.count, "'\(text)' from n\(start): \(reached)")
                 let lengths = reached.map { distances[start][$0] }
                 #expect(lengths == lengths.sorted(), "'\(text)' from n\(start): \(reached) at \(lengths)")
                 let set = evaluator.nodeSet(expression, from: start)
@@ -218,8 +231,9 @@ struct PathPropertyTests {
 
     // MARK: PathFinder
 
-    @Test("shortestPath has the length of a plain breadth-first search, walks real allowed edges, and repeats",
-          arguments: 0..<50)
+    @Test(
+        "shortestPath has the length of a plain breadth-first search, walks real allowed edges, and repeats",
+        arguments: 0..<50)
     func shortestPathMatchesBFS(seed: UInt64) throws {
         let organization = Self.organization(seed: seed, types: RelationType.allCases, kinds: NodeKind.allCases)
         let loaded = try LoadedOrganization(organization)
@@ -265,7 +279,9 @@ struct PathPropertyTests {
                     from: source, to: target, allowed: allowed, limit: 1_000_000)
                 #expect(!truncated)
                 let found = paths.map { $0.map(\.edge) }
-                let sorted = found.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+                let sorted = found.sorted {
+                    $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1)
+                }
                 #expect(sorted == expected, "n\(source) → n\(target): \(found.count) paths, \(expected.count) expected")
                 #expect(found == expected, "n\(source) → n\(target): not in length, then edge order")
                 #expect(found.map(\.count) == found.map(\.count).sorted())
@@ -306,8 +322,9 @@ struct PathPropertyTests {
 
     // MARK: Superiors
 
-    @Test("lowestCommonSuperior and chain agree with brute force over ^superior-of, ^leads, part-of",
-          arguments: 0..<50)
+    @Test(
+        "lowestCommonSuperior and chain agree with brute force over ^superior-of, ^leads, part-of",
+        arguments: 0..<50)
     func superiorsMatchBruteForce(seed: UInt64) throws {
         let organization = Self.organization(
             seed: seed &+ 300, types: [.superiorOf, .leads, .partOf, .reportsTo], kinds: Self.expressionKinds)
@@ -330,7 +347,9 @@ struct PathPropertyTests {
                 }
                 let bestKey = common.map(key).min { $0 < $1 }
                 let tied = common.filter { key($0) == bestKey! }.sorted()
-                let lower = tied.first { candidate in tied.contains { $0 != candidate && distances[candidate][$0] != nil } }
+                let lower = tied.first { candidate in
+                    tied.contains { $0 != candidate && distances[candidate][$0] != nil }
+                }
                 let expected = lower ?? tied.first
                 let found = superiors.lowestCommonSuperior(a, b)
                 #expect(found?.node == expected, "n\(a), n\(b)")
@@ -509,7 +528,10 @@ struct PathExampleTests {
         func common(_ a: String, _ b: String) throws -> (node: String, fromA: [String], fromB: [String])? {
             let (x, y) = (try #require(province.graph.index(of: a)), try #require(province.graph.index(of: b)))
             return superiors.lowestCommonSuperior(x, y).map {
-                (province.organization.nodes[$0.node].id, Self.render($0.fromA, province), Self.render($0.fromB, province))
+                (
+                    province.organization.nodes[$0.node].id, Self.render($0.fromA, province),
+                    Self.render($0.fromB, province)
+                )
             }
         }
         // A district school's cell and the provincial hospital's committee meet at the top.
@@ -652,11 +674,13 @@ struct PathDiagnosticTests {
         }
     }
 
-    @Test("Valid expressions parse, spaces and all", arguments: [
-        "leads+", " ^ superior-of * ", "(leads | superior-of)+[kind=subordinate-cell]", "leads{2}", "leads{0,}",
-        "leads{ 1 , 3 }", "^(leads/reports-to)?", "part-of[beds=800][sector=health]", #"leads[name="Tỉnh ủy"]"#,
-        "((((leads))))",
-    ])
+    @Test(
+        "Valid expressions parse, spaces and all",
+        arguments: [
+            "leads+", " ^ superior-of * ", "(leads | superior-of)+[kind=subordinate-cell]", "leads{2}", "leads{0,}",
+            "leads{ 1 , 3 }", "^(leads/reports-to)?", "part-of[beds=800][sector=health]", #"leads[name="Tỉnh ủy"]"#,
+            "((((leads))))",
+        ])
     func valid(_ text: String) throws {
         let expression = try PathExpression(parsing: text)
         #expect(expression.text == text)

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
@@ -62,14 +63,17 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
 
 @Suite("Rule examples")
 struct RuleExampleTests {
-    @Test("Every example triggers its rule on exactly the nodes it names, or does not trigger it", arguments: RuleExample.everyExample)
+    @Test(
+        "Every example triggers its rule on exactly the nodes it names, or does not trigger it",
+        arguments: RuleExample.everyExample)
     func example(_ example: RuleExample) throws {
         let loaded = try load("orggraph: 1\n" + example.text)
         let report = Auditor(rulebook: Rulebook(id: "one", title: "one rule", rules: [example.rule])).audit(loaded)
         let mine = report.findings.filter { $0.rule == example.rule.id }
         if example.triggers {
             #expect(!example.expect.isEmpty, "the example does not name the node its finding must be on ('expect:')")
-            #expect(Set(mine.map(\.node)) == Set(example.expect), "findings: \(mine.map { "\($0.node): \($0.message)" })")
+            #expect(
+                Set(mine.map(\.node)) == Set(example.expect), "findings: \(mine.map { "\($0.node): \($0.message)" })")
             for finding in mine {
                 #expect(finding.location.isKnown, "a finding without a location: \(finding.message)")
                 #expect(loaded.graph.index(of: finding.node) != nil)
@@ -130,7 +134,8 @@ struct Regulation125Tests {
 
     @Test("The compiled-in text is the rulebook file")
     func embeddedTextIsCurrent() throws {
-        let file = try String(contentsOf: packageRoot.appendingPathComponent("Rulebooks/125-QD-TW.yaml"), encoding: .utf8)
+        let file = try String(
+            contentsOf: packageRoot.appendingPathComponent("Rulebooks/125-QD-TW.yaml"), encoding: .utf8)
         #expect(
             BuiltinRulebookTexts.regulation125 + "\n" == file,
             "Rulebooks/125-QD-TW.yaml changed: run Scripts/embed-rulebooks.sh")
@@ -138,7 +143,8 @@ struct Regulation125Tests {
 
     @Test("The broken regulation file shows every 125-QD/TW rule")
     func brokenRegulation() throws {
-        let report = Auditor(rulebook: RulebookLoader.regulation125).audit(try loadPackageFile("Examples/broken/regulation.yaml"))
+        let report = Auditor(rulebook: RulebookLoader.regulation125).audit(
+            try loadPackageFile("Examples/broken/regulation.yaml"))
         let rules = Set(report.findings.map(\.rule))
         #expect(rules == Set(Self.catalog.dropFirst(6)))
         #expect(report.findings.count == 15)

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
@@ -70,14 +71,21 @@ struct RulebookTests {
                           ^
                 """)
         #expect(
-            Self.loadError("rulebook: x\nrules:\n  - {id: r, title: t, severity: loud, subject: unit-head, forbidden: true}\n")
-                == "book.yaml:3:33: error: unknown severity 'loud'; expected error, warning or info\n  - {id: r, title: t, severity: loud, subject: unit-head, forbidden: true}\n" + String(repeating: " ", count: 32) + "^")
+            Self.loadError(
+                "rulebook: x\nrules:\n  - {id: r, title: t, severity: loud, subject: unit-head, forbidden: true}\n")
+                == "book.yaml:3:33: error: unknown severity 'loud'; expected error, warning or info\n  - {id: r, title: t, severity: loud, subject: unit-head, forbidden: true}\n"
+                + String(repeating: " ", count: 32) + "^")
         #expect(
-            Self.loadError("rulebook: x\nrules:\n  - {id: r, title: t, severity: error, subject: unit-hed, forbidden: true}\n")
-                == "book.yaml:3:49: error: unknown kind or group 'unit-hed'; did you mean 'unit-head'?\n  - {id: r, title: t, severity: error, subject: unit-hed, forbidden: true}\n" + String(repeating: " ", count: 48) + "^")
+            Self.loadError(
+                "rulebook: x\nrules:\n  - {id: r, title: t, severity: error, subject: unit-hed, forbidden: true}\n")
+                == "book.yaml:3:49: error: unknown kind or group 'unit-hed'; did you mean 'unit-head'?\n  - {id: r, title: t, severity: error, subject: unit-hed, forbidden: true}\n"
+                + String(repeating: " ", count: 48) + "^")
         #expect(
-            Self.loadError("rulebook: x\nrules:\n  - {id: r, title: t, severity: error, subject: unit-head, path: '^part-of/lead', min: 1}\n")
-                == "book.yaml:3:76: error: in 'path': unknown relation 'lead'; did you mean 'leads'?\n  - {id: r, title: t, severity: error, subject: unit-head, path: '^part-of/lead', min: 1}\n" + String(repeating: " ", count: 75) + "^")
+            Self.loadError(
+                "rulebook: x\nrules:\n  - {id: r, title: t, severity: error, subject: unit-head, path: '^part-of/lead', min: 1}\n"
+            )
+                == "book.yaml:3:76: error: in 'path': unknown relation 'lead'; did you mean 'leads'?\n  - {id: r, title: t, severity: error, subject: unit-head, path: '^part-of/lead', min: 1}\n"
+                + String(repeating: " ", count: 75) + "^")
         #expect(
             Self.loadError("rulebook: x\nrules:\n  - {id: r, title: t, severity: error, subject: unit-head}\n")
                 == """
@@ -88,16 +96,22 @@ struct RulebookTests {
         #expect(
             Self.loadError("rulebook: x\nextends: 125-QD/TV\n")?.hasPrefix(
                 "book.yaml:2:10: error: cannot load the rulebook '125-QD/TV' this one extends") == true)
-        #expect(Self.loadError("rulebook: x\nextends: 125-QD/TV\n")?.contains("did you mean the built-in '125-QD/TW'?") == true)
-        #expect(Self.loadError("title: no id\n")?.hasPrefix("book.yaml:1:1: error: missing required field 'rulebook'") == true)
+        #expect(
+            Self.loadError("rulebook: x\nextends: 125-QD/TV\n")?.contains("did you mean the built-in '125-QD/TW'?")
+                == true)
+        #expect(
+            Self.loadError("title: no id\n")?.hasPrefix("book.yaml:1:1: error: missing required field 'rulebook'")
+                == true)
     }
 
     @Test("Rulebooks that extend each other in a circle stop with an error")
     func circularExtends() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rulebook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "rulebook: a\nextends: b.yaml\n".write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
-        try "rulebook: b\nextends: a.yaml\n".write(to: folder.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        try "rulebook: a\nextends: b.yaml\n".write(
+            to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try "rulebook: b\nextends: a.yaml\n".write(
+            to: folder.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
         #expect(throws: LoadError.self) { try RulebookLoader().load(folder.appendingPathComponent("a.yaml").path) }
         do {
             _ = try RulebookLoader().load(folder.appendingPathComponent("a.yaml").path)

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart
@@ -20,14 +21,18 @@ struct SARIFTests {
         var report = ValidationReport()
         for path in paths {
             let loaded = try loadPackageFile(path)
-            report.add(Auditor(rulebook: RulebookLoader.regulation125).audit(loaded), file: path, rulebook: RulebookLoader.regulation125)
+            report.add(
+                Auditor(rulebook: RulebookLoader.regulation125).audit(loaded), file: path,
+                rulebook: RulebookLoader.regulation125)
         }
         return SARIFReport.write(report, version: "1.0.0")
     }
 
     @Test("The SARIF of the broken examples validates against the official 2.1.0 schema")
     func validatesAgainstSchema() throws {
-        let text = try Self.sarif(["Examples/broken/structural.yaml", "Examples/broken/regulation.yaml", "Examples/hospital.yaml"])
+        let text = try Self.sarif([
+            "Examples/broken/structural.yaml", "Examples/broken/regulation.yaml", "Examples/hospital.yaml",
+        ])
         let log = try JSONSerialization.jsonObject(with: Data(text.utf8))
         let problems = try Self.validator().problems(log)
         #expect(problems.isEmpty, "\(problems.prefix(10))")
@@ -38,19 +43,24 @@ struct SARIFTests {
         #expect(first["ruleId"] as? String == "acyclic-leadership")
         let location = try #require((first["locations"] as? [[String: Any]])?.first)
         let physical = try #require(location["physicalLocation"] as? [String: Any])
-        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "Examples/broken/structural.yaml")
+        #expect(
+            (physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "Examples/broken/structural.yaml")
         #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 10)
         #expect(((location["logicalLocations"] as? [[String: Any]])?.first)?["name"] as? String == "tinh-uy")
-        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let rules = try #require(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         #expect(rules.count == 22)
-        #expect(rules.contains { ($0["properties"] as? [String: Any])?["citation"] as? String == "Regulation 125-QD/TW §3" })
+        #expect(
+            rules.contains { ($0["properties"] as? [String: Any])?["citation"] as? String == "Regulation 125-QD/TW §3" }
+        )
     }
 
     @Test("A run stopped by load errors validates, with executionSuccessful false and a notification per error")
     func loadErrorsValidate() throws {
         var report = ValidationReport()
-        report.add(try Auditor(rulebook: RulebookLoader.regulation125).audit(loadPackageFile("Examples/hospital.yaml")),
-                   file: "Examples/hospital.yaml", rulebook: RulebookLoader.regulation125)
+        report.add(
+            try Auditor(rulebook: RulebookLoader.regulation125).audit(loadPackageFile("Examples/hospital.yaml")),
+            file: "Examples/hospital.yaml", rulebook: RulebookLoader.regulation125)
         let loader = OrganizationLoader()
         var thrown: [LoadError] = []
         let bad = "orggraph: 1\nnodes:\n  - {id: a, kind: unit-hed}\n  - {id: \"b\\e[2J\", kind: nope}\n"
@@ -71,11 +81,13 @@ struct SARIFTests {
         let texts = notifications.compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
         #expect(texts.first == "unknown kind 'unit-hed'; did you mean 'unit-head'?")
         let regions = notifications.map {
-            ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])?["startLine"] as? Int
+            ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+                as? [String: Any])?["startLine"] as? Int
         }
         #expect(regions.first == 3)
         let uris = notifications.map {
-            ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+            ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
+                as? [String: Any])?["uri"] as? String
         }
         #expect(uris.first == "bad.yaml")
         #expect(uris.last == "no-such-file.yaml")
@@ -106,7 +118,9 @@ struct SARIFTests {
         let sarif = SARIFReport.write(report, version: "1.0.0")
         let log = try JSONSerialization.jsonObject(with: Data(sarif.utf8))
         #expect(try Self.validator().problems(log).isEmpty)
-        #expect(sarif.contains("\"suppressions\": [{\"kind\": \"inSource\", \"justification\": \"kept while the file is migrated\"}]"))
+        #expect(
+            sarif.contains(
+                "\"suppressions\": [{\"kind\": \"inSource\", \"justification\": \"kept while the file is migrated\"}]"))
         #expect(sarif.contains("\"uri\": \"th%C6%B0%20m%E1%BB%A5c/org.yaml\""))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+
 @testable import OrgGraph
 @testable import OrgGraphAudit
 @testable import OrgGraphChart

@@ -41,7 +41,9 @@ struct VocabularyTableTests {
         #expect(entry.vietnamese == entry.vietnamese.precomposedStringWithCanonicalMapping)
     }
 
-    @Test("Every relation type but part-of has endpoints; part-of takes its from the kinds' rows", arguments: RelationType.allCases)
+    @Test(
+        "Every relation type but part-of has endpoints; part-of takes its from the kinds' rows",
+        arguments: RelationType.allCases)
     func endpoints(type: RelationType) {
         #expect(type.entry.endpoints.isEmpty == (type == .partOf))
         #expect((Vocabulary.standard.endpoints[type] ?? []) == type.entry.endpoints)

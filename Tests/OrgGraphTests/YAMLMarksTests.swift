@@ -50,7 +50,8 @@ struct YAMLMarksTests {
             var lineStart = 0
             for (number, line) in lines.enumerated() {
                 // Every column of the line up to its break, in order and then backwards.
-                let breakLength = line.suffix(2) == ["\r", "\n"] ? 2 : (line.last.map { Self.breaks.contains($0) } == true ? 1 : 0)
+                let breakLength =
+                    line.suffix(2) == ["\r", "\n"] ? 2 : (line.last.map { Self.breaks.contains($0) } == true ? 1 : 0)
                 let columns = Array(1...(line.count - breakLength + 1))
                 for column in columns + columns.reversed() {
                     let offset = lineStart + line.prefix(column - 1).reduce(0) { $0 + UTF8.width($1) }

@@ -49,8 +49,10 @@ struct YAMLTreeTests {
 
     @Test("A rulebook and the example organizations read alike through the tree and through Yams")
     func sameValues() throws {
-        for path in ["Rulebooks/125-QD-TW.yaml", "Examples/rulebooks/two-tier-2025.yaml", "Examples/hospital.yaml",
-                     "Examples/province.yaml", "Examples/broken/regulation.yaml"] {
+        for path in [
+            "Rulebooks/125-QD-TW.yaml", "Examples/rulebooks/two-tier-2025.yaml", "Examples/hospital.yaml",
+            "Examples/province.yaml", "Examples/broken/regulation.yaml",
+        ] {
             let text = try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
             let (tree, yams) = try Self.traces(text)
             let read = try #require(tree, "\(path) is read through Yams")
@@ -81,10 +83,12 @@ struct YAMLTreeTests {
         #expect(try #require(tree) == yams)
     }
 
-    @Test("Documents with aliases, anchors, tags, keys written twice or errors get no tree", arguments: [
-        "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: 1\na: 2\n", "a: {b: 1, b: 2}\n", "? [a]\n: 1\n", "a: [1\n",
-        "a: 1\n---\nb: 2\n", "a: \"\\uFEFFb\"\n", "# only a comment\n", "\u{FEFF}a: 1\n",
-    ])
+    @Test(
+        "Documents with aliases, anchors, tags, keys written twice or errors get no tree",
+        arguments: [
+            "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: 1\na: 2\n", "a: {b: 1, b: 2}\n", "? [a]\n: 1\n", "a: [1\n",
+            "a: 1\n---\nb: 2\n", "a: \"\\uFEFFb\"\n", "# only a comment\n", "\u{FEFF}a: 1\n",
+        ])
     func noTree(_ text: String) {
         #expect(YAMLTree.compose(SourceText(file: "t.yaml", bytes: Array(text.utf8))) == nil)
     }

@@ -4,7 +4,8 @@ import Foundation
 /// diagnostics themselves are asserted whole in `LoaderDiagnosticTests`.
 extension CatalogCase {
     static let all: [CatalogCase] =
-        empty + truncated + wrongTypes + nesting + aliases + encodings + lineEnds + normalization + sizes + inputs + rulebookPaths
+        empty + truncated + wrongTypes + nesting + aliases + encodings + lineEnds + normalization + sizes + inputs
+        + rulebookPaths
         + terminalControls + duplicateKeys
 
     typealias E = Expected

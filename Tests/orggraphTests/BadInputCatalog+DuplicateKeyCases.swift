@@ -51,7 +51,9 @@ extension CatalogCase {
             [E("3:46", "duplicate key 'id'"), E("4:43", "duplicate key 'kind'")]),
         CatalogCase(
             "a key written again with an escape", "spellings.json",
-            .text("{\"orggraph\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"standing-committee\", \"\\u0069d\": \"b\"}]}\n"),
+            .text(
+                "{\"orggraph\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"standing-committee\", \"\\u0069d\": \"b\"}]}\n"
+            ),
             [E("1:69", "duplicate key 'id'")]),
         CatalogCase(
             "duplicate keys inside a field that is not known", "unknown.yaml",
@@ -66,7 +68,10 @@ extension CatalogCase {
             [E("1:17", "duplicate key 'orggraph'"), E("1:42", "malformed JSON: expected a value, found '}'")]),
         CatalogCase(
             "duplicate keys in a rulebook, at two levels", "org.yaml", .text(naming("book.yaml")),
-            [E(nil, "book.yaml:4:23: error: duplicate key 'title'"), E(nil, "book.yaml:5:1: error: duplicate key 'rulebook'")],
+            [
+                E(nil, "book.yaml:4:23: error: duplicate key 'title'"),
+                E(nil, "book.yaml:5:1: error: duplicate key 'rulebook'"),
+            ],
             setup: { folder in
                 try Data(
                     """
@@ -95,7 +100,9 @@ extension CatalogCase {
             "a duplicate key in each of 100,000 nodes", "many-nodes.json",
             .generated { writer in
                 writer.write("{\"orggraph\": 1, \"nodes\": [\n")
-                writer.write("{\"id\": \"a\", \"id\": \"b\", \"kind\": \"standing-committee\"}", times: 100_000, separator: ",\n")
+                writer.write(
+                    "{\"id\": \"a\", \"id\": \"b\", \"kind\": \"standing-committee\"}", times: 100_000, separator: ",\n"
+                )
                 writer.write("]}\n")
             },
             [

@@ -104,11 +104,15 @@ extension CatalogCase {
             // written: HostileNameTests, RenderCommandTests).
             CatalogCase(
                 "names that read as character references", "references.yaml",
-                .text(exampleYAML.replacingOccurrences(of: "Tỉnh ủy Lâm Đồng", with: "\"&#x1; &#27; &#xD800; &#xFFFE; &amp; ]]>\"")),
+                .text(
+                    exampleYAML.replacingOccurrences(
+                        of: "Tỉnh ủy Lâm Đồng", with: "\"&#x1; &#27; &#xD800; &#xFFFE; &amp; ]]>\"")),
                 status: 0),
             CatalogCase(
                 "names that read as character references", "references.json",
-                .text(exampleJSON.replacingOccurrences(of: "Tỉnh ủy Lâm Đồng", with: "&#x1; &#27; &#xD800; &#xFFFE; &amp; ]]>")),
+                .text(
+                    exampleJSON.replacingOccurrences(
+                        of: "Tỉnh ủy Lâm Đồng", with: "&#x1; &#27; &#xD800; &#xFFFE; &amp; ]]>")),
                 status: 0),
             CatalogCase(
                 "NUL inside a string", "nul-string.json", .bytes(name(with: [0], json: true)),

@@ -68,7 +68,9 @@ extension CatalogCase {
             "a rulebook that extends one by absolute path", "proj/org.yaml", .text(naming("rb.yaml")),
             [
                 E("2:11", "cannot load the rulebook 'rb.yaml'"),
-                E(nil, "rb.yaml:2:10: error: the rulebook '/etc/passwd' is outside the folder of the organization file"),
+                E(
+                    nil,
+                    "rb.yaml:2:10: error: the rulebook '/etc/passwd' is outside the folder of the organization file"),
             ],
             forbidden: ["root:"], setup: project(["rb.yaml": "rulebook: mine\nextends: /etc/passwd\n"])),
         CatalogCase(
@@ -90,7 +92,11 @@ extension CatalogCase {
             [E("2:11", "'rulebook' is empty; \(rule)")], setup: project()),
         CatalogCase(
             "a rulebook file named on standard input", "-", .text(naming("rb.yaml")),
-            [E("2:11", "a file on standard input can name only a built-in rulebook (structural, 125-QD/TW), not 'rb.yaml'")],
+            [
+                E(
+                    "2:11",
+                    "a file on standard input can name only a built-in rulebook (structural, 125-QD/TW), not 'rb.yaml'")
+            ],
             standardInput: true),
         CatalogCase(
             "a rulebook file named in JSON, through '..'", "proj/org.json",
@@ -111,7 +117,8 @@ extension CatalogCase {
             [E("", "the file is larger than the limit of 1024 bytes (--max-input-bytes)")],
             options: ["--max-input-bytes", "1K"]),
         CatalogCase(
-            "a file past --max-input-bytes, JSON", "large.json", .text(exampleJSON + String(repeating: " ", count: 2048)),
+            "a file past --max-input-bytes, JSON", "large.json",
+            .text(exampleJSON + String(repeating: " ", count: 2048)),
             [E("", "the file is larger than the limit of 1024 bytes (--max-input-bytes)")],
             options: ["--max-input-bytes", "1024"]),
         CatalogCase(

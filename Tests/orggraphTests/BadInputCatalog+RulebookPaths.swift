@@ -28,11 +28,19 @@ extension CatalogCase {
     static let rulebookPaths: [CatalogCase] = [
         CatalogCase(
             "rulebook path whose automaton is too large", "large-automaton.yaml", .text(withRulebook),
-            [E(nil, "rulebook.yaml:9:25: error: in 'path': the expression needs an automaton of 1601 states up to here")],
+            [
+                E(
+                    nil,
+                    "rulebook.yaml:9:25: error: in 'path': the expression needs an automaton of 1601 states up to here")
+            ],
             rulebook: rulebook("path: ((leads?){40}){40}\nmax: 100")),
         CatalogCase(
             "rulebook path too large in a sequence", "long-sequence.yaml", .text(withRulebook),
-            [E(nil, "rulebook.yaml:9:35: error: in 'path': the expression needs an automaton of 301 states up to here")],
+            [
+                E(
+                    nil,
+                    "rulebook.yaml:9:35: error: in 'path': the expression needs an automaton of 301 states up to here")
+            ],
             rulebook: rulebook("path: \"leads{100}/^leads{100}/part-of{100}\"\nmax: 100")),
         CatalogCase(
             "rulebook path error inside a folded block", "folded-path.yaml", .text(withRulebook),
@@ -49,15 +57,18 @@ extension CatalogCase {
         CatalogCase(
             "rule id not kebab-case", "snake-id.yaml", .text(withRulebook),
             [E(nil, "rulebook.yaml:5:9: error: rule id 'catalog_rule' is not kebab-case")],
-            rulebook: rulebook("path: leads\nmax: 100").replacingOccurrences(of: "id: catalog-rule", with: "id: catalog_rule")),
+            rulebook: rulebook("path: leads\nmax: 100").replacingOccurrences(
+                of: "id: catalog-rule", with: "id: catalog_rule")),
         CatalogCase(
             "rule id with capitals", "capital-id.yaml", .text(withRulebook),
             [E(nil, "rulebook.yaml:5:9: error: rule id 'Catalog-Rule' is not kebab-case")],
-            rulebook: rulebook("path: leads\nmax: 100").replacingOccurrences(of: "id: catalog-rule", with: "id: Catalog-Rule")),
+            rulebook: rulebook("path: leads\nmax: 100").replacingOccurrences(
+                of: "id: catalog-rule", with: "id: Catalog-Rule")),
         CatalogCase(
             "rule id with a doubled hyphen", "double-hyphen-id.yaml", .text(withRulebook),
             [E(nil, "rulebook.yaml:5:9: error: rule id 'catalog--rule' is not kebab-case")],
-            rulebook: rulebook("path: leads\nmax: 100").replacingOccurrences(of: "id: catalog-rule", with: "id: catalog--rule")),
+            rulebook: rulebook("path: leads\nmax: 100").replacingOccurrences(
+                of: "id: catalog-rule", with: "id: catalog--rule")),
         CatalogCase(
             "rulebook path costly as written, small once normalised", "nested-stars.yaml", .text(withRulebook),
             status: 0,

@@ -6,7 +6,8 @@ extension CatalogCase {
     static let terminalControls: [CatalogCase] = [
         CatalogCase(
             "an unknown field name holding NUL and ESC", "field-controls.json",
-            .text("{\"orggraph\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"unit-head\", \"x\\u0000\\u001b[2J\": 1}]}\n"),
+            .text(
+                "{\"orggraph\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"unit-head\", \"x\\u0000\\u001b[2J\": 1}]}\n"),
             [E("1:60", "unknown field 'x\\x00\\e[2J' in a node")]),
         CatalogCase(
             "a kind holding a title-setting sequence, a carriage return and a right-to-left override",

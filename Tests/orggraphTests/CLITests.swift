@@ -17,14 +17,16 @@ struct CLITests {
         let result = try orggraph(["validate", "Examples/broken/structural.yaml"])
         #expect(result.status == 1)
         let lines = result.out.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("Examples/broken/structural.yaml:10:5: error: leadership runs in a circle") == true)
+        #expect(
+            lines.first?.hasPrefix("Examples/broken/structural.yaml:10:5: error: leadership runs in a circle") == true)
         #expect(lines.last == "6 errors, 1 warning, 0 info in 1 file")
         #expect(lines.contains { $0.hasSuffix("[duplicate-relation]") })
     }
 
     @Test("validate: --fail-level and --strict decide the exit status")
     func failLevel() throws {
-        let file = try temporaryFile("""
+        let file = try temporaryFile(
+            """
             orggraph: 1
             nodes:
               - {id: tu, kind: provincial-party-committee}
@@ -57,7 +59,9 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
     }
 
-    @Test("validate --output: a file that cannot be loaded leaves the report file as it was", arguments: ["json", "sarif"])
+    @Test(
+        "validate --output: a file that cannot be loaded leaves the report file as it was",
+        arguments: ["json", "sarif"])
     func validateOutputOnLoadError(format: String) throws {
         let bad = try temporaryFile("orggraph: 1\nnodes:\n  - {id: a, kind: unit-hed}\n", name: "bad.yaml")
         let report = URL(fileURLWithPath: bad).deletingLastPathComponent().appendingPathComponent("report").path
@@ -88,7 +92,8 @@ struct CLITests {
     @Test("Standard input is read with -")
     func standardInput() throws {
         let result = try orggraph(
-            ["stats", "-"], input: .text("{\"orggraph\": 1, \"nodes\": [{\"id\": \"tu\", \"kind\": \"provincial-party-committee\"}]}"))
+            ["stats", "-"],
+            input: .text("{\"orggraph\": 1, \"nodes\": [{\"id\": \"tu\", \"kind\": \"provincial-party-committee\"}]}"))
         #expect(result.status == 0)
         #expect(result.out.contains("1 nodes, 0 relations"))
     }
@@ -106,9 +111,10 @@ struct CLITests {
     func stats() throws {
         let result = try orggraph(["stats", "Examples/province.yaml"])
         #expect(result.status == 0)
-        for heading in ["Nodes by kind", "Relations by type", "Public service units by level",
-            "Public service units by sector", "Leadership depth: "]
-        {
+        for heading in [
+            "Nodes by kind", "Relations by type", "Public service units by level",
+            "Public service units by sector", "Leadership depth: ",
+        ] {
             #expect(result.out.contains(heading))
         }
         let json = try orggraph(["stats", "Examples/province.yaml", "--format", "json"])
@@ -186,24 +192,26 @@ struct RulesCommandTests {
     func pathCountCheck() throws {
         let result = try orggraph(["rules", "single-immediate-superior"])
         #expect(result.out.contains("receives conflicting direction and reports twice.\n\ncheck: path count\n"))
-        #expect(try Self.checkLines("single-immediate-superior") == """
-            check: path count
-            subject: unit-party-organization
-            path: ^superior-of
-            exactly: 1
-            message: {subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)
-            """)
-        #expect(try Self.checkLines("local-liaison") == """
-            check: path count
-            subject: unit-party-organization
-            conditions:
-              - path: liaises-with[kind=commune-party-committee]
-                min: 1
-                message: {subject} keeps no relationship with a commune or ward party committee (liaises-with)
-              - path: liaises-with[kind=peoples-committee][level=commune]
-                min: 1
-                message: {subject} keeps no relationship with a commune or ward People's Committee (liaises-with)
-            """)
+        #expect(
+            try Self.checkLines("single-immediate-superior") == """
+                check: path count
+                subject: unit-party-organization
+                path: ^superior-of
+                exactly: 1
+                message: {subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)
+                """)
+        #expect(
+            try Self.checkLines("local-liaison") == """
+                check: path count
+                subject: unit-party-organization
+                conditions:
+                  - path: liaises-with[kind=commune-party-committee]
+                    min: 1
+                    message: {subject} keeps no relationship with a commune or ward party committee (liaises-with)
+                  - path: liaises-with[kind=peoples-committee][level=commune]
+                    min: 1
+                    message: {subject} keeps no relationship with a commune or ward People's Committee (liaises-with)
+                """)
     }
 
     @Test("rules ID shows a relation check, an acyclic check and a forbidden check")
@@ -213,12 +221,13 @@ struct RulesCommandTests {
         #expect(relation.contains("\ntype: reports-to\n"))
         #expect(relation.contains("\nperiods: regular, extraordinary\n"))
         #expect(try Self.checkLines("acyclic-leadership") == "check: acyclic\nsteps: leads, superior-of, ^part-of")
-        #expect(try Self.checkLines("no-district-level", rulebook: "Examples/rulebooks/two-tier-2025.yaml") == """
-            check: forbidden
-            subject: district-party-committee
-            message: {subject} is a district party committee, and the two-tier government has no district level; \
-            move its units and communes to the province or a commune
-            """)
+        #expect(
+            try Self.checkLines("no-district-level", rulebook: "Examples/rulebooks/two-tier-2025.yaml") == """
+                check: forbidden
+                subject: district-party-committee
+                message: {subject} is a district party committee, and the two-tier government has no district level; \
+                move its units and communes to the province or a commune
+                """)
         #expect(try Self.checkLines("relation-endpoints").hasPrefix("check: builtin relation-endpoints\n"))
     }
 
@@ -236,14 +245,15 @@ struct RulesCommandTests {
                 subject: [unit-party-organization, public-service-unit]
                 attribute: {key: sector, values: [health, education], required: true}
             """, name: "sectors.yaml")
-        #expect(try Self.checkLines("unit-has-sector", rulebook: file) == """
-            check: attribute
-            subject: unit-party-organization, public-service-unit
-            key: sector
-            values: health, education
-            required: yes
-            message: {subject} does not satisfy unit-has-sector
-            """)
+        #expect(
+            try Self.checkLines("unit-has-sector", rulebook: file) == """
+                check: attribute
+                subject: unit-party-organization, public-service-unit
+                key: sector
+                values: health, education
+                required: yes
+                message: {subject} does not satisfy unit-has-sector
+                """)
     }
 
     @Test("unused-suppression is listed and described with every rulebook")
@@ -255,7 +265,9 @@ struct RulesCommandTests {
         let one = try orggraph(["rules", "unused-suppression"])
         #expect(one.status == 0)
         #expect(one.out.hasPrefix("unused-suppression: A suppression hides a finding\nseverity: warning\n"))
-        #expect(one.out.hasSuffix("\n\ncheck: unused suppressions (applied by the auditor after every other rule, on their findings)\n"))
+        #expect(
+            one.out.hasSuffix(
+                "\n\ncheck: unused suppressions (applied by the auditor after every other rule, on their findings)\n"))
     }
 
     @Test("validate --format sarif writes SARIF 2.1.0")
@@ -277,7 +289,8 @@ struct ImpactCommandTests {
         #expect(result.status == 1)
         let lines = result.out.split(separator: "\n")
         #expect(lines.first == "removing 'thanh-uy-ha-tinh' would create 6 findings:")
-        #expect(lines.contains { $0.contains("[single-immediate-superior]") && $0.contains("chi-bo-thcs-le-van-thiem") })
+        #expect(
+            lines.contains { $0.contains("[single-immediate-superior]") && $0.contains("chi-bo-thcs-le-van-thiem") })
         #expect(lines.filter { $0.hasSuffix("[territorial-nesting]") }.count == 3)
     }
 

@@ -6,8 +6,10 @@ import Testing
 /// the same bytes for the same seed, and round trips through `convert`.
 @Suite("orggraph generate")
 struct GenerateCLITests {
-    static let small = ["--provinces", "1", "--districts", "2", "--communes", "3", "--provincial-units", "30",
-        "--district-units", "8"]
+    static let small = [
+        "--provinces", "1", "--districts", "2", "--communes", "3", "--provincial-units", "30",
+        "--district-units", "8",
+    ]
 
     static func folder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orggraph-\(UUID().uuidString)")
@@ -17,7 +19,9 @@ struct GenerateCLITests {
 
     /// (rule, node) pairs, counted, from a list of JSON objects with those keys.
     static func counted(_ items: [[String: Any]]) -> [String: Int] {
-        items.reduce(into: [:]) { $0["\($1["rule"] as? String ?? "?") \($1["node"] as? String ?? "?")", default: 0] += 1 }
+        items.reduce(into: [:]) {
+            $0["\($1["rule"] as? String ?? "?") \($1["node"] as? String ?? "?")", default: 0] += 1
+        }
     }
 
     @Test("--help explains the sizes and shows examples")
@@ -50,7 +54,8 @@ struct GenerateCLITests {
             ["generate"] + Self.small + ["--seed", "11", "--faults", "42", "--manifest", manifestPath, "-o", path])
         #expect(result.status == 0)
         let manifest = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: manifestPath))) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: manifestPath)))
+                as? [String: Any])
         #expect(manifest["seed"] as? Int == 11)
         let faults = try #require(manifest["faults"] as? [[String: Any]])
         #expect(faults.count == 42)
@@ -97,12 +102,18 @@ struct GenerateCLITests {
             ["--provinces", "1", "-o", "-"],
             ["--provinces", "1", "--faults", "1", "--manifest", "-", "--to", "yaml", "-o", "-"],
             ["--provinces", "100000", "-o", "x.yaml"],
-            ["--provinces", "1", "--districts", "1", "--communes", "1", "--provincial-units", "1",
-                "--district-units", "0", "--faults", "50", "-o", "x.yaml"],
+            [
+                "--provinces", "1", "--districts", "1", "--communes", "1", "--provincial-units", "1",
+                "--district-units", "0", "--faults", "50", "-o", "x.yaml",
+            ],
         ])
     func badUsage(arguments: [String]) throws {
         let folder = try Self.folder()
-        let result = try orggraph(["generate"] + arguments.map { $0.hasSuffix(".yaml") || $0 == "m.json" ? folder.appendingPathComponent($0).path : $0 })
+        let result = try orggraph(
+            ["generate"]
+                + arguments.map {
+                    $0.hasSuffix(".yaml") || $0 == "m.json" ? folder.appendingPathComponent($0).path : $0
+                })
         #expect(result.status == 2)
         #expect(!result.err.isEmpty)
         #expect(result.out.isEmpty)

@@ -30,7 +30,8 @@ struct InputCLITests {
         #expect(sent == 3, "no second answer")
         let lines = run.out.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix(#"{"from": "chi-bo-khoa-noi", "to": "tinh-uy", "paths": [{"length": 2"#) == true)
-        #expect(lines.dropFirst().first == #"{"from": "tinh-uy", "to": "tinh-uy", "paths": [{"length": 0, "steps": []}]}"#)
+        #expect(
+            lines.dropFirst().first == #"{"from": "tinh-uy", "to": "tinh-uy", "paths": [{"length": 0, "steps": []}]}"#)
         #expect(lines.count == 3 && lines.last == "", "each answer ends its line")
         #expect(run.status == 0)
     }
@@ -40,14 +41,19 @@ struct InputCLITests {
         let zero = try orggraph(["path", Self.hospital, "--pairs", "/dev/zero"])
         #expect(zero.status == 2)
         #expect(zero.out.isEmpty)
-        #expect(zero.err == "/dev/zero:1:1: error: the line is longer than the limit of 65536 bytes; each line is 'FROM TO', two ids\n")
+        #expect(
+            zero.err
+                == "/dev/zero:1:1: error: the line is longer than the limit of 65536 bytes; each line is 'FROM TO', two ids\n"
+        )
 
         let long = try orggraph(
             ["path", Self.hospital, "--pairs", "-"],
             input: .text("tinh-uy tinh-uy\n" + String(repeating: "a", count: 70_000) + " b\ntinh-uy tinh-uy\n"))
         #expect(long.status == 2)
         #expect(long.out.split(separator: "\n").count == 1, "the answer before the long line is written")
-        #expect(long.err == "-:2:1: error: the line is longer than the limit of 65536 bytes; each line is 'FROM TO', two ids\n")
+        #expect(
+            long.err
+                == "-:2:1: error: the line is longer than the limit of 65536 bytes; each line is 'FROM TO', two ids\n")
 
         let folder = try orggraph(["path", Self.hospital, "--pairs", "Examples"])
         #expect(folder.status == 2)
@@ -77,11 +83,14 @@ struct InputCLITests {
         for bad in ["0", "-1", "1X", "K", "99999999999999999999G"] {
             #expect(try orggraph(["stats", Self.hospital, "--max-input-bytes", bad]).status == 2, "\(bad)")
         }
-        let rules = try orggraph(["rules", "--rulebook", "Examples/rulebooks/two-tier-2025.yaml", "--max-input-bytes", "1K"])
+        let rules = try orggraph([
+            "rules", "--rulebook", "Examples/rulebooks/two-tier-2025.yaml", "--max-input-bytes", "1K",
+        ])
         #expect(rules.status == 2)
         #expect(
             rules.err
-                == "Examples/rulebooks/two-tier-2025.yaml: error: the file is larger than the limit of 1024 bytes (--max-input-bytes)\n")
+                == "Examples/rulebooks/two-tier-2025.yaml: error: the file is larger than the limit of 1024 bytes (--max-input-bytes)\n"
+        )
     }
 
     @Test("A file name that is not UTF-8 opens the file it names")
@@ -92,7 +101,8 @@ struct InputCLITests {
         // Only the shell can spell the byte 0xFF in a name: Foundation's strings are Unicode.
         let run = try orggraph(
             [
-                "-c", #"name=$(printf 'b\377nh-vi\351n.yaml'); cp "$1" "$name" && exec "$2" stats "$name""#, "sh", example,
+                "-c", #"name=$(printf 'b\377nh-vi\351n.yaml'); cp "$1" "$name" && exec "$2" stats "$name""#, "sh",
+                example,
                 try orggraphExecutable().path,
             ],
             directory: folder, executable: URL(fileURLWithPath: "/bin/sh"))

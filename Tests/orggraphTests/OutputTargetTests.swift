@@ -3,9 +3,9 @@ import TestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where outputs go: a device or FIFO written directly, a symlink kept and its target replaced,
@@ -28,15 +28,18 @@ struct OutputTargetTests {
             ["generate", "--provinces", "1", "--districts", "1", "--communes", "1", "--to", "yaml", "-o", output]
         },
         Writer(name: "generate --manifest") { _, output in
-            ["generate", "--provinces", "1", "--districts", "1", "--communes", "1", "--faults", "2",
-             "--manifest", output, "--to", "yaml", "-o", "-"]
+            [
+                "generate", "--provinces", "1", "--districts", "1", "--communes", "1", "--faults", "2",
+                "--manifest", output, "--to", "yaml", "-o", "-",
+            ]
         },
     ]
 
     /// The organization every writer reads, copied into `folder`.
     static func input(in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("org.yaml").path
-        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Examples/hospital.yaml").path, toPath: path)
+        try FileManager.default.copyItem(
+            atPath: packageRoot.appendingPathComponent("Examples/hospital.yaml").path, toPath: path)
         return path
     }
 
@@ -69,7 +72,9 @@ struct OutputTargetTests {
         #expect(written != "old\n" && !written.isEmpty)
         #expect(Self.mode(target) == 0o600)
         #expect(
-            try Set(FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["org.yaml", "target.out", "link.out"],
+            try Set(FileManager.default.contentsOfDirectory(atPath: folder.path)) == [
+                "org.yaml", "target.out", "link.out",
+            ],
             "a temporary file was left")
     }
 
@@ -124,12 +129,30 @@ struct OutputTargetTests {
         try FileManager.default.createSymbolicLink(atPath: soft, withDestinationPath: "org.yaml")
         let dotted = folder.path + "/./org.yaml"
         let cases: [([String], String)] = [
-            (["convert", input, "-o", input], "\(input): error: the output is the same file as the input; nothing was written\n"),
-            (["convert", input, "-o", hard], "\(hard): error: the output is the same file as the input '\(input)'; nothing was written\n"),
-            (["render", input, "-o", soft, "--format", "svg"], "\(soft): error: the output is the same file as the input '\(input)'; nothing was written\n"),
-            (["render", soft, "-o", input, "--format", "svg"], "\(input): error: the output is the same file as the input '\(soft)'; nothing was written\n"),
-            (["validate", input, "--output", dotted], "\(dotted): error: the output is the same file as the input '\(input)'; nothing was written\n"),
-            (["validate", input, "--rulebook", hard, "-o", soft], "\(soft): error: the output is the same file as the input '\(input)'; nothing was written\n"),
+            (
+                ["convert", input, "-o", input],
+                "\(input): error: the output is the same file as the input; nothing was written\n"
+            ),
+            (
+                ["convert", input, "-o", hard],
+                "\(hard): error: the output is the same file as the input '\(input)'; nothing was written\n"
+            ),
+            (
+                ["render", input, "-o", soft, "--format", "svg"],
+                "\(soft): error: the output is the same file as the input '\(input)'; nothing was written\n"
+            ),
+            (
+                ["render", soft, "-o", input, "--format", "svg"],
+                "\(input): error: the output is the same file as the input '\(soft)'; nothing was written\n"
+            ),
+            (
+                ["validate", input, "--output", dotted],
+                "\(dotted): error: the output is the same file as the input '\(input)'; nothing was written\n"
+            ),
+            (
+                ["validate", input, "--rulebook", hard, "-o", soft],
+                "\(soft): error: the output is the same file as the input '\(input)'; nothing was written\n"
+            ),
         ]
         for (arguments, message) in cases {
             let run = try orggraph(arguments)
@@ -139,10 +162,17 @@ struct OutputTargetTests {
             #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == original, "\(arguments) changed the input")
         }
         let manifest = folder.appendingPathComponent("x.json").path
-        let run = try orggraph(["generate", "--provinces", "1", "--faults", "1", "--manifest", manifest, "-o", manifest])
+        let run = try orggraph([
+            "generate", "--provinces", "1", "--faults", "1", "--manifest", manifest, "-o", manifest,
+        ])
         #expect(run.status == 2)
-        #expect(run.err == "\(manifest): error: the output is the same file as the output '\(manifest)'; nothing was written\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["hard.yaml", "org.yaml", "soft.yaml"])
+        #expect(
+            run.err
+                == "\(manifest): error: the output is the same file as the output '\(manifest)'; nothing was written\n")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "hard.yaml", "org.yaml", "soft.yaml",
+            ])
     }
 
     @Test("A write error names the path and the plain reason")
@@ -156,7 +186,9 @@ struct OutputTargetTests {
             (missing, "\(missing): error: cannot write the file: no such folder\n"),
         ]
         for (output, message) in cases {
-            for arguments in [["render", input, "--format", "dot", "-o", output], ["convert", input, "--to", "json", "-o", output]] {
+            for arguments in [
+                ["render", input, "--format", "dot", "-o", output], ["convert", input, "--to", "json", "-o", output],
+            ] {
                 let run = try orggraph(arguments)
                 #expect(run.status == 2)
                 #expect(run.err == message)

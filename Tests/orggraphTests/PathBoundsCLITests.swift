@@ -11,18 +11,21 @@ struct PathBoundsCLITests {
     static let province: String? = {
         guard let folder = try? temporaryFile("", name: "unused").replacingOccurrences(of: "/unused", with: ""),
             let run = try? orggraph(
-                ["generate", "--provinces", "1", "--seed", "3", "-o", folder + "/province.json"], measure: true, deadline: 60),
+                ["generate", "--provinces", "1", "--seed", "3", "-o", folder + "/province.json"], measure: true,
+                deadline: 60),
             run.status == 0
         else { return nil }
         return folder + "/province.json"
     }()
 
-    @Test("Expressions that unrolled to minutes of work finish in seconds on a province", arguments: [
-        "(((leads|^leads|part-of|^part-of)*){0,50}){0,5}", "(leads*){0,81}", "((leads|^part-of)+)*",
-        "((leads|^leads|part-of|^part-of|reports-to|^reports-to){0,6}){0,7}",
-        // Found by the fuzzer: a nullable body repeated, whose moves grew with the square of its copies.
-        "(((leads|^leads*)?){2}){054}", "(((leads|^leads|part-of|^part-of)+){8,10}){5,5\t}",
-    ])
+    @Test(
+        "Expressions that unrolled to minutes of work finish in seconds on a province",
+        arguments: [
+            "(((leads|^leads|part-of|^part-of)*){0,50}){0,5}", "(leads*){0,81}", "((leads|^part-of)+)*",
+            "((leads|^leads|part-of|^part-of|reports-to|^reports-to){0,6}){0,7}",
+            // Found by the fuzzer: a nullable body repeated, whose moves grew with the square of its copies.
+            "(((leads|^leads*)?){2}){054}", "(((leads|^leads|part-of|^part-of)+){8,10}){5,5\t}",
+        ])
     func boundedQuery(_ expression: String) throws {
         let province = try #require(Self.province)
         let run = try orggraph(["query", province, "p01", expression], measure: true, deadline: 60)
@@ -58,13 +61,20 @@ struct PathBoundsCLITests {
     /// `source` → 2 nodes → 2 nodes → ... (`depth` layers, each node leading both of the
     /// next) → `target`: 2^depth simple paths, all of the same length.
     static func layered(depth: Int) throws -> String {
-        var nodes = [#"{"id": "source", "kind": "district-party-committee"}"#, #"{"id": "target", "kind": "district-party-committee"}"#]
+        var nodes = [
+            #"{"id": "source", "kind": "district-party-committee"}"#,
+            #"{"id": "target", "kind": "district-party-committee"}"#,
+        ]
         var relations: [String] = []
-        func edge(_ from: String, _ to: String) { relations.append(#"{"type": "leads", "from": "\#(from)", "to": "\#(to)"}"#) }
+        func edge(_ from: String, _ to: String) {
+            relations.append(#"{"type": "leads", "from": "\#(from)", "to": "\#(to)"}"#)
+        }
         for layer in 0..<depth {
             for side in ["a", "b"] {
                 nodes.append(#"{"id": "l\#(layer)\#(side)", "kind": "district-party-committee"}"#)
-                if layer == 0 { edge("source", "l0\(side)") } else {
+                if layer == 0 {
+                    edge("source", "l0\(side)")
+                } else {
                     edge("l\(layer - 1)a", "l\(layer)\(side)")
                     edge("l\(layer - 1)b", "l\(layer)\(side)")
                 }
@@ -79,8 +89,10 @@ struct PathBoundsCLITests {
     @Test("path --all writes paths as it finds them: peak memory does not grow with --limit")
     func allPathsBoundedMemory() throws {
         let file = try Self.layered(depth: 60)
-        let small = try orggraph(["path", file, "source", "target", "--all", "--limit", "1000"], measure: true, deadline: 60)
-        let large = try orggraph(["path", file, "source", "target", "--all", "--limit", "30000"], measure: true, deadline: 120)
+        let small = try orggraph(
+            ["path", file, "source", "target", "--all", "--limit", "1000"], measure: true, deadline: 60)
+        let large = try orggraph(
+            ["path", file, "source", "target", "--all", "--limit", "30000"], measure: true, deadline: 120)
         #expect(small.status == 0 && large.status == 0, "\(large.err)")
         #expect(large.out.components(separatedBy: "\n\npath ").count == 30_000)
         #expect(large.out.hasPrefix("path 1:\nsource\n  —leads→ l0a\n  —leads→ l1a\n"))
@@ -88,7 +100,8 @@ struct PathBoundsCLITests {
         // 30,000 paths of 61 steps held at once took over 150 MB.
         #expect(large.megabytes < small.megabytes + 20, "\(small.megabytes) MB, then \(large.megabytes) MB")
         let json = try orggraph(
-            ["path", file, "source", "target", "--all", "--limit", "3", "--format", "json"], measure: true, deadline: 60)
+            ["path", file, "source", "target", "--all", "--limit", "3", "--format", "json"], measure: true, deadline: 60
+        )
         let object = try PathCLITests.object(json.out)
         let paths = try #require(object["paths"] as? [[String: Any]])
         #expect(paths.map { $0["length"] as? Int } == [61, 61, 61])
@@ -103,7 +116,10 @@ struct PathBoundsCLITests {
         #expect(over.out.isEmpty)
         #expect(over.err.contains("--limit takes a number of paths, from 1 to 1,000,000."))
         let help = try orggraph(["path", "--help"]).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("--limit <limit> With --all, the most paths to list (at most 1,000,000; each is written as it is found)."))
+        #expect(
+            help.contains(
+                "--limit <limit> With --all, the most paths to list (at most 1,000,000; each is written as it is found)."
+            ))
         let none = try orggraph(["path", file, "target", "source", "--all", "--via", "leads", "--format", "json"])
         #expect(none.status == 1)
         #expect(none.out == "{\"from\": \"target\", \"to\": \"source\", \"paths\": []}\n")
@@ -114,7 +130,8 @@ struct PathBoundsCLITests {
     static func manyRules(_ count: Int) throws -> String {
         var text = "rulebook: many\ntitle: Many\nextends: 125-QD/TW\nrules:\n"
         for i in 0..<count {
-            text += "  - id: rule-\(i)\n    title: Rule \(i)\n    severity: info\n    subject: unit-party-organization\n"
+            text +=
+                "  - id: rule-\(i)\n    title: Rule \(i)\n    severity: info\n    subject: unit-party-organization\n"
                 + "    path: ^superior-of\n    max: 5\n"
         }
         text += "disable: [rule-7, rule-\(count - 1)]\nseverity:\n  rule-8: warning\n"
@@ -148,11 +165,12 @@ struct PathBoundsCLITests {
         let run = try orggraph(["validate", file, "--rulebook", "structural"], measure: true, deadline: 120)
         #expect(run.status == 1, "\(run.err)")
         let cycle = try #require(run.out.split(separator: "\n").first { $0.contains("[acyclic-leadership]") })
-        #expect(cycle.hasSuffix(
-            "error: leadership runs in a circle of 300000 steps through 'c0': 'c0' leads 'c1', 'c1' leads 'c2', "
-                + "'c2' leads 'c3', 'c3' leads 'c4', … 299992 more steps …, 'c299996' leads 'c299997', "
-                + "'c299997' leads 'c299998', 'c299998' leads 'c299999', 'c299999' leads 'c0'; "
-                + "leadership must run one way [acyclic-leadership]"))
+        #expect(
+            cycle.hasSuffix(
+                "error: leadership runs in a circle of 300000 steps through 'c0': 'c0' leads 'c1', 'c1' leads 'c2', "
+                    + "'c2' leads 'c3', 'c3' leads 'c4', … 299992 more steps …, 'c299996' leads 'c299997', "
+                    + "'c299997' leads 'c299998', 'c299998' leads 'c299999', 'c299999' leads 'c0'; "
+                    + "leadership must run one way [acyclic-leadership]"))
         #expect(run.out.utf8.count < 4_096, "\(run.out.utf8.count) bytes")
     }
 }

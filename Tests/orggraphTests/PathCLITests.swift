@@ -53,7 +53,10 @@ struct PathCLITests {
         let nodes = try #require(object["nodes"] as? [String])
         #expect(nodes.count == 11)
         #expect(nodes.first == "dubp-ky-thuat")
-        #expect(Array(nodes.suffix(3)) == ["chi-bo-cong-nghe-thong-tin", "chi-bo-ky-thuat-cong-trinh", "chi-bo-sinh-vien-ky-thuat"])
+        #expect(
+            Array(nodes.suffix(3)) == [
+                "chi-bo-cong-nghe-thong-tin", "chi-bo-ky-thuat-cong-trinh", "chi-bo-sinh-vien-ky-thuat",
+            ])
     }
 
     @Test("query: reads the organization from standard input")
@@ -69,7 +72,8 @@ struct PathCLITests {
         let result = try orggraph(["query", Self.hospital, "tinh-uy", "^leads*/lead"])
         #expect(result.status == 2)
         #expect(result.out.isEmpty)
-        #expect(result.err == "query:1:9: error: unknown relation 'lead'; did you mean 'leads'?\n^leads*/lead\n        ^\n")
+        #expect(
+            result.err == "query:1:9: error: unknown relation 'lead'; did you mean 'leads'?\n^leads*/lead\n        ^\n")
     }
 
     @Test("query: an unknown start exits 2 with the closest id")
@@ -77,7 +81,8 @@ struct PathCLITests {
         let result = try orggraph(["query", Self.hospital, "tinh-uy-x", "leads"])
         #expect(result.status == 2)
         #expect(result.out.isEmpty)
-        #expect(result.err == "Examples/hospital.yaml: error: no node has the id 'tinh-uy-x'; did you mean 'tinh-uy'?\n")
+        #expect(
+            result.err == "Examples/hospital.yaml: error: no node has the id 'tinh-uy-x'; did you mean 'tinh-uy'?\n")
     }
 
     // MARK: path
@@ -129,9 +134,12 @@ struct PathCLITests {
             "path", Self.hospital, "tinh-uy", "chi-bo-khoa-noi", "--via", "^reports-to|^part-of", "--format", "json",
         ])
         #expect(backwards.status == 0)
-        #expect(try Self.object(backwards.out)["paths"].flatMap { ($0 as? [[String: Any]])?.first?["length"] as? Int } == 3)
+        #expect(
+            try Self.object(backwards.out)["paths"].flatMap { ($0 as? [[String: Any]])?.first?["length"] as? Int } == 3)
 
-        let none = try orggraph(["path", Self.hospital, "tinh-uy", "chi-bo-khoa-noi", "--via", "reports-to", "--format", "json"])
+        let none = try orggraph([
+            "path", Self.hospital, "tinh-uy", "chi-bo-khoa-noi", "--via", "reports-to", "--format", "json",
+        ])
         #expect(none.status == 1)
         let object = try Self.object(none.out)
         #expect((object["paths"] as? [Any])?.isEmpty == true)
@@ -142,7 +150,8 @@ struct PathCLITests {
         #expect(text.out.isEmpty)
         #expect(
             text.err
-                == "no path from tinh-uy (Tỉnh ủy Lâm Đồng) to chi-bo-khoa-noi (Chi bộ Khoa Nội tổng hợp) with steps reports-to\n")
+                == "no path from tinh-uy (Tỉnh ủy Lâm Đồng) to chi-bo-khoa-noi (Chi bộ Khoa Nội tổng hợp) with steps reports-to\n"
+        )
     }
 
     @Test("path: --via takes only relations and inverses joined by '|'")
@@ -153,7 +162,8 @@ struct PathCLITests {
         #expect(closure.err.contains("--via takes relation types and inverses joined by '|'"))
         let misspelt = try orggraph(["path", Self.hospital, "chi-bo-khoa-noi", "tinh-uy", "--via", "part-of|lead"])
         #expect(misspelt.status == 2)
-        #expect(misspelt.err == "via:1:9: error: unknown relation 'lead'; did you mean 'leads'?\npart-of|lead\n        ^\n")
+        #expect(
+            misspelt.err == "via:1:9: error: unknown relation 'lead'; did you mean 'leads'?\npart-of|lead\n        ^\n")
     }
 
     @Test("path: an unknown id exits 2 with a did-you-mean")
@@ -163,8 +173,10 @@ struct PathCLITests {
         #expect(result.out.isEmpty)
         #expect(
             result.err
-                == "Examples/hospital.yaml: error: no node has the id 'chi-bo-khoa-noj'; did you mean 'chi-bo-khoa-noi'?\n")
-        #expect(try orggraph(["path", Self.hospital, "tinh-uy", "dang-uy-b"]).err.contains("did you mean 'dang-uy-bv'?"))
+                == "Examples/hospital.yaml: error: no node has the id 'chi-bo-khoa-noj'; did you mean 'chi-bo-khoa-noi'?\n"
+        )
+        #expect(
+            try orggraph(["path", Self.hospital, "tinh-uy", "dang-uy-b"]).err.contains("did you mean 'dang-uy-bv'?"))
     }
 
     @Test("path --all --limit 3: the first three simple paths, shortest first")
@@ -186,7 +198,9 @@ struct PathCLITests {
         let more = try orggraph([
             "path", Self.hospital, "chi-bo-khoa-noi", "tinh-uy", "--all", "--limit", "8", "--format", "json",
         ])
-        let lengths = try #require(try Self.object(more.out)["paths"] as? [[String: Any]]).map { $0["length"] as? Int ?? 0 }
+        let lengths = try #require(try Self.object(more.out)["paths"] as? [[String: Any]]).map {
+            $0["length"] as? Int ?? 0
+        }
         try #require(lengths.count == 8)
         #expect(Array(lengths.prefix(6)) == [2, 2, 2, 2, 2, 2])
         #expect(lengths[6] > 2 && lengths == lengths.sorted())
@@ -210,7 +224,8 @@ struct PathCLITests {
                 1 step
 
                 """)
-        #expect(try orggraph(["path", Self.hospital, "chi-bo-khoa-noi", "tinh-uy", "--all", "--limit", "0"]).status == 2)
+        #expect(
+            try orggraph(["path", Self.hospital, "chi-bo-khoa-noi", "tinh-uy", "--all", "--limit", "0"]).status == 2)
     }
 
     @Test("path --pairs: one JSON line per pair, comments and blank lines skipped")
@@ -244,11 +259,14 @@ struct PathCLITests {
 
         // Pairs from standard input; an unknown id is an error line and status 2.
         let bad = try orggraph(
-            ["path", Self.hospital, "--pairs", "-"], input: .text("chi-bo-khoa-noj tinh-uy\nchi-bo-khoa-noi dang-uy-bv\na b c\n"))
+            ["path", Self.hospital, "--pairs", "-"],
+            input: .text("chi-bo-khoa-noj tinh-uy\nchi-bo-khoa-noi dang-uy-bv\na b c\n"))
         #expect(bad.status == 2)
         let badLines = try bad.out.split(separator: "\n").map { try Self.object($0) }
         #expect(badLines.count == 2)
-        #expect(badLines.first?["error"] as? String == "no node has the id 'chi-bo-khoa-noj'; did you mean 'chi-bo-khoa-noi'?")
+        #expect(
+            badLines.first?["error"] as? String
+                == "no node has the id 'chi-bo-khoa-noj'; did you mean 'chi-bo-khoa-noi'?")
         #expect((badLines.last?["paths"] as? [[String: Any]])?.first?["length"] as? Int == 1)
         #expect(bad.err == "-:3:1: error: expected 'FROM TO', two ids\n")
 
@@ -279,7 +297,9 @@ struct PathCLITests {
             try Self.steps(object["steps"]) == [
                 "chi-bo-thcs-le-van-thiem <-superior-of- thanh-uy-ha-tinh", "thanh-uy-ha-tinh <-leads- tinh-uy",
             ])
-        let reporting = try orggraph(["chain", Self.hospital, "chi-bo-khoa-noi", "--relation", "reports-to", "--format", "json"])
+        let reporting = try orggraph([
+            "chain", Self.hospital, "chi-bo-khoa-noi", "--relation", "reports-to", "--format", "json",
+        ])
         #expect(
             try Self.steps(try Self.object(reporting.out)["steps"]) == [
                 "chi-bo-khoa-noi -reports-to-> dang-uy-bv", "dang-uy-bv -reports-to-> btv-tinh-uy",

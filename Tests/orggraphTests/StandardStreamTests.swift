@@ -3,9 +3,9 @@ import TestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Standard output: every write checked, a reader that goes away answered quietly, and text
@@ -23,7 +23,8 @@ struct StandardStreamTests {
     ]
 
     @Test(
-        "A full device on standard output: exit 2 and a message", .enabled(if: FileManager.default.fileExists(atPath: "/dev/full")),
+        "A full device on standard output: exit 2 and a message",
+        .enabled(if: FileManager.default.fileExists(atPath: "/dev/full")),
         arguments: writers)
     func fullDevice(_ arguments: [String]) throws {
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
@@ -44,7 +45,8 @@ struct StandardStreamTests {
     @Test("Names with terminal controls are escaped in text output and kept in JSON")
     func escapes() throws {
         let name = "x\u{1B}]0;pwned\u{07}\u{1B}[2J\r\u{202E}y\u{85}\u{7F}\nz"
-        let file = try temporaryFile("""
+        let file = try temporaryFile(
+            """
             {"orggraph": 1, "nodes": [{"id": "a", "kind": "unit-head", "name": \(Self.jsonString(name))}]}
             """, name: "controls.json")
         let text = try orggraph(["query", file, "a", "leads*"])
@@ -66,7 +68,8 @@ struct StandardStreamTests {
         #expect(json.status == 2)
         #expect(
             json.out.contains(
-                "\"errors\": [{\"file\": \"\(bad)\", \"line\": 3, \"column\": 19, \"message\": \"unknown kind 'unit-hed'; did you mean 'unit-head'?\"}]"))
+                "\"errors\": [{\"file\": \"\(bad)\", \"line\": 3, \"column\": 19, \"message\": \"unknown kind 'unit-hed'; did you mean 'unit-head'?\"}]"
+            ))
         let sarif = try orggraph(["validate", bad, "--format", "sarif"])
         #expect(sarif.status == 2)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)) as? [String: Any])
@@ -74,7 +77,9 @@ struct StandardStreamTests {
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
         #expect(invocation["executionSuccessful"] as? Bool == false)
         let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
-        #expect((notification["message"] as? [String: Any])?["text"] as? String == "unknown kind 'unit-hed'; did you mean 'unit-head'?")
+        #expect(
+            (notification["message"] as? [String: Any])?["text"] as? String
+                == "unknown kind 'unit-hed'; did you mean 'unit-head'?")
         let clean = try orggraph(["validate", "Examples/hospital.yaml", "--format", "sarif"])
         #expect(clean.out.contains("\"invocations\": [{\"executionSuccessful\": true}]"))
     }
@@ -101,10 +106,12 @@ struct StandardStreamTests {
                 }
             }
             // Interrupted before the rename: the signal ended it and no big.yaml was put in place.
-            caught = sent && run.signal == signal
+            caught =
+                sent && run.signal == signal
                 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("big.yaml").path)
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("big.yaml"))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "a temporary file was left")
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "a temporary file was left")
         }
         #expect(caught, "no run was interrupted while it wrote")
     }

@@ -1,8 +1,7 @@
+import Dispatch
 import OrgGraphCore
 import OrgGraphFormat
 import OrgGraphQuery
-
-import Dispatch
 
 /// Runs a rulebook over an organization and returns located findings, with the file's
 /// suppressions applied.

@@ -55,7 +55,8 @@ public enum RulebookDocument {
     private static func findingPlace(_ expect: [String], code: Bool = false) -> String {
         guard !expect.isEmpty else { return "" }
         let names = expect.map { code ? "`\($0)`" : $0 }
-        return expect.count == 1 ? ", with a finding on \(names[0])" : ", with findings on \(names.joined(separator: ", "))"
+        return expect.count == 1
+            ? ", with a finding on \(names[0])" : ", with findings on \(names.joined(separator: ", "))"
     }
 
     /// The rules as a JSON array.
@@ -71,13 +72,14 @@ public enum RulebookDocument {
                 pairs.append(("citation", JSONText.object(fields)))
             }
             pairs.append(("rationale", JSONText.quote(rule.rationale)))
-            pairs.append((
-                "examples",
-                JSONText.object([
-                    ("triggering", JSONText.array(rule.triggeringExamples.map(JSONText.quote))),
-                    ("nonTriggering", JSONText.array(rule.nonTriggeringExamples.map(JSONText.quote))),
-                ])
-            ))
+            pairs.append(
+                (
+                    "examples",
+                    JSONText.object([
+                        ("triggering", JSONText.array(rule.triggeringExamples.map(JSONText.quote))),
+                        ("nonTriggering", JSONText.array(rule.nonTriggeringExamples.map(JSONText.quote))),
+                    ])
+                ))
             return JSONText.object(pairs)
         }
         return "[\n  " + items.joined(separator: ",\n  ") + "\n]\n"
@@ -91,7 +93,8 @@ public enum RulebookDocument {
         out += "| id | severity | title | citation |\n|---|---|---|---|\n"
         for rule in rulebook.rules {
             let description = rule.description
-            out += "| [`\(rule.id)`](#\(rule.id)) | \(description.severity.rawValue) | \(escapeTable(description.title)) | "
+            out +=
+                "| [`\(rule.id)`](#\(rule.id)) | \(description.severity.rawValue) | \(escapeTable(description.title)) | "
             out += "\(description.citation.map { escapeTable($0.description) } ?? "") |\n"
         }
         for rule in rulebook.rules {

@@ -10,7 +10,8 @@ public enum SARIFReport {
     ///
     /// - Complexity: O(findings + rules).
     public static func write(_ report: ValidationReport, tool: String = "orggraph", version: String) -> String {
-        let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ruleIndex = Dictionary(
+            report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var files = report.files
         for finding in report.findings + report.suppressedFindings where !files.contains(finding.file) {
             files.append(finding.file)
@@ -52,7 +53,12 @@ public enum SARIFReport {
         JSONText.object([
             ("level", JSONText.quote("error")),
             ("message", JSONText.object([("text", JSONText.quote(error.message))])),
-            ("locations", JSONText.array([JSONText.object([("physicalLocation", physicalLocation(error.file, error.location, files))])])),
+            (
+                "locations",
+                JSONText.array([
+                    JSONText.object([("physicalLocation", physicalLocation(error.file, error.location, files))])
+                ])
+            ),
         ])
     }
 
@@ -74,7 +80,10 @@ public enum SARIFReport {
             ("id", JSONText.quote(rule.id)),
             ("name", JSONText.quote(pascalCase(rule.id))),
             ("shortDescription", JSONText.object([("text", JSONText.quote(rule.title))])),
-            ("fullDescription", JSONText.object([("text", JSONText.quote(rule.rationale.isEmpty ? rule.title : rule.rationale))])),
+            (
+                "fullDescription",
+                JSONText.object([("text", JSONText.quote(rule.rationale.isEmpty ? rule.title : rule.rationale))])
+            ),
             ("help", JSONText.object([("text", JSONText.quote(help.isEmpty ? rule.title : help))])),
             ("defaultConfiguration", JSONText.object([("level", JSONText.quote(level(rule.severity)))])),
             ("properties", JSONText.object(properties)),
@@ -100,17 +109,22 @@ public enum SARIFReport {
         }
         pairs.append(("partialFingerprints", JSONText.object([("orggraph/v1", JSONText.quote(finding.fingerprint))])))
         if let reason = finding.suppressionReason {
-            pairs.append((
-                "suppressions",
-                JSONText.array([
-                    JSONText.object([("kind", JSONText.quote("inSource")), ("justification", JSONText.quote(reason))])
-                ])
-            ))
+            pairs.append(
+                (
+                    "suppressions",
+                    JSONText.array([
+                        JSONText.object([
+                            ("kind", JSONText.quote("inSource")), ("justification", JSONText.quote(reason)),
+                        ])
+                    ])
+                ))
         }
         return JSONText.object(pairs)
     }
 
-    private static func location(_ file: String, _ place: SourceLocation, _ files: [String: Int], logical node: String) -> String {
+    private static func location(_ file: String, _ place: SourceLocation, _ files: [String: Int], logical node: String)
+        -> String
+    {
         JSONText.object([
             ("physicalLocation", physicalLocation(file, place, files)),
             (
@@ -128,10 +142,11 @@ public enum SARIFReport {
     private static func physicalLocation(_ file: String, _ place: SourceLocation, _ files: [String: Int]) -> String {
         var pairs = [("artifactLocation", artifactLocation(file, index: files[file]))]
         if place.isKnown {
-            pairs.append((
-                "region",
-                JSONText.object([("startLine", "\(place.line)"), ("startColumn", "\(place.column)")])
-            ))
+            pairs.append(
+                (
+                    "region",
+                    JSONText.object([("startLine", "\(place.line)"), ("startColumn", "\(place.column)")])
+                ))
         }
         return JSONText.object(pairs)
     }

@@ -19,7 +19,10 @@ public struct ValidationReport: Sendable {
     /// How many findings suppressions hid.
     public var suppressed: Int { suppressedFindings.count }
 
-    public init(files: [String] = [], findings: [Finding] = [], suppressedFindings: [Finding] = [], rules: [RuleDescription] = []) {
+    public init(
+        files: [String] = [], findings: [Finding] = [], suppressedFindings: [Finding] = [],
+        rules: [RuleDescription] = []
+    ) {
         self.files = files
         self.findings = findings
         self.suppressedFindings = suppressedFindings
@@ -69,7 +72,8 @@ public struct ValidationReport: Sendable {
                 "\(Self.place(finding.file, finding.location)): \(finding.severity.rawValue): "
                     + "\(TerminalText.escaped(finding.message)) [\(TerminalText.escaped(finding.rule))]")
             for related in finding.related {
-                lines.append("\(Self.place(related.file, related.location)): note: \(TerminalText.escaped(related.message))")
+                lines.append(
+                    "\(Self.place(related.file, related.location)): note: \(TerminalText.escaped(related.message))")
             }
         }
         return lines

@@ -3,586 +3,586 @@
 enum BuiltinRulebookTexts {
     /// Rulebooks/125-QD-TW.yaml
     static let regulation125 = #"""
-# The built-in rulebook: Regulation 125-QD/TW of 10 October 2023 (Secretariat of the Central
-# Committee) on the functions, tasks and working relationships of party committees and
-# grassroots cells in public service units. Sections cite the five groups of working
-# relationships, (1) to (5), as §1 to §5. docs/SEMANTICS.md reads each rule in prose.
-#
-# Compiled into the package (Scripts/embed-rulebooks.sh); a test keeps the two equal.
-rulebook: 125-QD/TW
-title: Regulation 125-QD/TW (2023), working relationships of party organizations in public service units
-document: Regulation 125-QD/TW
-extends: structural
+        # The built-in rulebook: Regulation 125-QD/TW of 10 October 2023 (Secretariat of the Central
+        # Committee) on the functions, tasks and working relationships of party committees and
+        # grassroots cells in public service units. Sections cite the five groups of working
+        # relationships, (1) to (5), as §1 to §5. docs/SEMANTICS.md reads each rule in prose.
+        #
+        # Compiled into the package (Scripts/embed-rulebooks.sh); a test keeps the two equal.
+        rulebook: 125-QD/TW
+        title: Regulation 125-QD/TW (2023), working relationships of party organizations in public service units
+        document: Regulation 125-QD/TW
+        extends: structural
 
-rules:
-  - id: single-immediate-superior
-    title: Each unit party organization has exactly one immediate superior
-    severity: error
-    citation: §3
-    rationale: >
-      The party committee or grassroots cell of a public service unit is under the regular and
-      comprehensive leadership of its immediate superior party committee on party building and
-      on its political tasks. With none, nobody carries that leadership; with two, the unit
-      receives conflicting direction and reports twice.
-    subject: unit-party-organization
-    path: ^superior-of
-    exactly: 1
-    message: "{subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: khoi, kind: superior-party-committee, level: provincial}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: superior-of, from: tu, to: dubv}
-              - {type: superior-of, from: khoi, to: dubv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: khoi, kind: superior-party-committee, level: provincial}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: superior-of, from: khoi, to: dubv}
+        rules:
+          - id: single-immediate-superior
+            title: Each unit party organization has exactly one immediate superior
+            severity: error
+            citation: §3
+            rationale: >
+              The party committee or grassroots cell of a public service unit is under the regular and
+              comprehensive leadership of its immediate superior party committee on party building and
+              on its political tasks. With none, nobody carries that leadership; with two, the unit
+              receives conflicting direction and reports twice.
+            subject: unit-party-organization
+            path: ^superior-of
+            exactly: 1
+            message: "{subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: khoi, kind: superior-party-committee, level: provincial}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: superior-of, from: tu, to: dubv}
+                      - {type: superior-of, from: khoi, to: dubv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: khoi, kind: superior-party-committee, level: provincial}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: superior-of, from: khoi, to: dubv}
 
-  - id: leadership-at-unit-level
-    title: The party committee of the unit's level leads the unit's party organization
-    severity: error
-    citation: §1
-    rationale: >
-      The provincial and district party committees lead the public service units at their own
-      level directly, on political orientation, important work and personnel, through the
-      unit's party committee. A provincial unit led only by a district committee, or a district
-      unit led by the province, puts that leadership at the wrong level.
-    subject: unit-party-organization
-    conditions:
-      - when: part-of[kind=public-service-unit][level=provincial]
-        path: ^leads[kind=provincial-party-committee]
-        min: 1
-        message: "{subject} belongs to a provincial unit, so the provincial party committee must lead it (leads)"
-      - when: part-of[kind=public-service-unit][level=provincial]
-        path: ^leads[kind=district-party-committee|commune-party-committee]
-        max: 0
-        message: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
-      - when: part-of[kind=public-service-unit][level=district]
-        path: ^leads[kind=district-party-committee]
-        min: 1
-        message: "{subject} belongs to a district unit, so the district party committee must lead it (leads)"
-      - when: part-of[kind=public-service-unit][level=district]
-        path: ^leads[kind=provincial-party-committee|commune-party-committee]
-        max: 0
-        message: "{subject} belongs to a district unit but is led by {found}, a committee of another level"
-      - when: part-of[kind=public-service-unit][level=commune]
-        path: ^leads[kind=commune-party-committee]
-        min: 1
-        message: "{subject} belongs to a commune unit, so the commune party committee must lead it (leads)"
-      - when: part-of[kind=public-service-unit][level=commune]
-        path: ^leads[kind=provincial-party-committee|district-party-committee]
-        max: 0
-        message: "{subject} belongs to a commune unit but is led by {found}, a committee of another level"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: hu, kind: district-party-committee}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: leads, from: hu, to: dubv}
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: truong, kind: public-service-unit, level: district}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: khoi, kind: superior-party-committee, level: provincial}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
-            - {type: leads, from: khoi, to: dubv}
+          - id: leadership-at-unit-level
+            title: The party committee of the unit's level leads the unit's party organization
+            severity: error
+            citation: §1
+            rationale: >
+              The provincial and district party committees lead the public service units at their own
+              level directly, on political orientation, important work and personnel, through the
+              unit's party committee. A provincial unit led only by a district committee, or a district
+              unit led by the province, puts that leadership at the wrong level.
+            subject: unit-party-organization
+            conditions:
+              - when: part-of[kind=public-service-unit][level=provincial]
+                path: ^leads[kind=provincial-party-committee]
+                min: 1
+                message: "{subject} belongs to a provincial unit, so the provincial party committee must lead it (leads)"
+              - when: part-of[kind=public-service-unit][level=provincial]
+                path: ^leads[kind=district-party-committee|commune-party-committee]
+                max: 0
+                message: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
+              - when: part-of[kind=public-service-unit][level=district]
+                path: ^leads[kind=district-party-committee]
+                min: 1
+                message: "{subject} belongs to a district unit, so the district party committee must lead it (leads)"
+              - when: part-of[kind=public-service-unit][level=district]
+                path: ^leads[kind=provincial-party-committee|commune-party-committee]
+                max: 0
+                message: "{subject} belongs to a district unit but is led by {found}, a committee of another level"
+              - when: part-of[kind=public-service-unit][level=commune]
+                path: ^leads[kind=commune-party-committee]
+                min: 1
+                message: "{subject} belongs to a commune unit, so the commune party committee must lead it (leads)"
+              - when: part-of[kind=public-service-unit][level=commune]
+                path: ^leads[kind=provincial-party-committee|district-party-committee]
+                max: 0
+                message: "{subject} belongs to a commune unit but is led by {found}, a committee of another level"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: hu, kind: district-party-committee}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: leads, from: hu, to: dubv}
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: truong, kind: public-service-unit, level: district}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: khoi, kind: superior-party-committee, level: provincial}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: tu, to: dubv}
+                    - {type: leads, from: khoi, to: dubv}
 
-  - id: reports-to-standing-body
-    title: The unit's party organization reports to the standing body of its leading committee
-    severity: warning
-    citation: §1
-    rationale: >
-      The party committees of public service units keep a regular and an extraordinary
-      reporting regime with the Standing Committee and the Standing Board of the provincial and
-      district party committees. Reports that stop at the committee as a whole, or regular
-      reports without extraordinary ones, leave the standing body without the information the
-      regulation routes to it.
-    subject: unit-party-organization
-    when: ^leads
-    relation:
-      type: reports-to
-      to: ^leads/^part-of[kind=standing-body]
-      periods: [regular, extraordinary]
-    message: "{subject} must report to a standing body of the committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: btv, kind: standing-committee, part-of: tu}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: leads, from: tu, to: dubv}
-              - {type: reports-to, from: dubv, to: btv, period: [regular]}
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: btv, kind: standing-committee, part-of: tu}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: leads, from: tu, to: dubv}
-              - {type: reports-to, from: dubv, to: tu, period: [regular, extraordinary]}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: btv, kind: standing-committee, part-of: tu}
-            - {id: tt, kind: standing-board, part-of: tu}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
-            - {type: reports-to, from: dubv, to: btv, period: [regular]}
-            - {type: reports-to, from: dubv, to: tt, period: [extraordinary]}
+          - id: reports-to-standing-body
+            title: The unit's party organization reports to the standing body of its leading committee
+            severity: warning
+            citation: §1
+            rationale: >
+              The party committees of public service units keep a regular and an extraordinary
+              reporting regime with the Standing Committee and the Standing Board of the provincial and
+              district party committees. Reports that stop at the committee as a whole, or regular
+              reports without extraordinary ones, leave the standing body without the information the
+              regulation routes to it.
+            subject: unit-party-organization
+            when: ^leads
+            relation:
+              type: reports-to
+              to: ^leads/^part-of[kind=standing-body]
+              periods: [regular, extraordinary]
+            message: "{subject} must report to a standing body of the committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: btv, kind: standing-committee, part-of: tu}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: leads, from: tu, to: dubv}
+                      - {type: reports-to, from: dubv, to: btv, period: [regular]}
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: btv, kind: standing-committee, part-of: tu}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: leads, from: tu, to: dubv}
+                      - {type: reports-to, from: dubv, to: tu, period: [regular, extraordinary]}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: btv, kind: standing-committee, part-of: tu}
+                    - {id: tt, kind: standing-board, part-of: tu}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: tu, to: dubv}
+                    - {type: reports-to, from: dubv, to: btv, period: [regular]}
+                    - {type: reports-to, from: dubv, to: tt, period: [extraordinary]}
 
-  - id: periodic-report-to-superior
-    title: The unit's party organization reports to its immediate superior every six months and every year
-    severity: error
-    citation: §3
-    rationale: >
-      Periodically, every six months and every year, and whenever required, the party
-      committee reports to its immediate superior party committee and asks its opinion on the
-      leadership and organization of its political tasks.
-    subject: unit-party-organization
-    when: ^superior-of
-    relation:
-      type: reports-to
-      to: ^superior-of
-      periods: [6-months, 1-year]
-    message: "{subject} must report to its immediate superior ({targets}) every 6 months and every year; missing: {periods}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: khoi, kind: superior-party-committee, level: provincial}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: superior-of, from: khoi, to: dubv}
-              - {type: reports-to, from: dubv, to: khoi, period: [1-year]}
-      non-triggering:
-        - |
-          nodes:
-            - {id: khoi, kind: superior-party-committee, level: provincial}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: superior-of, from: khoi, to: dubv}
-            - {type: reports-to, from: dubv, to: khoi, period: [6-months, 1-year, ad-hoc]}
+          - id: periodic-report-to-superior
+            title: The unit's party organization reports to its immediate superior every six months and every year
+            severity: error
+            citation: §3
+            rationale: >
+              Periodically, every six months and every year, and whenever required, the party
+              committee reports to its immediate superior party committee and asks its opinion on the
+              leadership and organization of its political tasks.
+            subject: unit-party-organization
+            when: ^superior-of
+            relation:
+              type: reports-to
+              to: ^superior-of
+              periods: [6-months, 1-year]
+            message: "{subject} must report to its immediate superior ({targets}) every 6 months and every year; missing: {periods}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: khoi, kind: superior-party-committee, level: provincial}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: superior-of, from: khoi, to: dubv}
+                      - {type: reports-to, from: dubv, to: khoi, period: [1-year]}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: khoi, kind: superior-party-committee, level: provincial}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: superior-of, from: khoi, to: dubv}
+                    - {type: reports-to, from: dubv, to: khoi, period: [6-months, 1-year, ad-hoc]}
 
-  - id: leaders-report-to-party
-    title: The unit head and the board chair report to the unit's party organization
-    severity: error
-    citation: §4
-    rationale: >
-      Every six months, every year, at each party congress and whenever required, the head of
-      the unit and the chair of the management board or school council report to the party
-      committee or the congress on the unit's results, policies and tasks, so that the party
-      organization can resolve on the major issues.
-    subject: [unit-head, board-chair]
-    # The unit of a head is the unit it is part of; the unit of a chair, its board's unit.
-    when: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
-    relation:
-      type: reports-to
-      to: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
-      periods: [6-months, 1-year, congress]
-    message: "{subject} must report to the unit's party organization ({targets}) every 6 months, every year and to the congress; missing: {periods}"
-    examples:
-      triggering:
-        - expect: gd
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: gd, kind: unit-head, part-of: bv}
-            relations:
-              - {type: reports-to, from: gd, to: dubv, period: [6-months, 1-year]}
-        - expect: ct
-          organization: |
-            nodes:
-              - {id: truong, kind: public-service-unit, level: provincial}
-              - {id: dut, kind: unit-party-committee, part-of: truong}
-              - {id: hdt, kind: school-council, part-of: truong}
-              - {id: ct, kind: board-chair, part-of: hdt}
-      non-triggering:
-        - |
-          nodes:
-            - {id: truong, kind: public-service-unit, level: provincial}
-            - {id: dut, kind: unit-party-committee, part-of: truong}
-            - {id: hdt, kind: school-council, part-of: truong}
-            - {id: ct, kind: board-chair, part-of: hdt}
-          relations:
-            - {type: reports-to, from: ct, to: dut, period: [6-months, 1-year, congress]}
+          - id: leaders-report-to-party
+            title: The unit head and the board chair report to the unit's party organization
+            severity: error
+            citation: §4
+            rationale: >
+              Every six months, every year, at each party congress and whenever required, the head of
+              the unit and the chair of the management board or school council report to the party
+              committee or the congress on the unit's results, policies and tasks, so that the party
+              organization can resolve on the major issues.
+            subject: [unit-head, board-chair]
+            # The unit of a head is the unit it is part of; the unit of a chair, its board's unit.
+            when: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
+            relation:
+              type: reports-to
+              to: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
+              periods: [6-months, 1-year, congress]
+            message: "{subject} must report to the unit's party organization ({targets}) every 6 months, every year and to the congress; missing: {periods}"
+            examples:
+              triggering:
+                - expect: gd
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                    relations:
+                      - {type: reports-to, from: gd, to: dubv, period: [6-months, 1-year]}
+                - expect: ct
+                  organization: |
+                    nodes:
+                      - {id: truong, kind: public-service-unit, level: provincial}
+                      - {id: dut, kind: unit-party-committee, part-of: truong}
+                      - {id: hdt, kind: school-council, part-of: truong}
+                      - {id: ct, kind: board-chair, part-of: hdt}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: truong, kind: public-service-unit, level: provincial}
+                    - {id: dut, kind: unit-party-committee, part-of: truong}
+                    - {id: hdt, kind: school-council, part-of: truong}
+                    - {id: ct, kind: board-chair, part-of: hdt}
+                  relations:
+                    - {type: reports-to, from: ct, to: dut, period: [6-months, 1-year, congress]}
 
-  - id: coordination-with-leaders
-    title: The unit's party organization coordinates with the unit head and the board chair
-    severity: warning
-    citation: §4
-    rationale: >
-      The party committee or cell coordinates closely with the unit head and the chair of the
-      management board or school council in carrying out their assigned responsibilities and
-      powers; a leader it does not coordinate with is outside that working relationship.
-    subject: unit-party-organization
-    relation:
-      type: coordinates-with
-      to: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
-      each: to
-    message: "{subject} must coordinate with the unit's leaders; add coordinates-with to {missing}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: gd, kind: unit-head, part-of: bv}
-              - {id: hdql, kind: management-board, part-of: bv}
-              - {id: ct, kind: board-chair, part-of: hdql}
-            relations:
-              - {type: coordinates-with, from: dubv, to: gd}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: coordinates-with, from: dubv, to: gd}
+          - id: coordination-with-leaders
+            title: The unit's party organization coordinates with the unit head and the board chair
+            severity: warning
+            citation: §4
+            rationale: >
+              The party committee or cell coordinates closely with the unit head and the chair of the
+              management board or school council in carrying out their assigned responsibilities and
+              powers; a leader it does not coordinate with is outside that working relationship.
+            subject: unit-party-organization
+            relation:
+              type: coordinates-with
+              to: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
+              each: to
+            message: "{subject} must coordinate with the unit's leaders; add coordinates-with to {missing}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                      - {id: hdql, kind: management-board, part-of: bv}
+                      - {id: ct, kind: board-chair, part-of: hdql}
+                    relations:
+                      - {type: coordinates-with, from: dubv, to: gd}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                  relations:
+                    - {type: coordinates-with, from: dubv, to: gd}
 
-  - id: party-informs-leaders
-    title: The unit's party organization informs the unit head and the board chair
-    severity: info
-    citation: §4
-    rationale: >
-      The party committee regularly informs the unit head and the chair of the management
-      board or school council of the opinions of party members, officials and workers on the
-      unit's tasks, policies and regimes.
-    subject: unit-party-organization
-    relation:
-      type: informs
-      to: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
-      each: to
-    message: "{subject} should inform the unit's leaders of members' and staff opinions; add informs to {missing}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: gd, kind: unit-head, part-of: bv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: informs, from: dubv, to: gd}
+          - id: party-informs-leaders
+            title: The unit's party organization informs the unit head and the board chair
+            severity: info
+            citation: §4
+            rationale: >
+              The party committee regularly informs the unit head and the chair of the management
+              board or school council of the opinions of party members, officials and workers on the
+              unit's tasks, policies and regimes.
+            subject: unit-party-organization
+            relation:
+              type: informs
+              to: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
+              each: to
+            message: "{subject} should inform the unit's leaders of members' and staff opinions; add informs to {missing}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                  relations:
+                    - {type: informs, from: dubv, to: gd}
 
-  - id: documents-reach-unit
-    title: Directive documents reach the unit's party organization from the authority that manages the unit
-    severity: warning
-    citation: §2
-    rationale: >
-      Documents of the party cadres committee, the provincial and the district People's
-      Committees with relevant content are sent to the party committee of the affiliated public
-      service unit for implementation. The unit's manager, the People's Committee it belongs to,
-      or that committee's party cadres committee must be among the senders.
-    subject: unit-party-organization
-    when: part-of[kind=public-service-unit]/^manages
-    relation:
-      type: sends-documents
-      from: part-of[kind=public-service-unit]/^manages/(part-of[kind=peoples-committee])?/(^part-of[kind=party-cadres-committee])?
-    message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {found}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: ubnd, kind: peoples-committee, level: provincial}
-              - {id: syt, kind: managing-agency, part-of: ubnd}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: manages, from: syt, to: bv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: ubnd, kind: peoples-committee, level: provincial}
-            - {id: bcs, kind: party-cadres-committee, level: provincial, part-of: ubnd}
-            - {id: syt, kind: managing-agency, part-of: ubnd}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: manages, from: syt, to: bv}
-            - {type: sends-documents, from: bcs, to: dubv}
+          - id: documents-reach-unit
+            title: Directive documents reach the unit's party organization from the authority that manages the unit
+            severity: warning
+            citation: §2
+            rationale: >
+              Documents of the party cadres committee, the provincial and the district People's
+              Committees with relevant content are sent to the party committee of the affiliated public
+              service unit for implementation. The unit's manager, the People's Committee it belongs to,
+              or that committee's party cadres committee must be among the senders.
+            subject: unit-party-organization
+            when: part-of[kind=public-service-unit]/^manages
+            relation:
+              type: sends-documents
+              from: part-of[kind=public-service-unit]/^manages/(part-of[kind=peoples-committee])?/(^part-of[kind=party-cadres-committee])?
+            message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {found}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: ubnd, kind: peoples-committee, level: provincial}
+                      - {id: syt, kind: managing-agency, part-of: ubnd}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: manages, from: syt, to: bv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: ubnd, kind: peoples-committee, level: provincial}
+                    - {id: bcs, kind: party-cadres-committee, level: provincial, part-of: ubnd}
+                    - {id: syt, kind: managing-agency, part-of: ubnd}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: manages, from: syt, to: bv}
+                    - {type: sends-documents, from: bcs, to: dubv}
 
-  - id: meeting-invitations
-    title: A standing body of the leading committee invites the unit's secretary and head to related meetings
-    severity: info
-    citation: §1
-    rationale: >
-      The party secretary and the head of a public service unit are invited to the meetings
-      with related content convened by the Standing Committee and the Standing Board of the
-      committee that leads the unit.
-    subject: unit-party-organization
-    when: ^leads
-    relation:
-      type: invites
-      from: ^leads/^part-of[kind=standing-body]
-      to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
-      each: to
-    message: "no standing body of the committee that leads {subject} invites {missing} to related meetings (standing bodies: {found})"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: btv, kind: standing-committee, part-of: tu}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: bt, kind: party-secretary, part-of: dubv}
-              - {id: gd, kind: unit-head, part-of: bv}
-            relations:
-              - {type: leads, from: tu, to: dubv}
-              - {type: invites, from: btv, to: bt}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: btv, kind: standing-committee, part-of: tu}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: bt, kind: party-secretary, part-of: dubv}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
-            - {type: invites, from: btv, to: bt}
-            - {type: invites, from: btv, to: gd}
+          - id: meeting-invitations
+            title: A standing body of the leading committee invites the unit's secretary and head to related meetings
+            severity: info
+            citation: §1
+            rationale: >
+              The party secretary and the head of a public service unit are invited to the meetings
+              with related content convened by the Standing Committee and the Standing Board of the
+              committee that leads the unit.
+            subject: unit-party-organization
+            when: ^leads
+            relation:
+              type: invites
+              from: ^leads/^part-of[kind=standing-body]
+              to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
+              each: to
+            message: "no standing body of the committee that leads {subject} invites {missing} to related meetings (standing bodies: {found})"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: btv, kind: standing-committee, part-of: tu}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: bt, kind: party-secretary, part-of: dubv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                    relations:
+                      - {type: leads, from: tu, to: dubv}
+                      - {type: invites, from: btv, to: bt}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: btv, kind: standing-committee, part-of: tu}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: bt, kind: party-secretary, part-of: dubv}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                  relations:
+                    - {type: leads, from: tu, to: dubv}
+                    - {type: invites, from: btv, to: bt}
+                    - {type: invites, from: btv, to: gd}
 
-  - id: escalation-path
-    title: The unit head and the party organization can take a disagreement to a competent superior
-    severity: warning
-    citation: §4
-    rationale: >
-      When the party committee and the unit head or board chair disagree, the head decides
-      within their authority and is responsible for the decision, and both sides report to the
-      competent superiors. Each needs a line (escalates-to) that reaches a party committee, its
-      standing body, a People's Committee or a managing agency.
-    subject: [unit-head, unit-party-organization]
-    path: escalates-to+[kind=above-grassroots-committee|standing-body|peoples-committee|managing-agency]
-    min: 1
-    message: "{subject} has no line to a competent superior for disagreements; add escalates-to toward a party committee, its standing body, a People's Committee or a managing agency"
-    examples:
-      triggering:
-        - expect: gd
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: gd, kind: unit-head, part-of: bv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: ubnd, kind: peoples-committee, level: provincial}
-            - {id: syt, kind: managing-agency, part-of: ubnd}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: escalates-to, from: gd, to: syt}
+          - id: escalation-path
+            title: The unit head and the party organization can take a disagreement to a competent superior
+            severity: warning
+            citation: §4
+            rationale: >
+              When the party committee and the unit head or board chair disagree, the head decides
+              within their authority and is responsible for the decision, and both sides report to the
+              competent superiors. Each needs a line (escalates-to) that reaches a party committee, its
+              standing body, a People's Committee or a managing agency.
+            subject: [unit-head, unit-party-organization]
+            path: escalates-to+[kind=above-grassroots-committee|standing-body|peoples-committee|managing-agency]
+            min: 1
+            message: "{subject} has no line to a competent superior for disagreements; add escalates-to toward a party committee, its standing body, a People's Committee or a managing agency"
+            examples:
+              triggering:
+                - expect: gd
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: gd, kind: unit-head, part-of: bv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: ubnd, kind: peoples-committee, level: provincial}
+                    - {id: syt, kind: managing-agency, part-of: ubnd}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                  relations:
+                    - {type: escalates-to, from: gd, to: syt}
 
-  - id: local-liaison
-    title: The unit's party organization keeps a relationship with the local party committee and authority
-    severity: warning
-    citation: §5
-    rationale: >
-      The party committees of public service units maintain close relationships with the
-      party committees and authorities of the communes and wards where the unit is located and
-      where its party members reside.
-    subject: unit-party-organization
-    conditions:
-      - path: liaises-with[kind=commune-party-committee]
-        min: 1
-        message: "{subject} keeps no relationship with a commune or ward party committee (liaises-with)"
-      - path: liaises-with[kind=peoples-committee][level=commune]
-        min: 1
-        message: "{subject} keeps no relationship with a commune or ward People's Committee (liaises-with)"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: dup, kind: commune-party-committee}
-            relations:
-              - {type: liaises-with, from: dubv, to: dup, basis: location}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: dup, kind: commune-party-committee}
-            - {id: ubp, kind: peoples-committee, level: commune}
-          relations:
-            - {type: liaises-with, from: dubv, to: dup, basis: location}
-            - {type: liaises-with, from: dubv, to: ubp, basis: residence}
+          - id: local-liaison
+            title: The unit's party organization keeps a relationship with the local party committee and authority
+            severity: warning
+            citation: §5
+            rationale: >
+              The party committees of public service units maintain close relationships with the
+              party committees and authorities of the communes and wards where the unit is located and
+              where its party members reside.
+            subject: unit-party-organization
+            conditions:
+              - path: liaises-with[kind=commune-party-committee]
+                min: 1
+                message: "{subject} keeps no relationship with a commune or ward party committee (liaises-with)"
+              - path: liaises-with[kind=peoples-committee][level=commune]
+                min: 1
+                message: "{subject} keeps no relationship with a commune or ward People's Committee (liaises-with)"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: dup, kind: commune-party-committee}
+                    relations:
+                      - {type: liaises-with, from: dubv, to: dup, basis: location}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: dup, kind: commune-party-committee}
+                    - {id: ubp, kind: peoples-committee, level: commune}
+                  relations:
+                    - {type: liaises-with, from: dubv, to: dup, basis: location}
+                    - {type: liaises-with, from: dubv, to: ubp, basis: residence}
 
-  - id: unit-has-one-head
-    title: Each public service unit has exactly one head
-    severity: error
-    citation: §4
-    rationale: >
-      The head of the unit decides within their authority and is responsible for the decision,
-      before the party organization and the law. With no head, or two, that responsibility has
-      no single bearer.
-    subject: public-service-unit
-    path: ^part-of[kind=unit-head]
-    exactly: 1
-    message: "{subject} has {count} unit heads ({found}); a public service unit has exactly one"
-    examples:
-      triggering:
-        - expect: bv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: gd, kind: unit-head, part-of: bv}
+          - id: unit-has-one-head
+            title: Each public service unit has exactly one head
+            severity: error
+            citation: §4
+            rationale: >
+              The head of the unit decides within their authority and is responsible for the decision,
+              before the party organization and the law. With no head, or two, that responsibility has
+              no single bearer.
+            subject: public-service-unit
+            path: ^part-of[kind=unit-head]
+            exactly: 1
+            message: "{subject} has {count} unit heads ({found}); a public service unit has exactly one"
+            examples:
+              triggering:
+                - expect: bv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: gd, kind: unit-head, part-of: bv}
 
-  - id: unit-party-organization
-    title: Each public service unit has exactly one party organization
-    severity: warning
-    citation: scope
-    rationale: >
-      Regulation 125-QD/TW governs the party committee or grassroots cell of each public
-      service unit. A unit with none is outside the regulation's working relationships; a unit
-      with two has its party work split.
-    subject: public-service-unit
-    path: ^part-of[kind=unit-party-organization]
-    exactly: 1
-    message: "{subject} has {count} party organizations ({found}); a public service unit has exactly one unit party committee or grassroots cell"
-    examples:
-      triggering:
-        - expect: bv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-        - expect: bv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: du, kind: unit-party-committee, part-of: bv}
-              - {id: cb, kind: grassroots-cell, part-of: bv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: cb, kind: grassroots-cell, part-of: bv}
+          - id: unit-party-organization
+            title: Each public service unit has exactly one party organization
+            severity: warning
+            citation: scope
+            rationale: >
+              Regulation 125-QD/TW governs the party committee or grassroots cell of each public
+              service unit. A unit with none is outside the regulation's working relationships; a unit
+              with two has its party work split.
+            subject: public-service-unit
+            path: ^part-of[kind=unit-party-organization]
+            exactly: 1
+            message: "{subject} has {count} party organizations ({found}); a public service unit has exactly one unit party committee or grassroots cell"
+            examples:
+              triggering:
+                - expect: bv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                - expect: bv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: du, kind: unit-party-committee, part-of: bv}
+                      - {id: cb, kind: grassroots-cell, part-of: bv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: cb, kind: grassroots-cell, part-of: bv}
 
-  - id: board-has-one-chair
-    title: Each management board or school council has exactly one chair
-    severity: error
-    citation: §4
-    rationale: >
-      The chair of the management board or school council shares the head's responsibilities
-      towards the party organization; a board without a chair, or with two, leaves them unclear.
-    subject: board
-    path: ^part-of[kind=board-chair]
-    exactly: 1
-    message: "{subject} has {count} chairs ({found}); a management board or school council has exactly one"
-    examples:
-      triggering:
-        - expect: hdt
-          organization: |
-            nodes:
-              - {id: truong, kind: public-service-unit, level: provincial}
-              - {id: hdt, kind: school-council, part-of: truong}
-      non-triggering:
-        - |
-          nodes:
-            - {id: truong, kind: public-service-unit, level: provincial}
-            - {id: hdt, kind: school-council, part-of: truong}
-            - {id: ct, kind: board-chair, part-of: hdt}
+          - id: board-has-one-chair
+            title: Each management board or school council has exactly one chair
+            severity: error
+            citation: §4
+            rationale: >
+              The chair of the management board or school council shares the head's responsibilities
+              towards the party organization; a board without a chair, or with two, leaves them unclear.
+            subject: board
+            path: ^part-of[kind=board-chair]
+            exactly: 1
+            message: "{subject} has {count} chairs ({found}); a management board or school council has exactly one"
+            examples:
+              triggering:
+                - expect: hdt
+                  organization: |
+                    nodes:
+                      - {id: truong, kind: public-service-unit, level: provincial}
+                      - {id: hdt, kind: school-council, part-of: truong}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: truong, kind: public-service-unit, level: provincial}
+                    - {id: hdt, kind: school-council, part-of: truong}
+                    - {id: ct, kind: board-chair, part-of: hdt}
 
-  - id: territorial-nesting
-    title: Each district committee is led by one provincial committee, each commune committee by one district or provincial committee
-    severity: warning
-    citation: §1
-    rationale: >
-      The leadership of units at each level runs through the territorial committees, which are
-      themselves nested: a district committee under its province, a commune committee under
-      its district (or, where there is no district level, its province).
-    subject: [district-party-committee, commune-party-committee]
-    conditions:
-      - when: "[kind=district-party-committee]"
-        path: ^leads[kind=provincial-party-committee]
-        exactly: 1
-        message: "{subject} is led by {count} provincial committees ({found}); a district committee is led by exactly one"
-      - when: "[kind=commune-party-committee]"
-        path: ^leads[kind=district-party-committee|provincial-party-committee]
-        exactly: 1
-        message: "{subject} is led by {count} district or provincial committees ({found}); a commune committee is led by exactly one"
-    examples:
-      triggering:
-        - expect: hu
-          organization: |
-            nodes:
-              - {id: hu, kind: district-party-committee}
-        - expect: xa
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: hu, kind: district-party-committee}
-              - {id: xa, kind: commune-party-committee}
-            relations:
-              - {type: leads, from: tu, to: hu}
-              - {type: leads, from: hu, to: xa}
-              - {type: leads, from: tu, to: xa}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: hu, kind: district-party-committee}
-            - {id: xa, kind: commune-party-committee}
-          relations:
-            - {type: leads, from: tu, to: hu}
-            - {type: leads, from: hu, to: xa}
-"""#
+          - id: territorial-nesting
+            title: Each district committee is led by one provincial committee, each commune committee by one district or provincial committee
+            severity: warning
+            citation: §1
+            rationale: >
+              The leadership of units at each level runs through the territorial committees, which are
+              themselves nested: a district committee under its province, a commune committee under
+              its district (or, where there is no district level, its province).
+            subject: [district-party-committee, commune-party-committee]
+            conditions:
+              - when: "[kind=district-party-committee]"
+                path: ^leads[kind=provincial-party-committee]
+                exactly: 1
+                message: "{subject} is led by {count} provincial committees ({found}); a district committee is led by exactly one"
+              - when: "[kind=commune-party-committee]"
+                path: ^leads[kind=district-party-committee|provincial-party-committee]
+                exactly: 1
+                message: "{subject} is led by {count} district or provincial committees ({found}); a commune committee is led by exactly one"
+            examples:
+              triggering:
+                - expect: hu
+                  organization: |
+                    nodes:
+                      - {id: hu, kind: district-party-committee}
+                - expect: xa
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: hu, kind: district-party-committee}
+                      - {id: xa, kind: commune-party-committee}
+                    relations:
+                      - {type: leads, from: tu, to: hu}
+                      - {type: leads, from: hu, to: xa}
+                      - {type: leads, from: tu, to: xa}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: hu, kind: district-party-committee}
+                    - {id: xa, kind: commune-party-committee}
+                  relations:
+                    - {type: leads, from: tu, to: hu}
+                    - {type: leads, from: hu, to: xa}
+        """#
 }

@@ -106,7 +106,9 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         guard var line = source.line(lineNumber).map({ Array($0.unicodeScalars) }) else { return location }
         var index = Int(location.column) - 1
         guard index >= 0, index < line.count else { return location }
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+        }
         /// Moves to the first character of the next line that has one; false at the end of the file.
         func nextLine() -> Bool {
             while true {
@@ -215,7 +217,9 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         return diagnostics.isEmpty ? result : nil
     }
 
-    private mutating func severities() throws(SyntaxError) -> [(id: String, severity: Severity, location: SourceLocation)] {
+    private mutating func severities() throws(SyntaxError) -> [(
+        id: String, severity: Severity, location: SourceLocation
+    )] {
         guard try reader.peekKind() == .mapping else {
             report("'severity' must be a mapping of rule ids to error, warning or info", at: try reader.location())
             try reader.skipValue()
@@ -256,7 +260,9 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         else { return false }
         var previous = first
         for byte in bytes.dropFirst() {
-            let isWord = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            let isWord =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             guard isWord || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
             previous = byte
         }
@@ -302,7 +308,8 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             }
         }
         for required in ["id", "title", "severity"] {
-            let present = required == "id" ? fields.id != nil : required == "title" ? fields.title != nil : fields.severity != nil
+            let present =
+                required == "id" ? fields.id != nil : required == "title" ? fields.title != nil : fields.severity != nil
             if !present, diagnostics.count == errorsBefore {
                 report("missing required field '\(required)' in a rule", at: start)
             }
@@ -392,7 +399,8 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                     maximum = minimum
                 case "message": message = try text("message")?.0
                 default:
-                    try unknownField(key, in: "in a condition", known: ["when", "path", "min", "max", "exactly", "message"])
+                    try unknownField(
+                        key, in: "in a condition", known: ["when", "path", "min", "max", "exactly", "message"])
                 }
             }
             guard let path else {
@@ -404,8 +412,9 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 continue
             }
             result.append(
-                .init(when: when, path: path, minimum: minimum, maximum: maximum,
-                      message: MessageTemplate(message ?? "{subject} reaches {count} nodes by \(path.text)")))
+                .init(
+                    when: when, path: path, minimum: minimum, maximum: maximum,
+                    message: MessageTemplate(message ?? "{subject} reaches {count} nodes by \(path.text)")))
         }
         return result
     }
@@ -475,7 +484,8 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             let name = inverse ? String(value.dropFirst()) : value
             guard let type = RelationType(rawValue: name) else {
                 report(
-                    "unknown relation type '\(name)'" + Suggestion.didYouMean(name, in: RelationType.allCases.map(\.rawValue)),
+                    "unknown relation type '\(name)'"
+                        + Suggestion.didYouMean(name, in: RelationType.allCases.map(\.rawValue)),
                     at: location)
                 return nil
             }

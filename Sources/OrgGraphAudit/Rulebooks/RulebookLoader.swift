@@ -3,9 +3,9 @@ import OrgGraphFormat
 import OrgGraphQuery
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Loads rulebooks: the built-in ones by id, a user's from a YAML or JSON file that can extend
@@ -59,7 +59,8 @@ public struct RulebookLoader: Sendable {
         }
         let directory = Self.directory(of: file) ?? "."
         guard let folder = Self.realPath(directory) else {
-            throw failure("cannot find the folder of this file to look for the rulebook \(Diagnostic.quoted(reference))")
+            throw failure(
+                "cannot find the folder of this file to look for the rulebook \(Diagnostic.quoted(reference))")
         }
         let path: String
         let shown: String
@@ -92,7 +93,9 @@ public struct RulebookLoader: Sendable {
         } catch {
             // The built-in text is checked by the test suite; should it ever fail to load, the
             // structural rules keep the tool usable, and the title says what went wrong.
-            return Rulebook(id: "125-QD/TW", title: "Regulation 125-QD/TW (failed to load: \(error))", rules: Rulebook.structural.rules)
+            return Rulebook(
+                id: "125-QD/TW", title: "Regulation 125-QD/TW (failed to load: \(error))",
+                rules: Rulebook.structural.rules)
         }
     }()
 
@@ -119,7 +122,10 @@ public struct RulebookLoader: Sendable {
         } catch {
             var hint = ""
             if !error.isLimit {
-                hint = Suggestion.closest(to: reference, in: Self.builtinIDs).map { "; did you mean the built-in '\($0)'?" }
+                hint =
+                    Suggestion.closest(to: reference, in: Self.builtinIDs).map {
+                        "; did you mean the built-in '\($0)'?"
+                    }
                     ?? "; the built-in rulebooks are " + Self.builtinIDs.joined(separator: ", ")
             }
             throw LoadError([Diagnostic(file: shown, location: .unknown, message: error.message + hint)])
@@ -193,7 +199,8 @@ public struct RulebookLoader: Sendable {
         for (id, location) in source.disable {
             guard let index = positions[id], !disabled.contains(index) else {
                 diagnostics.append(
-                    text.diagnostic("cannot disable '\(id)': no such rule\(Suggestion.didYouMean(id, in: known))", at: location))
+                    text.diagnostic(
+                        "cannot disable '\(id)': no such rule\(Suggestion.didYouMean(id, in: known))", at: location))
                 continue
             }
             disabled.insert(index)
@@ -209,7 +216,8 @@ public struct RulebookLoader: Sendable {
             rules[index].description.severity = severity
         }
         guard diagnostics.isEmpty else {
-            throw LoadError(Array(diagnostics.prefix(maximumDiagnostics)), omitted: max(0, diagnostics.count - maximumDiagnostics))
+            throw LoadError(
+                Array(diagnostics.prefix(maximumDiagnostics)), omitted: max(0, diagnostics.count - maximumDiagnostics))
         }
         if !disabled.isEmpty {
             rules = rules.enumerated().filter { !disabled.contains($0.offset) }.map(\.element)
@@ -263,14 +271,16 @@ public struct RulebookLoader: Sendable {
         let joined = resolve(reference, relativeTo: directory)
         guard let real = realPath(joined) else {
             let reason = String(cString: strerror(errno))
-            let hint = Suggestion.closest(to: reference, in: builtinIDs).map { "; did you mean the built-in '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: reference, in: builtinIDs).map { "; did you mean the built-in '\($0)'?" }
                 ?? "; the built-in rulebooks are \(builtinList)"
             return .refused("cannot read the rulebook \(quoted): \(reason)\(hint)")
         }
         let inside = folder.split(separator: "/", omittingEmptySubsequences: true)
         let target = real.split(separator: "/", omittingEmptySubsequences: true)
         guard target.count > inside.count, target.starts(with: inside) else {
-            return .refused("the rulebook \(quoted) leads out of the folder of the organization file through a symlink; \(rule)")
+            return .refused(
+                "the rulebook \(quoted) leads out of the folder of the organization file through a symlink; \(rule)")
         }
         return .path(real, name: joined)
     }
@@ -280,7 +290,8 @@ public struct RulebookLoader: Sendable {
     static func realPath(_ path: String) -> String? {
         guard let resolved = FileName.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
-        return FileName.decode(UnsafeBufferPointer(start: resolved, count: strlen(resolved)).map { UInt8(bitPattern: $0) })
+        return FileName.decode(
+            UnsafeBufferPointer(start: resolved, count: strlen(resolved)).map { UInt8(bitPattern: $0) })
     }
 
     static func resolve(_ path: String, relativeTo directory: String?) -> String {

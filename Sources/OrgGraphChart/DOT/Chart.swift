@@ -123,7 +123,9 @@ public struct Chart: Sendable {
     /// The number of nodes drawn.
     public var nodeCount: Int { nodes.count }
 
-    private static func resolve(_ id: String, option: ChartError.Option, in loaded: LoadedOrganization) throws(ChartError) -> Int {
+    private static func resolve(_ id: String, option: ChartError.Option, in loaded: LoadedOrganization)
+        throws(ChartError) -> Int
+    {
         guard let index = loaded.graph.index(of: id) else {
             throw .unknownNode(id: id, option: option, suggestion: loaded.closestID(to: id))
         }

@@ -23,15 +23,15 @@ public enum ChartError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unknownNode(id, _, suggestion):
+        case .unknownNode(let id, _, let suggestion):
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
             return "no node has the id '\(id)'\(hint)"
-        case let .containsNUL(field, node):
+        case .containsNUL(let field, let node):
             let place = node.map { " of node '\($0)'" } ?? ""
             return "the \(field)\(place) contains a NUL character, which a chart cannot show"
-        case let .negativeDepth(depth):
+        case .negativeDepth(let depth):
             return "the focus depth must be 0 or more, not \(depth)"
-        case let .tooLarge(nodes, lines, layout, maximumNodes, maximumLines):
+        case .tooLarge(let nodes, let lines, let layout, let maximumNodes, let maximumLines):
             return "the chart has \(nodes) nodes and \(lines) lines, more than a readable '\(layout.rawValue)' layout "
                 + "can take (\(maximumNodes) nodes, \(maximumLines) lines)"
         }

@@ -46,7 +46,8 @@ extension DOTWriter {
         for side in sides where !side.kinds.isEmpty {
             let caption = "#legend-side-\(side.key)"
             out.node(
-                caption, [.label(LabelText.wrap(side.caption, width: 16)), .code(.shape, "plaintext"), .code(.fontsize, "10")])
+                caption,
+                [.label(LabelText.wrap(side.caption, width: 16)), .code(.shape, "plaintext"), .code(.fontsize, "10")])
             var names = [caption]
             for kind in side.kinds {
                 let name = "#legend-kind-\(kind.rawValue)"
@@ -78,12 +79,14 @@ extension DOTWriter {
                 )
                 for point in [start, end] {
                     out.node(
-                        point, [.label([]), .code(.shape, "point"), .code(.width, "0.05"), .code(.color, ChartPalette.grey)])
+                        point,
+                        [.label([]), .code(.shape, "point"), .code(.width, "0.05"), .code(.color, ChartPalette.grey)])
                 }
                 out.node(caption, [.label([sample.label]), .code(.shape, "plaintext"), .code(.fontsize, "9")])
                 var attributes: [DOTAssignment] = [
                     .code(.color, sample.line.color), .code(.style, sample.line.style),
-                    .code(.penwidth, sample.line.penwidth), .code(.arrowhead, sample.line.arrowhead), .code(.minlen, "3"),
+                    .code(.penwidth, sample.line.penwidth), .code(.arrowhead, sample.line.arrowhead),
+                    .code(.minlen, "3"),
                 ]
                 if let dir = sample.line.dir { attributes.append(.code(.dir, dir)) }
                 if let tail = sample.line.arrowtail { attributes.append(.code(.arrowtail, tail)) }

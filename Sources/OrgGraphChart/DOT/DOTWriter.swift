@@ -52,7 +52,8 @@ public struct DOTWriter: Sendable {
         let groups = ChartGroups(chart)
         let communes = CommunePairs.pairs(chart)
         let ranked = rankingPairs(chart)
-        let bands = levelBands(groups.outside.filter { node in !communes.contains { $0.peoplesCommittee == node } }, chart)
+        let bands = levelBands(
+            groups.outside.filter { node in !communes.contains { $0.peoplesCommittee == node } }, chart)
         let stagger = RankStagger(
             ranked + communes.map { ($0.committee, $0.peoplesCommittee) }, fixed: Set(bands.flatMap(\.nodes)))
         for node in groups.outside { out.node(name(node, chart), nodeAttributes(node, chart, text)) }
@@ -69,7 +70,9 @@ public struct DOTWriter: Sendable {
         for edge in chart.rankingEdges {
             let (container, part) = (Int(chart.loaded.graph.edgeTo[edge]), Int(chart.loaded.graph.edgeFrom[edge]))
             var attributes: [DOTAssignment] = [.code(.style, "invis"), .code(.weight, "2")]
-            if let length = stagger.minimumLength(from: container, to: part) { attributes.append(.code(.minlen, length)) }
+            if let length = stagger.minimumLength(from: container, to: part) {
+                attributes.append(.code(.minlen, length))
+            }
             out.edge(from: name(container, chart), to: name(part, chart), attributes)
         }
         // A member of a unit whose container is not drawn (a focus can leave it out) hangs
@@ -128,7 +131,9 @@ public struct DOTWriter: Sendable {
         return pairs
     }
 
-    private func writeUnit<Sink: DOTSink>(_ unit: Int, _ groups: ChartGroups, _ chart: Chart, _ text: ChartText, into out: inout Sink) {
+    private func writeUnit<Sink: DOTSink>(
+        _ unit: Int, _ groups: ChartGroups, _ chart: Chart, _ text: ChartText, into out: inout Sink
+    ) {
         out.beginSubgraph("cluster_unit_\(unit)")
         out.defaults(
             .graph,
@@ -224,4 +229,3 @@ public struct DOTWriter: Sendable {
         out.edge(from: name(from, chart), to: name(to, chart), attributes)
     }
 }
-

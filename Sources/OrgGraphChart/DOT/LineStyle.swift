@@ -44,7 +44,8 @@ struct LineStyle: Sendable, Hashable {
         case .reportsTo:
             LineStyle(color: "#00838FC0", style: "dashed", penwidth: "1.4", arrowhead: "normal", ranks: false)
         case .coordinatesWith:
-            LineStyle(color: "#C77C02C0", style: "dashed", penwidth: "1.6", arrowhead: "none", dir: "none", ranks: false)
+            LineStyle(
+                color: "#C77C02C0", style: "dashed", penwidth: "1.6", arrowhead: "none", dir: "none", ranks: false)
         case .informs:
             LineStyle(color: "#6D8B00C0", style: "dotted", penwidth: "1.6", arrowhead: "vee", ranks: false)
         case .escalatesTo:

@@ -47,14 +47,19 @@ struct NodeStyle: Sendable, Hashable {
         }
     }
 
-    private static func party(fill: String, border: String, font: String = ChartPalette.ink, penwidth: String) -> NodeStyle {
+    private static func party(fill: String, border: String, font: String = ChartPalette.ink, penwidth: String)
+        -> NodeStyle
+    {
         NodeStyle(
             shape: "box", style: "rounded,filled", fill: fill, border: border, font: font, penwidth: penwidth,
             wrapWidth: 20)
     }
 
-    private static func state(fill: String, border: String, font: String = ChartPalette.ink, penwidth: String) -> NodeStyle {
-        NodeStyle(shape: "box", style: "filled", fill: fill, border: border, font: font, penwidth: penwidth, wrapWidth: 20)
+    private static func state(fill: String, border: String, font: String = ChartPalette.ink, penwidth: String)
+        -> NodeStyle
+    {
+        NodeStyle(
+            shape: "box", style: "filled", fill: fill, border: border, font: font, penwidth: penwidth, wrapWidth: 20)
     }
 
     private static func person(border: String, fill: String) -> NodeStyle {

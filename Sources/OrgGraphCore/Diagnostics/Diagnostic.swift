@@ -101,7 +101,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
                 // A control character is shown as its escape, and the caret moves past all of it.
                 let escape = TerminalText.escape(scalar).unicodeScalars
                 text.append(contentsOf: escape)
-                if index < target { caret.append(contentsOf: String(repeating: " ", count: escape.count).unicodeScalars) }
+                if index < target {
+                    caret.append(contentsOf: String(repeating: " ", count: escape.count).unicodeScalars)
+                }
                 continue
             }
             text.append(scalar)

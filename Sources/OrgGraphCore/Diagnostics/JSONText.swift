@@ -4,7 +4,9 @@ public enum JSONText {
     /// `value` as a JSON string literal, quotes included. Non-ASCII text is kept as UTF-8.
     public static func quote(_ value: String) -> String {
         // Most text needs no escape: copy it whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+        if !value.utf8.contains(where: {
+            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2
+        }) {
             return "\"" + value + "\""
         }
         var result = "\""

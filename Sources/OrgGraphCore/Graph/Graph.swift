@@ -153,7 +153,8 @@ public struct Graph: Sendable {
             origins.append(Int32(position))
             periods.append(relationPeriods[position].map(Period.mask) ?? 0)
         }
-        for (position, suppression) in organization.suppressions.enumerated() where index.resolve(suppression.node) == nil {
+        for (position, suppression) in organization.suppressions.enumerated()
+        where index.resolve(suppression.node) == nil {
             problems.append(.unknownReference(suppression.node, .suppression(position)))
         }
         ids = index

@@ -80,11 +80,15 @@ public struct Annotations: Sendable, Hashable {
         }
 
         var note: String? {
-            switch self { case .value(let note, _): note }
+            switch self {
+            case .value(let note, _): note
+            }
         }
 
         var attributes: [Attribute] {
-            switch self { case .value(_, let attributes): attributes }
+            switch self {
+            case .value(_, let attributes): attributes
+            }
         }
     }
 }

@@ -241,7 +241,9 @@ extension RelationType {
                 endpoints: [
                     E(from: upo, to: standing.union(aboveGrassroots)),
                     E(from: leaders, to: upo),
-                    E(from: [.partialPartyCommittee, .subordinateCell], to: [.unitPartyCommittee, .partialPartyCommittee]),
+                    E(
+                        from: [.partialPartyCommittee, .subordinateCell],
+                        to: [.unitPartyCommittee, .partialPartyCommittee]),
                 ])
         case .manages:
             return Entry(

@@ -90,7 +90,8 @@ package enum DocumentInput {
             throw LoadError([
                 Diagnostic(
                     file: file, location: source.location(ofOffset: offset),
-                    message: "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8")
+                    message:
+                        "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8")
             ])
         }
         let firstContent = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
@@ -106,7 +107,8 @@ package enum DocumentInput {
         let diagnostics: DiagnosticList
         switch format {
         case .json:
-            let decoded: Result<(Decoding.Output?, DiagnosticList), LoadError> = bytes.withUnsafeBufferPointer { buffer in
+            let decoded: Result<(Decoding.Output?, DiagnosticList), LoadError> = bytes.withUnsafeBufferPointer {
+                buffer in
                 if let output = decoding.scanJSON(buffer) {
                     return .success((output, DiagnosticList(limit: maximumDiagnostics)))
                 }
@@ -126,7 +128,8 @@ package enum DocumentInput {
         case .yaml:
             if decoding.readsYAMLTree, let tree = YAMLTree.compose(source) {
                 // Keys are distinct by text, and no alias or tag can make two of them alike.
-                (output, diagnostics) = decoding.decode(YAMLTreeReader(tree: tree), source: source, limit: maximumDiagnostics)
+                (output, diagnostics) = decoding.decode(
+                    YAMLTreeReader(tree: tree), source: source, limit: maximumDiagnostics)
             } else {
                 let budget = bytes.count * 2 + 10_000
                 let document = try YAMLDocument.compose(source, budget: budget, limit: maximumDiagnostics)

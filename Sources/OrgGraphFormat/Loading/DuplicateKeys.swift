@@ -1,4 +1,5 @@
 import OrgGraphCore
+
 /// Keys written twice in one mapping: in YAML and in JSON, at any depth, each reported at its
 /// second place with a note at its first, in the order of the file.
 ///

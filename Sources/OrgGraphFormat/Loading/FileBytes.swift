@@ -1,10 +1,11 @@
 import OrgGraphCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The most bytes an organization or rulebook file may have unless a caller says otherwise:

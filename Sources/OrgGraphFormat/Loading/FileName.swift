@@ -1,4 +1,5 @@
 import OrgGraphCore
+
 /// File names as the system keeps them: bytes, nearly always UTF-8.
 ///
 /// A name that is not UTF-8 (a byte 0xFF, Latin-1 from an old archive) must still open the

@@ -1,13 +1,12 @@
+import Dispatch
 import OrgGraphCore
 
-import Dispatch
-
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The fast path for JSON organization files: one pass over the bytes, for files that are
@@ -180,7 +179,9 @@ package struct JSONOrganizationScanner {
         // Invalid UTF-8 is repaired in the making: the string then differs from the bytes.
         if !UTF8Validation.isASCII(raw) {
             let same = text.withUTF8 { made in
-                guard let madeBase = made.baseAddress, let rawBase = raw.baseAddress else { return made.count == raw.count }
+                guard let madeBase = made.baseAddress, let rawBase = raw.baseAddress else {
+                    return made.count == raw.count
+                }
                 return made.count == raw.count && memcmp(madeBase, rawBase, raw.count) == 0
             }
             guard same else { throw Fallback() }
@@ -465,8 +466,11 @@ package struct JSONOrganizationScanner {
         output.periods.append(contentsOf: half.output.periods)
         output.bases.append(contentsOf: half.output.bases)
         output.annotations.append(contentsOf: half.output.annotations)
-        output.organization.sourceMap.relations.append(contentsOf: half.output.organization.sourceMap.relations.map(moved))
-        for (relation, location) in half.output.relationFrom { output.relationFrom[before + relation] = moved(location) }
+        output.organization.sourceMap.relations.append(
+            contentsOf: half.output.organization.sourceMap.relations.map(moved))
+        for (relation, location) in half.output.relationFrom {
+            output.relationFrom[before + relation] = moved(location)
+        }
         for (relation, location) in half.output.relationTo { output.relationTo[before + relation] = moved(location) }
         index = half.index
         lines = JSONLines(line: half.lines.line + Int(shift), lineStart: half.lines.lineStart)
@@ -608,13 +612,16 @@ struct WordBytes<Value>: Sendable where Value: Sendable {
 
     /// The same table in storage of its own (an assignment shares the storage).
     var ownCopy: WordBytes {
-        WordBytes(text: Array(unsafeUninitializedCapacity: text.count) { buffer, initialized in
-            initialized = buffer.initialize(from: text).1
-        }, words: Array(unsafeUninitializedCapacity: words.count) { buffer, initialized in
-            initialized = buffer.initialize(from: words).1
-        }, byLength: Array(unsafeUninitializedCapacity: byLength.count) { buffer, initialized in
-            initialized = buffer.initialize(from: byLength).1
-        })
+        WordBytes(
+            text: Array(unsafeUninitializedCapacity: text.count) { buffer, initialized in
+                initialized = buffer.initialize(from: text).1
+            },
+            words: Array(unsafeUninitializedCapacity: words.count) { buffer, initialized in
+                initialized = buffer.initialize(from: words).1
+            },
+            byLength: Array(unsafeUninitializedCapacity: byLength.count) { buffer, initialized in
+                initialized = buffer.initialize(from: byLength).1
+            })
     }
 
     /// The word with exactly these bytes.
@@ -671,11 +678,19 @@ extension JSONOrganizationScanner {
             ("the part-of places", fast.organization.sourceMap.partOf == full.organization.sourceMap.partOf),
             ("the level places", fast.organization.sourceMap.level == full.organization.sourceMap.level),
             ("the relations' places", fast.organization.sourceMap.relations == full.organization.sourceMap.relations),
-            ("the suppressions' places", fast.organization.sourceMap.suppressions == full.organization.sourceMap.suppressions),
-            ("the places of unresolved ends", fast.relationFrom == full.relationFrom && fast.relationTo == full.relationTo),
+            (
+                "the suppressions' places",
+                fast.organization.sourceMap.suppressions == full.organization.sourceMap.suppressions
+            ),
+            (
+                "the places of unresolved ends",
+                fast.relationFrom == full.relationFrom && fast.relationTo == full.relationTo
+            ),
             (
                 "the relations' ends",
-                fast.organization.relations.names.elementsEqual(full.organization.relations.names) { $0.utf8.elementsEqual($1.utf8) }
+                fast.organization.relations.names.elementsEqual(full.organization.relations.names) {
+                    $0.utf8.elementsEqual($1.utf8)
+                }
                     && fast.organization.relations.fromEnds == full.organization.relations.fromEnds
                     && fast.organization.relations.toEnds == full.organization.relations.toEnds
             ),

@@ -1,11 +1,11 @@
 import OrgGraphCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the decoder read, with the places the loader needs to resolve references.
@@ -69,8 +69,16 @@ package struct DecodedOrganization {
         relationTypes.append(type)
         organization.sourceMap.relations.append(start)
         // An end that names a node needs no key path (making one costs more than the rest).
-        if case .node(let node) = from { fromEnds.append(node) } else { fromEnds.append(encode(from, position, to: \.relationFrom)) }
-        if case .node(let node) = to { toEnds.append(node) } else { toEnds.append(encode(to, position, to: \.relationTo)) }
+        if case .node(let node) = from {
+            fromEnds.append(node)
+        } else {
+            fromEnds.append(encode(from, position, to: \.relationFrom))
+        }
+        if case .node(let node) = to {
+            toEnds.append(node)
+        } else {
+            toEnds.append(encode(to, position, to: \.relationTo))
+        }
         periods.append(period)
         bases.append(basis)
         self.annotations.append(annotations)
@@ -111,7 +119,9 @@ package struct DecodedOrganization {
     mutating func finish() {
         let nodeCount = Int32(organization.nodes.count)
         if !unresolved.isEmpty {
-            for index in fromEnds.indices where fromEnds[index] < 0 { fromEnds[index] = nodeCount - fromEnds[index] - 1 }
+            for index in fromEnds.indices where fromEnds[index] < 0 {
+                fromEnds[index] = nodeCount - fromEnds[index] - 1
+            }
             for index in toEnds.indices where toEnds[index] < 0 { toEnds[index] = nodeCount - toEnds[index] - 1 }
         }
         var names: [String] = []
@@ -140,7 +150,6 @@ package struct DecodedOrganization {
 struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     typealias Output = DecodedOrganization
 
-
     /// Where `key` is written, computed from its offset when the reader left that for later.
     ///
     /// - Complexity: O(*offset*) for a key placed by its offset.
@@ -155,7 +164,6 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             TopField.required.map(\.rawValue) + NodeField.required.map(\.rawValue)
                 + RelationField.required.map(\.rawValue) + SuppressionField.required.map(\.rawValue))
     }
-
 
     private var reader: Reader
     private let source: SourceText
@@ -523,7 +531,8 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         while let (key, field) = try nextField(RelationField.self, &mask, in: "in a relation") {
             switch field {
             case .type:
-                type = try word(RelationField.type.rawValue, as: RelationType.self, noun: "relation type", listAll: true)
+                type = try word(
+                    RelationField.type.rawValue, as: RelationType.self, noun: "relation type", listAll: true)
             case .from: from = try reference(RelationField.from.rawValue)
             case .to: to = try reference(RelationField.to.rawValue)
             case .period:
@@ -589,7 +598,8 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 let location = try reader.location()
                 reason = try text(SuppressionField.reason.rawValue)?.0
                 if let value = reason, value.allSatisfy(\.isWhitespace) {
-                    try report("a suppression's 'reason' may not be empty: say why the finding is accepted", at: location)
+                    try report(
+                        "a suppression's 'reason' may not be empty: say why the finding is accepted", at: location)
                 }
             case nil: try unknownField(key, in: "in a suppression", known: SuppressionField.self)
             }
@@ -619,7 +629,8 @@ enum IDSyntax {
             return "an id is at most \(maximumLength) characters; this one has \(length)"
         }
         for character in id where !(character.isLetter || character.isNumber || "-_.:".contains(character)) {
-            let shown = character.unicodeScalars.first.map { $0.value < 0x20 || $0 == " " } == true
+            let shown =
+                character.unicodeScalars.first.map { $0.value < 0x20 || $0 == " " } == true
                 ? String(format: "U+%04X", character.unicodeScalars.first?.value ?? 0) : "'\(character)'"
             return "'\(id)' has \(shown); an id is letters, digits, '-', '_', '.' and ':'"
         }

@@ -1,10 +1,11 @@
 import OrgGraphCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The file formats an organization can be written in.
@@ -116,16 +117,19 @@ public struct OrganizationLoader: Sendable {
             let ids = organization.nodes.lazy.map(\.id)
             for problem in error.problems.prefix(maximumDiagnostics) {
                 switch problem {
-                case let .duplicateID(id, first, second):
+                case .duplicateID(let id, let first, let second):
                     diagnostics.append(
                         source.diagnostic(
                             "duplicate id '\(id)'", at: map.node(second),
-                            notes: [source.diagnostic("'\(id)' is first defined here", at: map.node(first), kind: .note)]))
-                case let .unknownReference(id, reference):
+                            notes: [
+                                source.diagnostic("'\(id)' is first defined here", at: map.node(first), kind: .note)
+                            ]))
+                case .unknownReference(let id, let reference):
                     let (field, location): (String, SourceLocation)
                     switch reference {
                     case .partOf(let node): (field, location) = ("part-of", map.partOf(node))
-                    case .relationFrom(let relation): (field, location) = ("from", decoded.relationFrom[relation] ?? .unknown)
+                    case .relationFrom(let relation):
+                        (field, location) = ("from", decoded.relationFrom[relation] ?? .unknown)
                     case .relationTo(let relation): (field, location) = ("to", decoded.relationTo[relation] ?? .unknown)
                     case .suppression(let index): (field, location) = ("node", decoded.suppressionNode[index])
                     }
@@ -140,4 +144,3 @@ public struct OrganizationLoader: Sendable {
     }
 
 }
-

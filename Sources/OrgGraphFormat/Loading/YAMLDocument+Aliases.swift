@@ -1,5 +1,4 @@
 import OrgGraphCore
-
 internal import Yams
 
 extension YAMLDocument {

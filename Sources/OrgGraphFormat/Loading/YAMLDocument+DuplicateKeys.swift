@@ -1,5 +1,5 @@
-import OrgGraphCore
 internal import CYaml
+import OrgGraphCore
 
 extension YAMLDocument {
     /// One mapping being read by ``duplicateKeys(in:source:marks:marker:limit:)``: the keys
@@ -71,7 +71,8 @@ extension YAMLDocument {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
                     let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
                     let context = parser.context.map { " (\(String(cString: $0)))" } ?? ""
-                    stop = SyntaxError(message: "malformed YAML: \(problem)\(context)", location: place(parser.problem_mark))
+                    stop = SyntaxError(
+                        message: "malformed YAML: \(problem)\(context)", location: place(parser.problem_mark))
                     break
                 }
                 defer { yaml_event_delete(&event) }

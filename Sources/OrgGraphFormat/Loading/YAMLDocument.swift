@@ -1,5 +1,4 @@
 import OrgGraphCore
-
 internal import Yams
 
 /// A YAML document composed by libyaml (through Yams) without letting Yams expand its aliases.
@@ -92,7 +91,8 @@ struct YAMLDocument {
             // syntax, which may come after duplicates in mappings it had not closed: all of
             // those are listed first.
             var ending: SyntaxError?
-            if case .duplicatedKeysInMapping = error {} else {
+            if case .duplicatedKeysInMapping = error {
+            } else {
                 ending = syntaxError(error, source: source, marks: marks, marker: marker)
             }
             if let duplicates = duplicateKeys(

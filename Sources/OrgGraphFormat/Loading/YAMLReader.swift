@@ -1,5 +1,4 @@
 import OrgGraphCore
-
 internal import Yams
 
 /// A pull reader over a YAML document composed by libyaml (through Yams).

@@ -1,5 +1,5 @@
-import OrgGraphCore
 internal import CYaml
+import OrgGraphCore
 
 /// A plain YAML document read from libyaml's events into flat arrays: no alias, anchor or
 /// tag, no key written twice in a mapping, every key a scalar.
@@ -114,7 +114,9 @@ struct YAMLTree {
                         ok = false
                         break reading
                     }
-                    if tree.nodes[node].kind == .mapping, !Self.keysAreDistinctScalars(pending, from: start, in: tree.nodes) {
+                    if tree.nodes[node].kind == .mapping,
+                        !Self.keysAreDistinctScalars(pending, from: start, in: tree.nodes)
+                    {
                         ok = false
                         break reading
                     }

@@ -78,7 +78,8 @@ struct YAMLTreeReader: StructuredReader {
 
     mutating func readScalar() throws(SyntaxError) -> Scalar {
         let node = tree.nodes[try take(.scalar, "a scalar")]
-        return Scalar(kind: YAMLReader.kind(text: node.text, isPlain: node.isPlain), text: node.text, location: node.location)
+        return Scalar(
+            kind: YAMLReader.kind(text: node.text, isPlain: node.isPlain), text: node.text, location: node.location)
     }
 
     mutating func skipValue() throws(SyntaxError) {

@@ -60,7 +60,8 @@ extension FaultSeeder {
             range.first { index in
                 let relation = draft.relations[index]
                 return relation.type == type && (from == nil || relation.from == from)
-                    && (to == nil || relation.to == to) && (period.map { relation.period?.contains($0) ?? false } ?? true)
+                    && (to == nil || relation.to == to)
+                    && (period.map { relation.period?.contains($0) ?? false } ?? true)
             }
         }
         func finding(_ node: String) -> ExpectedFinding { ExpectedFinding(rule: rule, node: node) }
@@ -117,7 +118,8 @@ extension FaultSeeder {
             // committee's party cadres committee.
             let senders = range.filter { index in
                 let relation = draft.relations[index]
-                return relation.type == .sendsDocuments && relation.to == upo && place.authorities.contains(relation.from)
+                return relation.type == .sendsDocuments && relation.to == upo
+                    && place.authorities.contains(relation.from)
             }
             guard !senders.isEmpty else { return nil }
             removedRelations.formUnion(senders)
@@ -136,7 +138,9 @@ extension FaultSeeder {
             // drop every committee, or every People's Committee.
             let liaisons = range.filter { draft.relations[$0].type == .liaisesWith && draft.relations[$0].from == upo }
             let parity = random.below(2)
-            for (position, index) in liaisons.enumerated() where position % 2 == parity { removedRelations.insert(index) }
+            for (position, index) in liaisons.enumerated() where position % 2 == parity {
+                removedRelations.insert(index)
+            }
             return liaisons.isEmpty ? nil : finding(upo)
         case "unit-has-one-head":
             removeNodes([place.head], of: place, &draft)
@@ -161,7 +165,8 @@ extension FaultSeeder {
     ) {
         let ids = Set(nodes.map { draft.nodes[$0].id })
         removedNodes.formUnion(nodes)
-        for index in place.relations where ids.contains(draft.relations[index].from) || ids.contains(draft.relations[index].to) {
+        for index in place.relations
+        where ids.contains(draft.relations[index].from) || ids.contains(draft.relations[index].to) {
             removedRelations.insert(index)
         }
     }

@@ -101,7 +101,8 @@ package struct FaultSeeder: Sendable {
         case "part-of-required":
             // A cell's secretary, an agency. Boards are left to board-has-one-chair, which has
             // no other place.
-            return draft.advisoryAgencies.map { .advisoryAgency($0) } + draft.managingAgencies.map { .managingAgency($0) }
+            return draft.advisoryAgencies.map { .advisoryAgency($0) }
+                + draft.managingAgencies.map { .managingAgency($0) }
                 + units.filter { draft.units[$0].hasCells }.map { .unit($0) }
         case "acyclic-leadership":
             return draft.communes.indices.map { .commune($0) }

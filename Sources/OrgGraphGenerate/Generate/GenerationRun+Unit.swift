@@ -71,7 +71,8 @@ extension GenerationRun {
         draft.relate(.reportsTo, upo, context.standing[0], period: Self.regular)
         draft.relate(.reportsTo, upo, context.superior, period: random.chance(0.1) ? Self.periodicAdHoc : Self.periodic)
         var senders: [String] = []
-        for sender in [context.leader, context.superior] + context.senders + [manager.id] where !senders.contains(sender) {
+        for sender in [context.leader, context.superior] + context.senders + [manager.id]
+        where !senders.contains(sender) {
             senders.append(sender)
             draft.relate(.sendsDocuments, sender, upo)
         }
@@ -113,7 +114,8 @@ extension GenerationRun {
         let chosen = random.sample(random.inRange(2...min(5, names.count)), of: names.count)
         for (offset, nameIndex) in chosen.enumerated() {
             let parent = parents[(offset + 1) % parents.count]
-            let cell = draft.add(uid + "-cell\(offset + 1)", .subordinateCell, "Chi bộ \(names[nameIndex])", partOf: parent)
+            let cell = draft.add(
+                uid + "-cell\(offset + 1)", .subordinateCell, "Chi bộ \(names[nameIndex])", partOf: parent)
             draft.add(cell + "-sec", .partySecretary, "Bí thư Chi bộ \(names[nameIndex])", partOf: cell)
             draft.relate(.leads, parent, cell)
             draft.relate(.reportsTo, cell, parent, period: Self.periodic)

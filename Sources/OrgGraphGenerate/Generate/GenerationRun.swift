@@ -128,7 +128,9 @@ struct GenerationRun: Sendable {
             // A few units under a department are managed by the People's Committee as well.
             if manager.id != ubnd, random.chance(0.05) { context.coManager = ubnd }
             let home = once ? located.communes[0] : random.pick(located.communes)
-            unit(pid + "-u" + Self.padded(number, unitWidth), template, name, context, liaison: liaison(home, in: located))
+            unit(
+                pid + "-u" + Self.padded(number, unitWidth), template, name, context,
+                liaison: liaison(home, in: located))
         }
     }
 
@@ -180,7 +182,8 @@ struct GenerationRun: Sendable {
                     committee: draft.nextNode, leader: districtIndex, leadsRelation: draft.nextRelation))
             draft.add(cid, .communePartyCommittee, "Đảng ủy \(cword) \(cname)")
             draft.relate(.leads, did, cid)
-            let authority = draft.add(cid + "-ubnd", .peoplesCommittee, "Ủy ban nhân dân \(cword) \(cname)", level: .commune)
+            let authority = draft.add(
+                cid + "-ubnd", .peoplesCommittee, "Ủy ban nhân dân \(cword) \(cname)", level: .commune)
             communes.append(Commune(committee: cid, authority: authority, name: cname))
         }
         let district = District(name: dname, fullName: fullName, communes: communes)
@@ -204,7 +207,9 @@ struct GenerationRun: Sendable {
             let context = UnitContext(
                 level: .district, leader: did, standing: [btv, tt], superior: did, superiorStanding: btv,
                 senders: random.chance(0.5) ? [btc] : [], manager: manager, coManager: nil, cellOdds: 0.15)
-            unit(did + "-u" + Self.padded(number, unitWidth), template, name, context, liaison: liaison(home, in: district))
+            unit(
+                did + "-u" + Self.padded(number, unitWidth), template, name, context,
+                liaison: liaison(home, in: district))
         }
         return district
     }

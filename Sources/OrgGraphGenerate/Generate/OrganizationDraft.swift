@@ -54,7 +54,9 @@ struct OrganizationDraft: Sendable {
     /// Adds a relation.
     ///
     /// - Complexity: amortized O(1).
-    mutating func relate(_ type: RelationType, _ from: String, _ to: String, period: [Period]? = nil, basis: Basis? = nil) {
+    mutating func relate(
+        _ type: RelationType, _ from: String, _ to: String, period: [Period]? = nil, basis: Basis? = nil
+    ) {
         relations.append(Relation(type: type, from: from, to: to, period: period, basis: basis))
     }
 

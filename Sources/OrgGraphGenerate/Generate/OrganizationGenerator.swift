@@ -126,7 +126,8 @@ public struct OrganizationGenerator: Sendable {
             expected = try seeder.seed(faults, into: &draft)
         }
         let organization = Organization(
-            title: "Synthetic organization: \(size.provinces) province\(size.provinces == 1 ? "" : "s"), seed \(seed)", rulebook: RulebookLoader.defaultID,
+            title: "Synthetic organization: \(size.provinces) province\(size.provinces == 1 ? "" : "s"), seed \(seed)",
+            rulebook: RulebookLoader.defaultID,
             nodes: draft.nodes, relations: RelationList(draft.relations))
         return GeneratedOrganization(organization: organization, faults: expected.sorted())
     }

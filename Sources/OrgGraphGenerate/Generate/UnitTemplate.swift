@@ -19,14 +19,17 @@ struct UnitTemplate: Sendable {
     /// Which placeholders the pattern uses, as bits: 1 `{D}` or `{d}`, 2 `{C}`, 4 `{N}`.
     let placeholders: Int
 
-    init(_ pattern: String, _ sector: String, _ headTitle: String, _ manager: String, _ board: NodeKind?, _ isLarge: Bool) {
+    init(
+        _ pattern: String, _ sector: String, _ headTitle: String, _ manager: String, _ board: NodeKind?, _ isLarge: Bool
+    ) {
         self.pattern = pattern
         self.sector = sector
         self.headTitle = headTitle
         self.manager = manager
         self.board = board
         self.isLarge = isLarge
-        placeholders = (pattern.contains("{D}") || pattern.contains("{d}") ? 1 : 0) + (pattern.contains("{C}") ? 2 : 0)
+        placeholders =
+            (pattern.contains("{D}") || pattern.contains("{d}") ? 1 : 0) + (pattern.contains("{C}") ? 2 : 0)
             + (pattern.contains("{N}") ? 4 : 0)
     }
 
@@ -44,7 +47,10 @@ struct UnitTemplate: Sendable {
     /// The unit's name with the placeholders filled in.
     ///
     /// - Complexity: O(length of the pattern).
-    func name(province: String = "", district: String = "", districtWithWord: String = "", commune: String = "", person: String = "") -> String {
+    func name(
+        province: String = "", district: String = "", districtWithWord: String = "", commune: String = "",
+        person: String = ""
+    ) -> String {
         var result = ""
         var pending = false
         for character in pattern {
@@ -131,14 +137,20 @@ extension UnitTemplate {
     static func cellNames(sector: String) -> [String] {
         switch sector {
         case "health":
-            ["Khoa Nội", "Khoa Ngoại", "Khoa Sản", "Khoa Nhi", "Khoa Cấp cứu", "Khoa Dược",
-             "Phòng Kế hoạch tổng hợp", "Phòng Hành chính quản trị"]
+            [
+                "Khoa Nội", "Khoa Ngoại", "Khoa Sản", "Khoa Nhi", "Khoa Cấp cứu", "Khoa Dược",
+                "Phòng Kế hoạch tổng hợp", "Phòng Hành chính quản trị",
+            ]
         case "education":
-            ["Tổ Toán - Tin", "Tổ Ngữ văn", "Tổ Khoa học tự nhiên", "Tổ Khoa học xã hội", "Khoa Điều dưỡng",
-             "Văn phòng"]
+            [
+                "Tổ Toán - Tin", "Tổ Ngữ văn", "Tổ Khoa học tự nhiên", "Tổ Khoa học xã hội", "Khoa Điều dưỡng",
+                "Văn phòng",
+            ]
         default:
-            ["Phòng Tổ chức - Hành chính", "Phòng Nghiệp vụ", "Phòng Kế hoạch - Tài chính", "Trạm Nghiệp vụ 1",
-             "Trạm Nghiệp vụ 2"]
+            [
+                "Phòng Tổ chức - Hành chính", "Phòng Nghiệp vụ", "Phòng Kế hoạch - Tài chính", "Trạm Nghiệp vụ 1",
+                "Trạm Nghiệp vụ 2",
+            ]
         }
     }
 }

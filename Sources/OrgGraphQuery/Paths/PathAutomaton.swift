@@ -1,4 +1,5 @@
 import OrgGraphCore
+
 /// A path expression compiled to a nondeterministic automaton (Thompson's construction):
 /// moves along relation steps, empty moves, and tests on the current node.
 ///
@@ -76,7 +77,7 @@ package struct PathAutomaton: Sendable {
     /// Adds the states of `term`, starting at `state`; returns its end state.
     private mutating func compile(_ term: PathExpression.Term, from state: Int32) -> Int32 {
         switch term {
-        case let .step(type, inverse):
+        case .step(let type, let inverse):
             let end = newState()
             moves[Int(state)].append(Move(type: type, reversed: inverse, target: end))
             return end
@@ -96,7 +97,7 @@ package struct PathAutomaton: Sendable {
                 epsilons[Int(compile(term, from: branch))].append(end)
             }
             return end
-        case let .repetition(term, minimum, maximum):
+        case .repetition(let term, let minimum, let maximum):
             var current = state
             for _ in 0..<minimum {
                 let entry = newState()

@@ -44,7 +44,7 @@ struct PathChain: Sendable {
 
     private static func expand(_ term: PathExpression.Term, _ filters: [NodeFilter]) -> [[Operation]]? {
         switch term {
-        case let .step(type, inverse):
+        case .step(let type, let inverse):
             return [[Operation(isStep: true, typeIndex: type.index, reversed: inverse, kinds: .all, filter: -1)]]
         case .test(let filter):
             switch filter {
@@ -53,7 +53,13 @@ struct PathChain: Sendable {
             case .kinds(let kinds):
                 return [[Operation(isStep: false, typeIndex: 0, reversed: false, kinds: kinds, filter: -1)]]
             default:
-                return [[Operation(isStep: false, typeIndex: 0, reversed: false, kinds: .all, filter: Int32(filters.firstIndex(of: filter) ?? -1))]]
+                return [
+                    [
+                        Operation(
+                            isStep: false, typeIndex: 0, reversed: false, kinds: .all,
+                            filter: Int32(filters.firstIndex(of: filter) ?? -1))
+                    ]
+                ]
             }
         case .sequence(let terms):
             var result: [[Operation]] = [[]]
@@ -74,7 +80,7 @@ struct PathChain: Sendable {
                 result += options
             }
             return result.count <= maximumChains ? result : nil
-        case let .repetition(term, minimum, maximum):
+        case .repetition(let term, let minimum, let maximum):
             guard let maximum, let options = expand(term, filters) else { return nil }
             var result: [[Operation]] = []
             var current: [[Operation]] = [[]]

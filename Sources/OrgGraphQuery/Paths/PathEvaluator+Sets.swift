@@ -20,7 +20,9 @@ extension PathEvaluator {
 
     /// The nodes `expression` reaches from `start`, in `result` (emptied first, its storage
     /// kept for the next call).
-    package mutating func nodeSet(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int, into result: inout [Int]) {
+    package mutating func nodeSet(
+        _ compiled: CompiledPath, _ expression: PathExpression, from start: Int, into result: inout [Int]
+    ) {
         result.removeAll(keepingCapacity: true)
         guard let chains = localChains(compiled) else {
             result.append(contentsOf: evaluate(expression, from: start))

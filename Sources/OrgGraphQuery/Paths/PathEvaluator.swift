@@ -76,7 +76,8 @@ public struct PathEvaluator {
     /// the first.
     ///
     /// - Complexity: at most that of ``evaluate(_:from:)``.
-    public mutating func reaches(_ expression: PathExpression, from start: Int, where predicate: (Int) -> Bool) -> Bool {
+    public mutating func reaches(_ expression: PathExpression, from start: Int, where predicate: (Int) -> Bool) -> Bool
+    {
         var found = false
         run(expression, from: start) { node in
             if predicate(node) {
@@ -168,7 +169,8 @@ public struct PathEvaluator {
             head += 1
             for move in Int(automaton.moveOffsets[Int(state)])..<Int(automaton.moveOffsets[Int(state) + 1]) {
                 let target = automaton.moveTargets[move]
-                let adjacency = automaton.moveReversed[move]
+                let adjacency =
+                    automaton.moveReversed[move]
                     ? graph.incoming[Int(automaton.moveTypes[move])] : graph.outgoing[Int(automaton.moveTypes[move])]
                 guard !adjacency.offsets.isEmpty else { continue }
                 let begin = Int(adjacency.offsets[Int(node)])

@@ -39,11 +39,11 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         /// The term walked the other way: the nodes it reaches from `x` are those that reach `x`.
         var reversed: Term {
             switch self {
-            case let .step(type, inverse): .step(type, inverse: !inverse)
+            case .step(let type, let inverse): .step(type, inverse: !inverse)
             case .test: self
             case .sequence(let terms): .sequence(terms.reversed().map(\.reversed))
             case .alternation(let terms): .alternation(terms.map(\.reversed))
-            case let .repetition(term, min, max): .repetition(term.reversed, min: min, max: max)
+            case .repetition(let term, let min, let max): .repetition(term.reversed, min: min, max: max)
             }
         }
     }
@@ -64,7 +64,7 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         case .step, .test: return 1
         case .sequence(let terms), .alternation(let terms):
             return terms.reduce(0) { min($0 + positions($1), cap) }
-        case let .repetition(term, minimum, maximum):
+        case .repetition(let term, let minimum, let maximum):
             let product = positions(term).multipliedReportingOverflow(by: maximum ?? max(1, minimum))
             return product.overflow ? cap : min(product.partialValue, cap)
         }
@@ -76,7 +76,7 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
     /// algebra), so the nodes reached do not change; the automaton only gets smaller.
     static func repetition(_ term: Term, min minimum: Int, max maximum: Int?) -> Term {
         if minimum == 1, maximum == 1 { return term }
-        guard maximum != 0, case let .repetition(inner, innerMinimum, innerMaximum) = term else {
+        guard maximum != 0, case .repetition(let inner, let innerMinimum, let innerMaximum) = term else {
             return .repetition(term, min: minimum, max: maximum)
         }
         switch (innerMinimum, innerMaximum) {
@@ -115,7 +115,7 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
     public var unionOfSteps: [(type: RelationType, inverse: Bool)]? {
         func steps(_ term: Term) -> [(RelationType, Bool)]? {
             switch term {
-            case let .step(type, inverse): return [(type, inverse)]
+            case .step(let type, let inverse): return [(type, inverse)]
             case .alternation(let terms):
                 var result: [(RelationType, Bool)] = []
                 for term in terms {
@@ -155,7 +155,7 @@ public enum NodeFilter: Sendable, Hashable {
         case .sector(let sector): return organization.nodes[index].sector == sector
         case .id(let id): return organization.nodes[index].id == id
         case .name(let name): return organization.nodes[index].displayName == name
-        case let .attribute(key, value):
+        case .attribute(let key, let value):
             return organization.nodes[index].attributes.contains { $0.key == key && $0.value == value }
         }
     }

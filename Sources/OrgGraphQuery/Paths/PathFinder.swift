@@ -304,7 +304,8 @@ public struct PathFinder {
                 }
                 guard mask & (1 << UInt32(finder.codes[entry])) != 0 else { continue }
                 let next = Int(finder.targets[entry])
-                guard finder.marks[2 * next + 1].stamp == gen, Int(finder.marks[2 * next + 1].distance) <= remaining - 1,
+                guard finder.marks[2 * next + 1].stamp == gen,
+                    Int(finder.marks[2 * next + 1].distance) <= remaining - 1,
                     !onPath.contains(next)
                 else { continue }
                 if next == target, remaining != 1 { continue }

@@ -133,7 +133,8 @@ struct PathParser {
         }
         guard let type = RelationType(rawValue: word) else {
             let names = RelationType.allCases.map(\.rawValue)
-            let hint = Suggestion.closest(to: word, in: names).map { "; did you mean '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: word, in: names).map { "; did you mean '\($0)'?" }
                 ?? "; relations are " + names.joined(separator: ", ")
             throw error("unknown relation '\(word)'\(hint)", at: start)
         }
@@ -154,7 +155,9 @@ struct PathParser {
             throw error("repetition {\(minimum),\(maximum)}: the upper bound is below the lower", at: open)
         }
         if max(minimum, maximum ?? 0) > PathExpression.maximumRepetition {
-            throw error("repetition bounds are at most \(PathExpression.maximumRepetition); use '*' or '+' for any number", at: open)
+            throw error(
+                "repetition bounds are at most \(PathExpression.maximumRepetition); use '*' or '+' for any number",
+                at: open)
         }
         return PathExpression.repetition(term, min: minimum, max: maximum)
     }
@@ -225,7 +228,9 @@ struct PathParser {
         guard position < scalars.count else { throw error("expected a value in the filter") }
         guard scalars[position] == "\"" else {
             let word = readWord()
-            guard !word.isEmpty else { throw error("expected a value in the filter; quote values with spaces: \"...\"") }
+            guard !word.isEmpty else {
+                throw error("expected a value in the filter; quote values with spaces: \"...\"")
+            }
             return word
         }
         let open = position

@@ -42,7 +42,9 @@ public struct StepSet: Sendable, Hashable {
         self.init(steps)
     }
 
-    public func allows(_ type: RelationType, inverse: Bool) -> Bool { mask & (1 << UInt32(Self.code(type, inverse))) != 0 }
+    public func allows(_ type: RelationType, inverse: Bool) -> Bool {
+        mask & (1 << UInt32(Self.code(type, inverse))) != 0
+    }
 
     static func code(_ type: RelationType, _ inverse: Bool) -> Int { type.index * 2 + (inverse ? 1 : 0) }
 }

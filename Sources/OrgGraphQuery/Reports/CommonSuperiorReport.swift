@@ -50,13 +50,14 @@ public struct CommonSuperiorReport: Sendable {
         var pairs: [(String, String)] = [("a", JSONText.quote(a)), ("b", JSONText.quote(b))]
         if let found {
             pairs.append(("common", JSONText.quote(format.id(found.node))))
-            pairs.append((
-                "paths",
-                JSONText.array([
-                    JSONText.object([("from", JSONText.quote(a)), ("steps", format.json(found.fromA))]),
-                    JSONText.object([("from", JSONText.quote(b)), ("steps", format.json(found.fromB))]),
-                ])
-            ))
+            pairs.append(
+                (
+                    "paths",
+                    JSONText.array([
+                        JSONText.object([("from", JSONText.quote(a)), ("steps", format.json(found.fromA))]),
+                        JSONText.object([("from", JSONText.quote(b)), ("steps", format.json(found.fromB))]),
+                    ])
+                ))
         } else {
             pairs.append(("common", "null"))
             pairs.append(("paths", "[]"))

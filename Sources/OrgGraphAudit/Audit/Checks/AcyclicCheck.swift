@@ -97,7 +97,8 @@ public struct AcyclicCheck: Check {
             for node in component { member[Int(node)] = false }
             // A long cycle is shown by its first and last steps and its length: the message and
             // the related places stay a few lines whatever the size of the circle.
-            let shown = cycle.count > 2 * Self.stepsShownAtEachEnd + 1
+            let shown =
+                cycle.count > 2 * Self.stepsShownAtEachEnd + 1
                 ? Array(cycle.prefix(Self.stepsShownAtEachEnd)) + Array(cycle.suffix(Self.stepsShownAtEachEnd)) : cycle
             var clauses: [String] = []
             var related: [(subject: FindingSubject, message: String)] = []
@@ -115,7 +116,8 @@ public struct AcyclicCheck: Check {
             let steps: String
             if shown.count < cycle.count {
                 let omitted = cycle.count - shown.count
-                steps = "a circle of \(cycle.count) steps through \(context.describe(start)): "
+                steps =
+                    "a circle of \(cycle.count) steps through \(context.describe(start)): "
                     + clauses.prefix(Self.stepsShownAtEachEnd).joined(separator: ", ")
                     + ", … \(omitted) more step\(omitted == 1 ? "" : "s") …, "
                     + clauses.suffix(Self.stepsShownAtEachEnd).joined(separator: ", ")

@@ -33,12 +33,15 @@ package struct CheckKind: Sendable {
     package static let keywords = all.map(\.keyword)
 
     /// The type of each field a kind reads, by name.
-    package static let fieldTypes = Dictionary(checkFields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+    package static let fieldTypes = Dictionary(
+        checkFields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
 
     /// `path` with `min`, `max` or `exactly`, and `when`: a ``PathCountCheck`` of one condition.
     static let path = CheckKind(
         keyword: "path",
-        fields: [("when", .expression), ("path", .expression), ("min", .integer), ("max", .integer), ("exactly", .integer)],
+        fields: [
+            ("when", .expression), ("path", .expression), ("min", .integer), ("max", .integer), ("exactly", .integer),
+        ],
         needsSubject: true
     ) { rule in
         guard let path = rule.expression("path") else { return nil }
@@ -55,12 +58,15 @@ package struct CheckKind: Sendable {
         return PathCountCheck(
             subject: rule.subject,
             conditions: [
-                .init(when: rule.expression("when"), path: path, minimum: minimum, maximum: maximum, message: rule.message)
+                .init(
+                    when: rule.expression("when"), path: path, minimum: minimum, maximum: maximum, message: rule.message
+                )
             ])
     }
 
     /// `conditions`: a ``PathCountCheck`` of several conditions, all of which must hold.
-    static let conditions = CheckKind(keyword: "conditions", fields: [("conditions", .conditions)], needsSubject: true) {
+    static let conditions = CheckKind(keyword: "conditions", fields: [("conditions", .conditions)], needsSubject: true)
+    {
         rule in
         guard case .conditions(let conditions)? = rule.values["conditions"] else { return nil }
         return PathCountCheck(subject: rule.subject, conditions: conditions)

@@ -74,7 +74,8 @@ public struct PathCountCheck: Check {
                         related += found.map { (.node($0), "\(context.describe($0)) is one of them") }
                     }
                     return conditions[index].message.render([
-                        "subject": context.describe(node), "count": "\(found.count)", "found": context.describeList(found),
+                        "subject": context.describe(node), "count": "\(found.count)",
+                        "found": context.describeList(found),
                     ])
                 }
                 sink.report(.node(node), messages.joined(separator: "; "), related: related)

@@ -62,7 +62,9 @@ public struct RelationCheck: Check {
         var reachedSources: [Int16] = []
         evaluator.withBorrowedRows { evaluator in
             for node in 0..<graph.nodeCount where subject.contains(graph.kinds[node]) {
-                if let (compiled, expression) = whenPath, !evaluator.reachesAny(compiled, expression, from: node) { continue }
+                if let (compiled, expression) = whenPath, !evaluator.reachesAny(compiled, expression, from: node) {
+                    continue
+                }
                 if let (compiled, expression) = fromPath {
                     evaluator.nodeSet(compiled, expression, from: node, into: &sources)
                 } else {

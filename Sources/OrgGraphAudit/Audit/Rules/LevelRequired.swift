@@ -49,7 +49,9 @@ extension Rule {
 
 /// Reports missing and contradictory levels.
 struct LevelRequiredCheck: Check {
-    var summary: [String] { ["check: builtin level-required", "reads: the levels each kind takes, from the vocabulary table"] }
+    var summary: [String] {
+        ["check: builtin level-required", "reads: the levels each kind takes, from the vocabulary table"]
+    }
 
     /// - Complexity: O(*n*).
     func run(_ context: AuditContext, into sink: inout FindingSink) {
@@ -71,7 +73,8 @@ struct LevelRequiredCheck: Check {
             guard let allowed = allowedByKind[kind.index] else { continue }
             if let level, allowed.contains(level) { continue }
             let choices = Level.allCases.filter(allowed.contains).map(\.rawValue)
-            let spelled = choices.count > 1
+            let spelled =
+                choices.count > 1
                 ? choices.dropLast().joined(separator: ", ") + " or " + (choices.last ?? "") : choices.joined()
             if let level {
                 sink.report(.level(index), "\(context.describeWithKind(index)) is \(spelled), not \(level.rawValue)")

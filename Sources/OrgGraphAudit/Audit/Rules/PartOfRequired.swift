@@ -69,7 +69,9 @@ extension Rule {
 
 /// Reports nodes whose containment departs from the vocabulary's containment table.
 struct PartOfRequiredCheck: Check {
-    var summary: [String] { ["check: builtin part-of-required", "reads: the containment of each kind, from the vocabulary table"] }
+    var summary: [String] {
+        ["check: builtin part-of-required", "reads: the containment of each kind, from the vocabulary table"]
+    }
 
     /// - Complexity: O(*n* + *m*).
     func run(_ context: AuditContext, into sink: inout FindingSink) {
@@ -120,7 +122,9 @@ struct PartOfRequiredCheck: Check {
                 sink.report(
                     .node(node),
                     "\(context.describeWithKind(node)) is part of \(containers.count) bodies (\(names)); it must be part of exactly one, \(expected)",
-                    related: edges.map { (.edge(Int($0)), "part of \(context.describe(Int(graph.edgeTo[Int($0)]))) here") })
+                    related: edges.map {
+                        (.edge(Int($0)), "part of \(context.describe(Int(graph.edgeTo[Int($0)]))) here")
+                    })
             }
         }
     }

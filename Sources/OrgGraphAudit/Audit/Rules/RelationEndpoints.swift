@@ -52,7 +52,12 @@ extension Rule {
 
 /// Reports every relation, other than `part-of`, whose endpoint kinds its type does not allow.
 struct RelationEndpointsCheck: Check {
-    var summary: [String] { ["check: builtin relation-endpoints", "reads: the kinds each relation type connects, from the vocabulary table"] }
+    var summary: [String] {
+        [
+            "check: builtin relation-endpoints",
+            "reads: the kinds each relation type connects, from the vocabulary table",
+        ]
+    }
 
     /// - Complexity: O(*m*).
     func run(_ context: AuditContext, into sink: inout FindingSink) {
@@ -82,12 +87,14 @@ struct RelationEndpointsCheck: Check {
             {
                 sink.report(
                     .edge(edge),
-                    "'\(type.rawValue)' from \(context.describeWithKind(from)) goes to a \(toKind.rawValue) of level \(level.rawValue); \(context.describe(to)) is \(toLevel.map { "of level \($0.rawValue)" } ?? "of no written level")")
+                    "'\(type.rawValue)' from \(context.describeWithKind(from)) goes to a \(toKind.rawValue) of level \(level.rawValue); \(context.describe(to)) is \(toLevel.map { "of level \($0.rawValue)" } ?? "of no written level")"
+                )
                 continue
             }
             let targets = rows.filter { $0.from.contains(fromKind) }.reduce(KindSet()) { $0.union($1.to) }
             let sources = rows.filter { $0.to.contains(toKind) }.reduce(KindSet()) { $0.union($1.from) }
-            var message = "\(context.describeWithKind(from)) cannot have '\(type.rawValue)' to "
+            var message =
+                "\(context.describeWithKind(from)) cannot have '\(type.rawValue)' to "
                 + "\(context.describeWithKind(to)); "
             if !targets.isEmpty {
                 message += "'\(type.rawValue)' from a \(fromKind.rawValue) goes to \(Self.list(targets))"

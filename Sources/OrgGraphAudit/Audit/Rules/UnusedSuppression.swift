@@ -38,7 +38,8 @@ struct UnusedSuppressionCheck: Check {
             let reason = known ? "" : " ('\(suppression.rule)' is not a rule of \(rulebook.id))"
             return Finding(
                 rule: rule.id, severity: rule.severity,
-                message: "the suppression of \(suppression.rule) on '\(suppression.node)' hides no finding\(reason); remove it",
+                message:
+                    "the suppression of \(suppression.rule) on '\(suppression.node)' hides no finding\(reason); remove it",
                 node: suppression.node, file: map.file, location: map.suppression(index),
                 fingerprint: Fingerprint.make([rule.id, suppression.node, suppression.rule]))
         }
