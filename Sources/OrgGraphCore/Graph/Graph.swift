@@ -282,21 +282,33 @@ extension Graph {
         return adjacency.edges[Int(adjacency.offsets[node])..<Int(adjacency.offsets[node + 1])]
     }
 
-    /// Calls `body` with the offsets and neighbours of `type` (backwards when `reversed`), or
-    /// returns `nil` when no edge has that type. The arrays are borrowed in place, not copied.
-    @inline(__always)
-    package func withRows<Result>(
-        _ type: Int, reversed: Bool, _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> Result
-    ) -> Result? {
-        if reversed {
-            guard !incoming[type].offsets.isEmpty else { return nil }
-            return incoming[type].offsets.withUnsafeBufferPointer { offsets in
-                incoming[type].neighbors.withUnsafeBufferPointer { neighbors in body(offsets, neighbors) }
+    /// The offsets and neighbours of every relation type in both directions, borrowed at once.
+    /// Row `2 * type` is outgoing, `2 * type + 1` incoming; a type without edges has empty
+    /// buffers.
+    package struct RowTable {
+        package var offsets: [UnsafeBufferPointer<Int32>] = []
+        package var neighbors: [UnsafeBufferPointer<Int32>] = []
+    }
+
+    /// Calls `body` with the rows of every type and direction, borrowed in place for the time
+    /// of the call: a loop over many queries then reads them with no reference counting (which
+    /// the threads of an audit would contend on).
+    package func withRowTable<Result>(_ body: (RowTable) -> Result) -> Result {
+        var table = RowTable()
+        table.offsets.reserveCapacity(2 * outgoing.count)
+        table.neighbors.reserveCapacity(2 * outgoing.count)
+        return borrowRows(0, &table, body)
+    }
+
+    private func borrowRows<Result>(_ row: Int, _ table: inout RowTable, _ body: (RowTable) -> Result) -> Result {
+        guard row < 2 * outgoing.count, row < 2 * incoming.count else { return body(table) }
+        let adjacency = row.isMultiple(of: 2) ? outgoing[row / 2] : incoming[row / 2]
+        return adjacency.offsets.withUnsafeBufferPointer { offsets in
+            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
+                table.offsets.append(offsets)
+                table.neighbors.append(neighbors)
+                return borrowRows(row + 1, &table, body)
             }
-        }
-        guard !outgoing[type].offsets.isEmpty else { return nil }
-        return outgoing[type].offsets.withUnsafeBufferPointer { offsets in
-            outgoing[type].neighbors.withUnsafeBufferPointer { neighbors in body(offsets, neighbors) }
         }
     }
 

@@ -33,11 +33,13 @@ package struct JSONOrganizationScanner {
     private var nextRelease = 0
     /// From how many bytes on a list of relations is read by two threads.
     private let splitting: Int
-    private let nodeKinds = WordBytes.nodeKinds
-    private let relationTypes = WordBytes.relationTypes
-    private let levels = WordBytes.levels
-    private let periodWords = WordBytes.periods
-    private let bases = WordBytes.bases
+    // The word tables in storage of this scanner's own: shared, they would be reference counts
+    // the two threads reading relations contend on.
+    private let nodeKinds = WordBytes.nodeKinds.ownCopy
+    private let relationTypes = WordBytes.relationTypes.ownCopy
+    private let levels = WordBytes.levels.ownCopy
+    private let periodWords = WordBytes.periods.ownCopy
+    private let bases = WordBytes.bases.ownCopy
     /// The period lists read so far, by their periods four bits each.
     private var periodLists: [UInt64: [Period]] = [:]
 
@@ -600,6 +602,26 @@ struct WordBytes<Value>: Sendable where Value: Sendable {
         self.text = text
         self.words = words
         self.byLength = byLength
+    }
+
+    private init(text: [UInt8], words: [(start: Int, value: Value)], byLength: [Range<Int>]) {
+        self.text = text
+        self.words = words
+        self.byLength = byLength
+    }
+
+    /// The same table in storage of its own (an assignment shares the storage).
+    var ownCopy: WordBytes {
+        WordBytes(
+            text: Array(unsafeUninitializedCapacity: text.count) { buffer, initialized in
+                initialized = buffer.initialize(from: text).1
+            },
+            words: Array(unsafeUninitializedCapacity: words.count) { buffer, initialized in
+                initialized = buffer.initialize(from: words).1
+            },
+            byLength: Array(unsafeUninitializedCapacity: byLength.count) { buffer, initialized in
+                initialized = buffer.initialize(from: byLength).1
+            })
     }
 
     /// The word with exactly these bytes.

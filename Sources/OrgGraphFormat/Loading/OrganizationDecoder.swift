@@ -68,8 +68,17 @@ package struct DecodedOrganization {
         let position = relationTypes.count
         relationTypes.append(type)
         organization.sourceMap.relations.append(start)
-        fromEnds.append(encode(from, position, to: \.relationFrom))
-        toEnds.append(encode(to, position, to: \.relationTo))
+        // An end that names a node needs no key path (making one costs more than the rest).
+        if case .node(let node) = from {
+            fromEnds.append(node)
+        } else {
+            fromEnds.append(encode(from, position, to: \.relationFrom))
+        }
+        if case .node(let node) = to {
+            toEnds.append(node)
+        } else {
+            toEnds.append(encode(to, position, to: \.relationTo))
+        }
         periods.append(period)
         bases.append(basis)
         self.annotations.append(annotations)

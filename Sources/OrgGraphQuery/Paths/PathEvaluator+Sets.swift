@@ -69,6 +69,17 @@ extension PathEvaluator {
     private mutating func collect(
         _ chains: [PathChain], from start: Int, stopAtFirst: Bool, _ emit: (Int32) -> Void
     ) {
+        if let table = rowTable {
+            collect(chains, table, from: start, stopAtFirst: stopAtFirst, emit)
+            return
+        }
+        let graph = self.graph
+        graph.withRowTable { table in collect(chains, table, from: start, stopAtFirst: stopAtFirst, emit) }
+    }
+
+    private mutating func collect(
+        _ chains: [PathChain], _ table: Graph.RowTable, from start: Int, stopAtFirst: Bool, _ emit: (Int32) -> Void
+    ) {
         let single = chains.count == 1
         let resultGeneration = single ? 0 : nextSetGeneration(0)
         // The buffers are taken out of `self` for the walk and put back after: the inner loops
@@ -91,7 +102,10 @@ extension PathEvaluator {
                     let generation = nextSetGeneration(1)
                     swap(&seen, &setMarks[1])
                     next.removeAll(keepingCapacity: true)
-                    _ = graph.withRows(operation.typeIndex, reversed: operation.reversed) { offsets, neighbors in
+                    let row = 2 * operation.typeIndex + (operation.reversed ? 1 : 0)
+                    let offsets = table.offsets[row]
+                    let neighbors = table.neighbors[row]
+                    if !offsets.isEmpty {
                         seen.withUnsafeMutableBufferPointer { seen in
                             for node in frontier {
                                 for slot in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
@@ -105,6 +119,11 @@ extension PathEvaluator {
                     }
                     swap(&seen, &setMarks[1])
                     swap(&frontier, &next)
+                } else if operation.filter >= 0, case .level(let level) = chain.filters[Int(operation.filter)] {
+                    if levels.isEmpty { levels = (0..<graph.nodeCount).map { graph.level(of: $0) } }
+                    levels.withUnsafeBufferPointer { levels in
+                        frontier.removeAll { levels[Int($0)] != level }
+                    }
                 } else if operation.filter >= 0 {
                     let filter = chain.filters[Int(operation.filter)]
                     let graph = self.graph

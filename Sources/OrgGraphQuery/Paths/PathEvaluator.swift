@@ -28,6 +28,11 @@ public struct PathEvaluator {
     let kinds: [NodeKind]
     /// The chains of the compiled paths used so far, copied (see `localChains`).
     var chainCopies: [ObjectIdentifier: (CompiledPath, [PathChain])] = [:]
+    /// The level of each node, in storage of this evaluator's own, made at the first test on
+    /// levels (for the same reason as `kinds`).
+    var levels: [Level?] = []
+    /// The graph's rows, while ``withBorrowedRows(_:)`` runs.
+    var rowTable: Graph.RowTable?
 
     /// - Complexity: O(*n*) to allocate the marks.
     public init(_ loaded: LoadedOrganization) {
@@ -38,6 +43,18 @@ public struct PathEvaluator {
         kinds = [NodeKind](unsafeUninitializedCapacity: shared.count) { buffer, initialized in
             _ = buffer.initialize(from: shared)
             initialized = shared.count
+        }
+    }
+
+    /// Calls `body` with this evaluator reading the graph's rows in place, borrowed once for
+    /// all the queries `body` makes: what a loop over every node should do, since each query
+    /// outside it borrows the rows anew.
+    package mutating func withBorrowedRows<Result>(_ body: (inout PathEvaluator) -> Result) -> Result {
+        let graph = self.graph
+        return graph.withRowTable { table in
+            rowTable = table
+            defer { rowTable = nil }
+            return body(&self)
         }
     }
 

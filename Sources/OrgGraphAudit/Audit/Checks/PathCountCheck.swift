@@ -54,29 +54,32 @@ package struct PathCountCheck: Check {
         let paths = conditions.map { ($0.path.compiled, $0.path) }
         let bounds = conditions.map { ($0.minimum ?? 0, $0.maximum ?? Int.max) }
         var whenHolds = [Bool](repeating: false, count: whenPaths.count)
-        for node in 0..<context.graph.nodeCount where subject.contains(kinds[node]) {
-            for index in whenPaths.indices {
-                whenHolds[index] = evaluator.reachesAny(whenPaths[index].0, whenPaths[index].1, from: node)
-            }
-            var failing: [(Int, [Int])] = []
-            for index in conditions.indices {
-                if whenOf[index] >= 0, !whenHolds[whenOf[index]] { continue }
-                let count = evaluator.countNodes(paths[index].0, paths[index].1, from: node)
-                if count < bounds[index].0 || count > bounds[index].1 {
-                    failing.append((index, evaluator.nodeSet(paths[index].0, paths[index].1, from: node)))
+        evaluator.withBorrowedRows { evaluator in
+            for node in 0..<context.graph.nodeCount where subject.contains(kinds[node]) {
+                for index in whenPaths.indices {
+                    whenHolds[index] = evaluator.reachesAny(whenPaths[index].0, whenPaths[index].1, from: node)
                 }
-            }
-            guard !failing.isEmpty else { continue }
-            var related: [(subject: FindingSubject, message: String)] = []
-            let messages = failing.map { index, found -> String in
-                if found.count > bounds[index].1 {
-                    related += found.map { (.node($0), "\(context.describe($0)) is one of them") }
+                var failing: [(Int, [Int])] = []
+                for index in conditions.indices {
+                    if whenOf[index] >= 0, !whenHolds[whenOf[index]] { continue }
+                    let count = evaluator.countNodes(paths[index].0, paths[index].1, from: node)
+                    if count < bounds[index].0 || count > bounds[index].1 {
+                        failing.append((index, evaluator.nodeSet(paths[index].0, paths[index].1, from: node)))
+                    }
                 }
-                return conditions[index].message.render([
-                    "subject": context.describe(node), "count": "\(found.count)", "found": context.describeList(found),
-                ])
+                guard !failing.isEmpty else { continue }
+                var related: [(subject: FindingSubject, message: String)] = []
+                let messages = failing.map { index, found -> String in
+                    if found.count > bounds[index].1 {
+                        related += found.map { (.node($0), "\(context.describe($0)) is one of them") }
+                    }
+                    return conditions[index].message.render([
+                        "subject": context.describe(node), "count": "\(found.count)",
+                        "found": context.describeList(found),
+                    ])
+                }
+                sink.report(.node(node), messages.joined(separator: "; "), related: related)
             }
-            sink.report(.node(node), messages.joined(separator: "; "), related: related)
         }
     }
 

@@ -60,72 +60,74 @@ package struct RelationCheck: Check {
         var targets: [Int] = []
         var reachedTargets: [Int16] = []
         var reachedSources: [Int16] = []
-        for node in 0..<graph.nodeCount where subject.contains(graph.kinds[node]) {
-            if let (compiled, expression) = whenPath, !evaluator.reachesAny(compiled, expression, from: node) {
-                continue
-            }
-            if let (compiled, expression) = fromPath {
-                evaluator.nodeSet(compiled, expression, from: node, into: &sources)
-            } else {
-                sources.removeAll(keepingCapacity: true)
-                sources.append(node)
-            }
-            if let (compiled, expression) = toPath {
-                evaluator.nodeSet(compiled, expression, from: node, into: &targets)
-            } else {
-                targets.removeAll(keepingCapacity: true)
-                targets.append(node)
-            }
-            for (position, target) in targets.enumerated() { targetMark[target] = Int32(position) }
-            reachedTargets.removeAll(keepingCapacity: true)
-            reachedTargets.append(contentsOf: repeatElement(-1, count: targets.count))
-            reachedSources.removeAll(keepingCapacity: true)
-            reachedSources.append(contentsOf: repeatElement(-1, count: sources.count))
-            var any: Int16 = -1
-            for (sourcePosition, source) in sources.enumerated() where !adjacency.offsets.isEmpty {
-                for slot in Int(adjacency.offsets[source])..<Int(adjacency.offsets[source + 1]) {
-                    let edge = adjacency.edges[slot]
-                    let targetPosition = Int(targetMark[Int(edgeTo[Int(edge)])])
-                    guard targetPosition >= 0 else { continue }
-                    let written = Int16(masks[Int(edge)])
-                    reachedTargets[targetPosition] = max(reachedTargets[targetPosition], 0) | written
-                    reachedSources[sourcePosition] = max(reachedSources[sourcePosition], 0) | written
-                    any = max(any, 0) | written
+        evaluator.withBorrowedRows { evaluator in
+            for node in 0..<graph.nodeCount where subject.contains(graph.kinds[node]) {
+                if let (compiled, expression) = whenPath, !evaluator.reachesAny(compiled, expression, from: node) {
+                    continue
                 }
-            }
-            for target in targets { targetMark[target] = -1 }
-            var missing: [Int] = []
-            var missingPeriods: UInt8 = 0
-            switch each {
-            case .to, .from:
-                let (nodes, reached) = each == .to ? (targets, reachedTargets) : (sources, reachedSources)
-                for (position, other) in nodes.enumerated() {
-                    if reached[position] < 0 {
-                        missing.append(other)
-                    } else if UInt8(reached[position]) & required != required {
-                        missing.append(other)
-                        missingPeriods |= required & ~UInt8(reached[position])
+                if let (compiled, expression) = fromPath {
+                    evaluator.nodeSet(compiled, expression, from: node, into: &sources)
+                } else {
+                    sources.removeAll(keepingCapacity: true)
+                    sources.append(node)
+                }
+                if let (compiled, expression) = toPath {
+                    evaluator.nodeSet(compiled, expression, from: node, into: &targets)
+                } else {
+                    targets.removeAll(keepingCapacity: true)
+                    targets.append(node)
+                }
+                for (position, target) in targets.enumerated() { targetMark[target] = Int32(position) }
+                reachedTargets.removeAll(keepingCapacity: true)
+                reachedTargets.append(contentsOf: repeatElement(-1, count: targets.count))
+                reachedSources.removeAll(keepingCapacity: true)
+                reachedSources.append(contentsOf: repeatElement(-1, count: sources.count))
+                var any: Int16 = -1
+                for (sourcePosition, source) in sources.enumerated() where !adjacency.offsets.isEmpty {
+                    for slot in Int(adjacency.offsets[source])..<Int(adjacency.offsets[source + 1]) {
+                        let edge = adjacency.edges[slot]
+                        let targetPosition = Int(targetMark[Int(edgeTo[Int(edge)])])
+                        guard targetPosition >= 0 else { continue }
+                        let written = Int16(masks[Int(edge)])
+                        reachedTargets[targetPosition] = max(reachedTargets[targetPosition], 0) | written
+                        reachedSources[sourcePosition] = max(reachedSources[sourcePosition], 0) | written
+                        any = max(any, 0) | written
                     }
                 }
-            case .any:
-                if any < 0 {
-                    missing = targets
-                    missingPeriods = required
-                } else {
-                    missingPeriods = required & ~UInt8(any)
+                for target in targets { targetMark[target] = -1 }
+                var missing: [Int] = []
+                var missingPeriods: UInt8 = 0
+                switch each {
+                case .to, .from:
+                    let (nodes, reached) = each == .to ? (targets, reachedTargets) : (sources, reachedSources)
+                    for (position, other) in nodes.enumerated() {
+                        if reached[position] < 0 {
+                            missing.append(other)
+                        } else if UInt8(reached[position]) & required != required {
+                            missing.append(other)
+                            missingPeriods |= required & ~UInt8(reached[position])
+                        }
+                    }
+                case .any:
+                    if any < 0 {
+                        missing = targets
+                        missingPeriods = required
+                    } else {
+                        missingPeriods = required & ~UInt8(any)
+                    }
                 }
+                guard !missing.isEmpty || missingPeriods != 0 else { continue }
+                let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
+                sink.report(
+                    .node(node),
+                    message.render([
+                        "subject": context.describe(node), "missing": context.describeList(missing),
+                        "found": context.describeList(each == .from ? targets : sources),
+                        "targets": context.describeList(targets), "sources": context.describeList(sources),
+                        "periods": periodText.isEmpty ? "none" : periodText, "type": type.rawValue,
+                        "count": "\(missing.count)",
+                    ]))
             }
-            guard !missing.isEmpty || missingPeriods != 0 else { continue }
-            let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
-            sink.report(
-                .node(node),
-                message.render([
-                    "subject": context.describe(node), "missing": context.describeList(missing),
-                    "found": context.describeList(each == .from ? targets : sources),
-                    "targets": context.describeList(targets), "sources": context.describeList(sources),
-                    "periods": periodText.isEmpty ? "none" : periodText, "type": type.rawValue,
-                    "count": "\(missing.count)",
-                ]))
         }
     }
 
