@@ -108,6 +108,6 @@ if Context.environment["ORGGRAPH_FUZZ"] == "1" {
     }
     package.targets.append(
         .executableTarget(
-            name: "fuzz-chart", dependencies: ["FuzzSupport", "OrgGraph", "OrgGraphGraphviz"],
+            name: "fuzz-chart", dependencies: ["FuzzSupport", "OrgGraph", "OrgGraphChart", "OrgGraphGraphviz"],
             path: "Fuzz/ChartRenderer"))
 }

@@ -3,6 +3,8 @@ import FuzzSupport
 import OrgGraph
 import OrgGraphGraphviz
 
+@testable import OrgGraphChart
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -11,7 +13,7 @@ import OrgGraphGraphviz
 /// title of a small organization (a committee, a unit with its party organization and a cell,
 /// each pair joined by a relation), drawn to SVG through libgvc. The SVG must be well-formed XML
 /// and every node's name must be shown, after XML decoding, as the chart's label text made from
-/// it. A render that throws, a trap, a hang or runaway memory is a finding.
+/// it (the unit's name: every word of the lines its label keeps). A render that throws, a trap, a hang or runaway memory is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzChartRenderer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = fuzzBytes(data, size)
@@ -54,7 +56,10 @@ public func fuzzChartRenderer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int
     // Compared without white space, scalar by scalar: a combining mark after a line break joins
     // the space the break becomes, so characters would not match.
     let shown = unspaced(texts.texts.joined())
-    for word in parts[0].unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
+    // The unit's label keeps its first lines of the name; a longer name ends in "…" there.
+    let kept = LabelText.wrap(LabelText.clean(parts[0]), width: NodeStyle.of(.publicServiceUnit).wrapWidth)
+        .joined(separator: " ")
+    for word in kept.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
     where word.allSatisfy(isPlain) {
         let wanted = unspaced(String(String.UnicodeScalarView(word)))
         // Literally, code unit by code unit: a word may end inside a character of the label.
