@@ -38,11 +38,4 @@ package enum FileOutput {
     package static func standardError(_ text: String) {
         _ = OutputTarget.writeAll(Array(TerminalText.escaped(text, lineBreaks: .kept).utf8), to: STDERR_FILENO)
     }
-
-    /// Writes data to `path` (atomically for a regular file), or to standard output for `-` or
-    /// `nil`, byte for byte.
-    /// - Throws: ``ReportedFailure`` after a message when it cannot be written.
-    package static func write(_ text: String, toPath path: String?) throws {
-        try OutputTarget.resolve(path).write(text)
-    }
 }

@@ -1,4 +1,4 @@
-/// What a line read by ``LineReader/answer(_:_:)`` gets.
+/// What a line read by ``LineReader/answer(_:lineForm:_:)`` gets.
 package enum LineAnswer {
     /// Nothing: a blank line or a comment.
     case skipped
@@ -14,14 +14,18 @@ extension LineReader {
     /// the answers are written before each wait for more input, so a program that writes a
     /// line and waits for its answer gets it.
     ///
+    /// `lineForm` says what a line holds, in the message for a line past the limit.
+    ///
     /// - Returns: whether any line was rejected.
     /// - Throws: ``ReportedFailure`` after a message when the file cannot be read on.
-    package static func answer(_ path: String, _ answer: (String) -> LineAnswer) throws -> Bool {
+    package static func answer(
+        _ path: String, lineForm: String, _ answer: (String) -> LineAnswer
+    ) throws -> Bool {
         var lines: LineReader
         do {
             lines = try LineReader(path: path)
         } catch {
-            FileOutput.standardError("\(path): error: \(error.message(limit: 0))\n")
+            FileOutput.standardError("\(path): error: \(error.message(limit: 0, lineForm: lineForm))\n")
             throw ReportedFailure()
         }
         defer { lines.finish() }
@@ -35,7 +39,8 @@ extension LineReader {
                 bytes = next
             } catch {
                 pending.flush()
-                FileOutput.standardError("\(path):\(number + 1):1: error: \(error.message(limit: lines.limit))\n")
+                FileOutput.standardError(
+                    "\(path):\(number + 1):1: error: \(error.message(limit: lines.limit, lineForm: lineForm))\n")
                 throw ReportedFailure()
             }
             number += 1

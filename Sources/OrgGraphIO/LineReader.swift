@@ -91,11 +91,12 @@ private func closeDescriptor(_ descriptor: Int32) {
 }
 
 extension LineReader.Failure {
-    /// What is said of a file that cannot be read on, given the reader's line `limit`.
-    package func message(limit: Int) -> String {
+    /// What is said of a file that cannot be read on, given the reader's line `limit` and what
+    /// a line of the file holds (`'FROM TO', two ids`).
+    package func message(limit: Int, lineForm: String) -> String {
         switch self {
         case .unreadable(let reason): "cannot read the file: \(reason)"
-        case .tooLong: "the line is longer than the limit of \(limit) bytes; each line is 'FROM TO', two ids"
+        case .tooLong: "the line is longer than the limit of \(limit) bytes; each line is \(lineForm)"
         }
     }
 }

@@ -114,7 +114,7 @@ struct PathCommand: ParsableCommand {
     private func answerPairs(_ path: String, in loaded: LoadedOrganization, allowed: StepSet) throws {
         var pairs = PathPairs(loaded, allowed: allowed, suggestion: { loaded.closestID(to: $0) })
         var (missing, bad) = (false, false)
-        let rejected = try LineReader.answer(path) { line in
+        let rejected = try LineReader.answer(path, lineForm: "'FROM TO', two ids") { line in
             switch pairs.answer(line) {
             case .skipped: return .skipped
             case .malformed: return .rejected("expected 'FROM TO', two ids")
