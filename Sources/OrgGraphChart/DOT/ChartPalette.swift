@@ -10,10 +10,21 @@ package enum ChartPalette {
     static let partyRedDark = "#7A1712"
     static let partyRose = "#F6C3BC"
     static let partyBlush = "#FCE8E4"
+    /// The committees beside the territorial ones: the bloc committee vermilion, the authority
+    /// party committee (the party in the state apparatus) crimson-plum, the party agencies
+    /// committee salmon.
+    static let partyVermilion = "#D4553A"
+    static let partyPlum = "#8E1B4D"
+    static let partyPlumDark = "#5A0F30"
+    static let partySalmon = "#EE9A8C"
     /// A unit's party organization: gold with a red border.
     static let partyGold = "#FFCF40"
     static let partyGoldLight = "#FFE9A6"
     static let partyCream = "#FFF6D6"
+
+    /// `directs`: from the state side (and its party bodies) to a unit's party organization,
+    /// between the party's red and the state's navy.
+    static let direction = "#5B2A9E"
 
     /// People's Committees: the strongest state colour.
     static let stateNavy = "#1F4E79"

@@ -22,6 +22,7 @@ struct ChartText: Sendable {
 
     func level(_ level: Level) -> String {
         switch level {
+        case .central: pick("central", "cấp trung ương")
         case .provincial: pick("provincial", "cấp tỉnh")
         case .district: pick("district", "cấp huyện")
         case .commune: pick("commune", "cấp xã")

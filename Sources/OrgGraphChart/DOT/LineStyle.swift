@@ -35,6 +35,10 @@ struct LineStyle: Sendable, Hashable {
             LineStyle(color: "#B3261E", style: "solid", penwidth: "2.2", arrowhead: "normal", ranks: true, weight: "4")
         case .superiorOf:
             LineStyle(color: "#E07B00", style: "solid", penwidth: "2.2", arrowhead: "vee", ranks: true, weight: "3")
+        case .directs:
+            LineStyle(
+                color: ChartPalette.direction + "D0", style: "solid", penwidth: "1.8", arrowhead: "onormal",
+                ranks: false)
         case .manages:
             LineStyle(color: "#1F4E79", style: "solid", penwidth: "2.2", arrowhead: "normal", ranks: true, weight: "3")
         case .sendsDocuments:

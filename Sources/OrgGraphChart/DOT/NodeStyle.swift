@@ -20,6 +20,12 @@ struct NodeStyle: Sendable, Hashable {
         switch kind {
         case .provincialPartyCommittee, .districtPartyCommittee, .communePartyCommittee, .superiorPartyCommittee:
             return party(fill: P.partyRed, border: P.partyRedDark, font: P.white, penwidth: "1.6")
+        case .blocPartyCommittee:
+            return party(fill: P.partyVermilion, border: P.partyRedDark, font: P.white, penwidth: "1.6")
+        case .authorityPartyCommittee:
+            return party(fill: P.partyPlum, border: P.partyPlumDark, font: P.white, penwidth: "1.6")
+        case .partyAgenciesCommittee:
+            return party(fill: P.partySalmon, border: P.partyRedDark, penwidth: "1.6")
         case .standingCommittee, .standingBoard:
             return party(fill: P.partyRose, border: P.partyRed, penwidth: "1.2")
         case .advisoryAgency, .partyCadresCommittee:

@@ -51,9 +51,14 @@ extension KindSet {
     public static let territorialCommittees: KindSet = [
         .provincialPartyCommittee, .districtPartyCommittee, .communePartyCommittee,
     ]
-    /// A territorial committee or a superior (bloc, agency, sector) party committee.
-    public static let aboveGrassrootsCommittees: KindSet =
-        territorialCommittees.union([.superiorPartyCommittee])
+    /// A territorial committee, a bloc, authority or party agencies committee, or another
+    /// superior (ministry, sector) party committee.
+    public static let aboveGrassrootsCommittees: KindSet = territorialCommittees.union([
+        .blocPartyCommittee, .authorityPartyCommittee, .partyAgenciesCommittee, .superiorPartyCommittee,
+    ])
+    /// An above-grassroots committee, a unit's party committee or a partial party committee.
+    public static let partyCommittees: KindSet =
+        aboveGrassrootsCommittees.union([.unitPartyCommittee, .partialPartyCommittee])
     /// Standing committees and standing boards.
     public static let standingBodies: KindSet = [.standingCommittee, .standingBoard]
     /// The party organization of a unit: its party committee or grassroots cell.

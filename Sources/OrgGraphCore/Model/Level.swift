@@ -1,12 +1,15 @@
-/// The administrative level of a body (SPEC §1: provincial | district | commune).
+/// The administrative level of a body (SPEC §1: central | provincial | district | commune),
+/// from the top down.
 public enum Level: String, VocabularyWord {
+    case central
     case provincial
     case district
     case commune
 
-    /// The territorial party committee kind of this level.
-    public var territorialCommittee: NodeKind {
+    /// The territorial party committee kind of this level; `nil` for `central`, which has none.
+    public var territorialCommittee: NodeKind? {
         switch self {
+        case .central: nil
         case .provincial: .provincialPartyCommittee
         case .district: .districtPartyCommittee
         case .commune: .communePartyCommittee

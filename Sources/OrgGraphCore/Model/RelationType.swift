@@ -7,6 +7,7 @@ public enum RelationType: String, NamedVocabularyWord {
     case partOf = "part-of"
     case leads
     case superiorOf = "superior-of"
+    case directs
     case sendsDocuments = "sends-documents"
     case invites
     case reportsTo = "reports-to"

@@ -32,6 +32,9 @@ extension NodeKind {
         /// The kinds a node of this kind must be part of, exactly once; `nil` for a kind that
         /// is part of nothing.
         public var partOf: KindSet?
+        /// The levels at which a node of this kind is part of nothing although `partOf` names
+        /// containers: a managing agency of level central, a ministry.
+        public var partOfNothingAt: Set<Level> = []
     }
 
     /// The kind's row of the vocabulary table.
@@ -44,6 +47,7 @@ extension NodeKind {
 
     private var row: Entry {
         let allLevels = Set(Level.allCases)
+        let centralOrProvincial: Set<Level> = [.central, .provincial]
         switch self {
         case .provincialPartyCommittee:
             return Entry(
@@ -51,16 +55,29 @@ extension NodeKind {
                 level: .fixed(.provincial), partOf: nil)
         case .districtPartyCommittee:
             return Entry(
-                english: "District party committee", vietnamese: "Huyện ủy, Quận ủy, Thị ủy", side: .party,
+                english: "District party committee",
+                vietnamese: "Huyện ủy, Quận ủy, Thị ủy, Thành ủy thành phố thuộc tỉnh", side: .party,
                 level: .fixed(.district), partOf: nil)
         case .communePartyCommittee:
             return Entry(
-                english: "Commune party committee", vietnamese: "Đảng ủy xã, phường", side: .party,
-                level: .fixed(.commune), partOf: nil)
+                english: "Commune party committee", vietnamese: "Đảng ủy xã, phường, thị trấn, đặc khu",
+                side: .party, level: .fixed(.commune), partOf: nil)
+        case .blocPartyCommittee:
+            return Entry(
+                english: "Bloc party committee", vietnamese: "Đảng ủy Khối", side: .party,
+                level: .required(centralOrProvincial), partOf: nil)
+        case .authorityPartyCommittee:
+            return Entry(
+                english: "Authority party committee", vietnamese: "Đảng ủy Ủy ban nhân dân tỉnh", side: .party,
+                level: .required(centralOrProvincial), partOf: nil)
+        case .partyAgenciesCommittee:
+            return Entry(
+                english: "Party agencies committee", vietnamese: "Đảng ủy các cơ quan Đảng tỉnh", side: .party,
+                level: .required(centralOrProvincial), partOf: nil)
         case .superiorPartyCommittee:
             return Entry(
                 english: "Superior party committee", vietnamese: "Đảng ủy cấp trên cơ sở", side: .party,
-                level: .required([.provincial, .district]), partOf: nil)
+                level: .required([.central, .provincial, .district]), partOf: nil)
         case .standingCommittee:
             return Entry(
                 english: "Standing committee", vietnamese: "Ban Thường vụ", side: .party, level: .optional,
@@ -76,15 +93,15 @@ extension NodeKind {
         case .partyCadresCommittee:
             return Entry(
                 english: "Party cadres committee", vietnamese: "Ban cán sự đảng", side: .party,
-                level: .required(allLevels), partOf: [.peoplesCommittee])
+                level: .required(centralOrProvincial), partOf: nil)
         case .peoplesCommittee:
             return Entry(
                 english: "People's Committee", vietnamese: "Ủy ban nhân dân", side: .state,
-                level: .required(allLevels), partOf: nil)
+                level: .required([.provincial, .district, .commune]), partOf: nil)
         case .managingAgency:
             return Entry(
                 english: "Managing agency", vietnamese: "Cơ quan quản lý", side: .state, level: .optional,
-                partOf: [.peoplesCommittee])
+                partOf: [.peoplesCommittee], partOfNothingAt: [.central])
         case .publicServiceUnit:
             return Entry(
                 english: "Public service unit", vietnamese: "Đơn vị sự nghiệp công lập", side: .state,
@@ -102,17 +119,19 @@ extension NodeKind {
                 english: "Partial party committee", vietnamese: "Đảng ủy bộ phận", side: .party, level: .optional,
                 partOf: [.unitPartyCommittee])
         case .subordinateCell:
+            // Part of a public service unit: the unit's only party organization, attached to a
+            // committee outside the unit.
             return Entry(
                 english: "Subordinate party cell", vietnamese: "Chi bộ trực thuộc", side: .party, level: .optional,
-                partOf: [.unitPartyCommittee, .partialPartyCommittee])
+                partOf: [.unitPartyCommittee, .partialPartyCommittee, .publicServiceUnit])
         case .partySecretary:
             return Entry(
                 english: "Party secretary", vietnamese: "Bí thư", side: .party, level: .optional,
                 partOf: KindSet.unitPartyOrganizations.union([.partialPartyCommittee, .subordinateCell]))
         case .unitHead:
             return Entry(
-                english: "Unit head", vietnamese: "Thủ trưởng đơn vị", side: .state, level: .optional,
-                partOf: [.publicServiceUnit])
+                english: "Unit head", vietnamese: "Thủ trưởng, người đứng đầu đơn vị", side: .state,
+                level: .optional, partOf: [.publicServiceUnit])
         case .managementBoard:
             return Entry(
                 english: "Management board", vietnamese: "Hội đồng quản lý", side: .state, level: .optional,
@@ -136,6 +155,7 @@ extension NodeKind {
 public enum KindGroup: String, CaseIterable, Sendable {
     case territorialCommittee = "territorial-committee"
     case aboveGrassrootsCommittee = "above-grassroots-committee"
+    case partyCommittee = "party-committee"
     case standingBody = "standing-body"
     case unitPartyOrganization = "unit-party-organization"
     case unitLeader = "unit-leader"
@@ -146,6 +166,7 @@ public enum KindGroup: String, CaseIterable, Sendable {
         switch self {
         case .territorialCommittee: .territorialCommittees
         case .aboveGrassrootsCommittee: .aboveGrassrootsCommittees
+        case .partyCommittee: .partyCommittees
         case .standingBody: .standingBodies
         case .unitPartyOrganization: .unitPartyOrganizations
         case .unitLeader: .unitLeaders
@@ -199,7 +220,9 @@ extension RelationType {
 
     private var row: Entry {
         typealias E = Vocabulary.Endpoints
+        let territorial = KindSet.territorialCommittees
         let aboveGrassroots = KindSet.aboveGrassrootsCommittees
+        let partyCommittees = KindSet.partyCommittees
         let standing = KindSet.standingBodies
         let upo = KindSet.unitPartyOrganizations
         let leaders = KindSet.unitLeaders
@@ -212,13 +235,25 @@ extension RelationType {
                 english: "leads", vietnamese: "lãnh đạo", source: "§1", direction: .down, fields: [],
                 endpoints: [
                     E(from: aboveGrassroots, to: aboveGrassroots.union(upo)),
-                    E(from: [.unitPartyCommittee], to: [.partialPartyCommittee, .subordinateCell]),
-                    E(from: [.partialPartyCommittee], to: [.subordinateCell]),
+                    // The People's Committee of the committee's own place.
+                    E(from: territorial, to: [.peoplesCommittee], sameLevel: true),
+                    E(from: [.provincialPartyCommittee, .standingCommittee], to: [.partyCadresCommittee]),
+                    E(from: [.partyCadresCommittee, .authorityPartyCommittee], to: [.peoplesCommittee]),
+                    // Any party committee, the partial party committee among them.
+                    E(from: partyCommittees, to: [.subordinateCell]),
+                    E(from: [.unitPartyCommittee], to: [.partialPartyCommittee]),
                 ])
         case .superiorOf:
             return Entry(
                 english: "immediate superior of", vietnamese: "cấp ủy cấp trên trực tiếp", source: "§3",
                 direction: .down, fields: [], endpoints: [E(from: aboveGrassroots, to: upo)])
+        case .directs:
+            return Entry(
+                english: "directs", vietnamese: "lãnh đạo, chỉ đạo thực hiện", source: "§2", direction: .down,
+                fields: [],
+                endpoints: [
+                    E(from: [.partyCadresCommittee, .authorityPartyCommittee, .peoplesCommittee], to: upo)
+                ])
         case .sendsDocuments:
             return Entry(
                 english: "sends documents to", vietnamese: "gửi văn bản", source: "§1, §2", direction: .down,
@@ -241,9 +276,9 @@ extension RelationType {
                 endpoints: [
                     E(from: upo, to: standing.union(aboveGrassroots)),
                     E(from: leaders, to: upo),
-                    E(
-                        from: [.partialPartyCommittee, .subordinateCell],
-                        to: [.unitPartyCommittee, .partialPartyCommittee]),
+                    E(from: [.partialPartyCommittee], to: [.unitPartyCommittee, .partialPartyCommittee]),
+                    // An attached cell reports to the committee that leads it.
+                    E(from: [.subordinateCell], to: partyCommittees),
                 ])
         case .manages:
             return Entry(
@@ -275,8 +310,8 @@ extension RelationType {
                 english: "liaises with", vietnamese: "quan hệ với địa phương", source: "§5", direction: .lateral,
                 fields: [.basis],
                 endpoints: [
-                    E(from: upo, to: [.communePartyCommittee]),
-                    E(from: upo, to: [.peoplesCommittee], toLevel: .commune),
+                    E(from: upo, to: [.communePartyCommittee, .districtPartyCommittee]),
+                    E(from: upo, to: [.peoplesCommittee], toLevels: [.commune, .district]),
                 ])
         }
     }

@@ -67,7 +67,7 @@ struct RelationEndpointsCheck: Check {
         let kindCount = NodeKind.allCases.count
         var plain = [KindSet](repeating: KindSet(), count: RelationType.allCases.count * kindCount)
         for (type, rows) in vocabulary.endpoints {
-            for row in rows where row.toLevel == nil {
+            for row in rows where !row.asksLevels {
                 for kind in row.from.kinds { plain[type.index * kindCount + kind.index].formUnion(row.to) }
             }
         }
@@ -79,15 +79,22 @@ struct RelationEndpointsCheck: Check {
             let fromKind = graph.kinds[from]
             let toKind = graph.kinds[to]
             if plain[type.index * kindCount + fromKind.index].contains(toKind) { continue }
-            let toLevel = context.organization.nodes[to].level
-            guard !vocabulary.allows(type, from: fromKind, to: toKind, toLevel: toLevel) else { continue }
+            let fromLevel = graph.level(of: from)
+            let toLevel = graph.level(of: to)
+            guard !vocabulary.allows(type, from: fromKind, fromLevel: fromLevel, to: toKind, toLevel: toLevel) else {
+                continue
+            }
             let rows = vocabulary.endpoints[type] ?? []
-            if let row = rows.first(where: { $0.from.contains(fromKind) && $0.to.contains(toKind) }),
-                let level = row.toLevel
-            {
+            if let row = rows.first(where: { $0.from.contains(fromKind) && $0.to.contains(toKind) }) {
+                let wanted: String
+                if row.sameLevel {
+                    wanted = "of its own level, \(fromLevel?.rawValue ?? "none")"
+                } else {
+                    wanted = "of level \(Self.list(row.toLevels ?? []))"
+                }
                 sink.report(
                     .edge(edge),
-                    "'\(type.rawValue)' from \(context.describeWithKind(from)) goes to a \(toKind.rawValue) of level \(level.rawValue); \(context.describe(to)) is \(toLevel.map { "of level \($0.rawValue)" } ?? "of no written level")"
+                    "'\(type.rawValue)' from \(context.describeWithKind(from)) goes to a \(toKind.rawValue) \(wanted); \(context.describe(to)) is \(toLevel.map { "of level \($0.rawValue)" } ?? "of no written level")"
                 )
                 continue
             }
@@ -105,6 +112,13 @@ struct RelationEndpointsCheck: Check {
             }
             sink.report(.edge(edge), message)
         }
+    }
+
+    /// `x, y or z`, in vocabulary order.
+    static func list(_ levels: Set<Level>) -> String {
+        let names = Level.allCases.filter(levels.contains).map(\.rawValue)
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     }
 
     /// `a x, a y or a z`.
