@@ -30,7 +30,8 @@ struct VocabularyTableTests {
         #expect(Period.allCases.map(\.index) == Array(Period.allCases.indices))
         #expect(Basis.allCases.map(\.index) == Array(Basis.allCases.indices))
         #expect(Level.allCases.sorted() == Level.allCases)
-        #expect(Level.provincial < .district && Level.district < .commune)
+        #expect(Level.central < .provincial && Level.provincial < .district && Level.district < .commune)
+        #expect(Level.central.territorialCommittee == nil)
         #expect(Period.byName["6-months"] == .sixMonths && Basis.byName["residence"] == .residence)
     }
 
@@ -98,5 +99,13 @@ struct VocabularyTableTests {
             #expect(!group.kinds.isEmpty)
         }
         #expect(KindSet.allNames.count == NodeKind.allCases.count + KindGroup.allCases.count)
+        #expect(
+            KindSet.named("party-committee")
+                == KindSet.aboveGrassrootsCommittees.union([.unitPartyCommittee, .partialPartyCommittee]))
+        #expect(
+            KindSet.named("above-grassroots-committee")?.kinds == [
+                .provincialPartyCommittee, .districtPartyCommittee, .communePartyCommittee, .blocPartyCommittee,
+                .authorityPartyCommittee, .partyAgenciesCommittee, .superiorPartyCommittee,
+            ])
     }
 }

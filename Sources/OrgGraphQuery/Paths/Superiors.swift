@@ -10,7 +10,7 @@ public struct Superiors: Sendable {
 
     /// The upward steps, in order of preference.
     public static let upward: [(type: RelationType, inverse: Bool)] = [
-        (.superiorOf, true), (.leads, true), (.partOf, false),
+        (.superiorOf, true), (.leads, true), (.partOf, false), (.directs, true),
     ]
 
     public init(_ graph: Graph) {

@@ -11,8 +11,9 @@ extension Rule {
             rationale: """
                 Regulation 125-QD/TW assigns the leadership of a public service unit to the party \
                 committee of the unit's own level, so the level of units, People's Committees and \
-                their party cadres committees must be written, and a territorial committee cannot \
-                claim a level other than its own.
+                the committees that are not territorial (bloc, authority, party agencies, party \
+                cadres, ministry and sector committees) must be written, and a territorial committee \
+                cannot claim a level other than its own.
                 """,
             triggering: [
                 .init(
@@ -33,6 +34,12 @@ extension Rule {
                     nodes:
                       - {id: dukhoi, kind: superior-party-committee, level: commune}
                     """),
+                .init(
+                    expect: ["dubnd"],
+                    """
+                    nodes:
+                      - {id: dubnd, kind: authority-party-committee, level: district}
+                    """),
             ],
             nonTriggeringExamples: [
                 """
@@ -42,7 +49,13 @@ extension Rule {
                   - {id: xa, kind: commune-party-committee}
                   - {id: dukhoi, kind: superior-party-committee, level: provincial}
                   - {id: ubnd, kind: peoples-committee, level: commune}
+                """,
                 """
+                nodes:
+                  - {id: bvtw, kind: public-service-unit, level: central}
+                  - {id: dcp, kind: authority-party-committee, level: central}
+                  - {id: dcq, kind: party-agencies-committee, level: provincial}
+                """,
             ]),
         check: LevelRequiredCheck())
 }

@@ -14,7 +14,8 @@ extension Rule {
                 head and board to one public service unit, a board chair to one board. Every other \
                 rule finds "the unit of" a cell or "the committee of" a standing body through this \
                 containment, so it must be there, be single, and point at the right kind; bodies \
-                that stand on their own (committees, units, People's Committees) are part of nothing.
+                that stand on their own (committees, units, People's Committees, party cadres \
+                committees, ministries) are part of nothing.
                 """,
             triggering: [
                 .init(
@@ -48,6 +49,12 @@ extension Rule {
                       - {id: tu, kind: provincial-party-committee}
                       - {id: bv, kind: public-service-unit, level: provincial, part-of: tu}
                     """),
+                .init(
+                    expect: ["syt"],
+                    """
+                    nodes:
+                      - {id: syt, kind: managing-agency, level: provincial}
+                    """),
             ],
             nonTriggeringExamples: [
                 """
@@ -62,7 +69,14 @@ extension Rule {
                   - {id: ct, kind: board-chair}
                 relations:
                   - {type: part-of, from: ct, to: hdql}
+                """,
                 """
+                nodes:
+                  - {id: byt, kind: managing-agency, level: central}
+                  - {id: bcs, kind: party-cadres-committee, level: central}
+                  - {id: truong, kind: public-service-unit, level: commune}
+                  - {id: cb, kind: subordinate-cell, part-of: truong}
+                """,
             ]),
         check: PartOfRequiredCheck())
 }
@@ -77,11 +91,16 @@ struct PartOfRequiredCheck: Check {
     func run(_ context: AuditContext, into sink: inout FindingSink) {
         let graph = context.graph
         // The containment table by kind index, looked up once.
-        let table: [KindSet?] = NodeKind.allCases.map { context.vocabulary.containers[$0] }
+        let vocabulary = context.vocabulary
+        let table: [KindSet?] = NodeKind.allCases.map { vocabulary.containers[$0] }
+        // The kinds whose containment depends on the level (a managing agency of level central).
+        let byLevel = KindSet(vocabulary.partOfNothingAt.keys)
         for node in 0..<graph.nodeCount {
             let kind = graph.kinds[node]
             let neighbors = graph.neighbors(of: node, via: .partOf)
-            let allowed = table[kind.index]
+            let allowed =
+                byLevel.contains(kind)
+                ? vocabulary.containers(of: kind, level: graph.level(of: node)) : table[kind.index]
             // The common case, one container of an allowed kind, decided without allocating.
             if neighbors.count == 1, let allowed, allowed.contains(graph.kinds[Int(neighbors[neighbors.startIndex])]) {
                 continue
@@ -97,14 +116,18 @@ struct PartOfRequiredCheck: Check {
             }
             guard let allowed else {
                 for (container, edge) in zip(containers, edges) {
+                    let level = byLevel.contains(kind) ? graph.level(of: node).map { " of level \($0.rawValue)" } : nil
                     sink.report(
                         .edge(Int(edge)),
-                        "\(context.describeWithKind(node)) stands on its own and is part of nothing; remove its part-of \(context.describe(Int(container)))",
+                        "\(context.describeWithKind(node))\(level ?? "") stands on its own and is part of nothing; remove its part-of \(context.describe(Int(container)))",
                         identity: [context.node(Int(container)).id])
                 }
                 continue
             }
-            let expected = RelationEndpointsCheck.list(allowed)
+            var expected = RelationEndpointsCheck.list(allowed)
+            if let free = vocabulary.partOfNothingAt[kind] {
+                expected += " (one of level \(RelationEndpointsCheck.list(free)) is part of nothing)"
+            }
             switch containers.count {
             case 0:
                 sink.report(

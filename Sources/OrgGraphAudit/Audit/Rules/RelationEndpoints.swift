@@ -34,6 +34,15 @@ extension Rule {
                     relations:
                       - {type: reports-to, from: tu, to: dubv}
                     """),
+                .init(
+                    expect: ["tu"],
+                    """
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: ubnd-xa, kind: peoples-committee, level: commune}
+                    relations:
+                      - {type: leads, from: tu, to: ubnd-xa}
+                    """),
             ],
             nonTriggeringExamples: [
                 """
@@ -45,7 +54,20 @@ extension Rule {
                 relations:
                   - {type: leads, from: tu, to: dubv}
                   - {type: reports-to, from: gd, to: dubv, period: [6-months]}
+                """,
                 """
+                nodes:
+                  - {id: tu, kind: provincial-party-committee}
+                  - {id: bcs, kind: party-cadres-committee, level: provincial}
+                  - {id: ubnd, kind: peoples-committee, level: provincial}
+                  - {id: bv, kind: public-service-unit, level: provincial}
+                  - {id: dubv, kind: unit-party-committee, part-of: bv}
+                relations:
+                  - {type: leads, from: tu, to: bcs}
+                  - {type: leads, from: bcs, to: ubnd}
+                  - {type: leads, from: tu, to: ubnd}
+                  - {type: directs, from: bcs, to: dubv}
+                """,
             ]),
         check: RelationEndpointsCheck())
 }
