@@ -8,7 +8,8 @@ struct ChainCommand: ParsableCommand {
         abstract: "The line of superiors from a node to the top, with the relation of each step.",
         discussion: """
             At each node the chain takes the immediate superior (superior-of), else the \
-            committee that leads it (leads), else the body it is part of (part-of). \
+            committee that leads it (leads), else the body it is part of (part-of), and only \
+            where none of these goes up, the body that directs it (directs). \
             --relation follows one relation type toward its superior end instead: forwards for \
             reports-to, escalates-to, part-of..., backwards for leads, superior-of, manages.
 

@@ -7,7 +7,8 @@ struct CommonSuperiorCommand: ParsableCommand {
         commandName: "common",
         abstract: "The lowest superior two nodes have in common, with the path from each.",
         discussion: """
-            Superiors are reached by superior-of, leads and part-of, as in 'chain'. The lowest \
+            Superiors are reached by superior-of, leads and part-of, and by directs only from a \
+            node with none of these, as in 'chain'. The lowest \
             common superior is the one the two reach in the fewest steps together: the \
             competent superior when two units disagree. None: a message and exit status 1.
 

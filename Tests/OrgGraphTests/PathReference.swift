@@ -402,13 +402,18 @@ struct ReferenceEvaluator {
     // MARK: Superiors
 
     /// The nodes one upward step above `u` (^superior-of, ^leads, part-of), in that order of
-    /// preference, each group in edge order: (edge, node, type, inverse).
+    /// preference, each group in edge order: (edge, node, type, inverse); only when there is
+    /// none of these but a step to `u` itself, the nodes that `directs` it.
     func upward(from u: Int) -> [(edge: Int, to: Int, type: RelationType, inverse: Bool)] {
         var result: [(edge: Int, to: Int, type: RelationType, inverse: Bool)] = []
         for (type, inverse) in [(RelationType.superiorOf, true), (.leads, true), (.partOf, false)] {
             for (index, edge) in edges.enumerated() where edge.type == type && (inverse ? edge.to : edge.from) == u {
                 result.append((index, inverse ? edge.from : edge.to, type, inverse))
             }
+        }
+        guard result.allSatisfy({ $0.to == u }) else { return result }
+        for (index, edge) in edges.enumerated() where edge.type == .directs && edge.to == u {
+            result.append((index, edge.from, .directs, true))
         }
         return result
     }

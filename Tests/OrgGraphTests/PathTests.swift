@@ -323,11 +323,11 @@ struct PathPropertyTests {
     // MARK: Superiors
 
     @Test(
-        "lowestCommonSuperior and chain agree with brute force over ^superior-of, ^leads, part-of",
+        "lowestCommonSuperior and chain agree with brute force over ^superior-of, ^leads, part-of, then ^directs",
         arguments: 0..<50)
     func superiorsMatchBruteForce(seed: UInt64) throws {
         let organization = Self.organization(
-            seed: seed &+ 300, types: [.superiorOf, .leads, .partOf, .reportsTo], kinds: Self.expressionKinds)
+            seed: seed &+ 300, types: [.superiorOf, .leads, .partOf, .reportsTo, .directs], kinds: Self.expressionKinds)
         let loaded = try LoadedOrganization(organization)
         let graph = loaded.graph
         let reference = ReferenceEvaluator(organization)
@@ -491,6 +491,44 @@ struct PathExampleTests {
             ])
         let top = try #require(university.graph.index(of: "tinh-uy"))
         #expect(Superiors(university.graph).chain(from: top).steps.isEmpty)
+    }
+
+    @Test("chain and common take directs only from a node with no party line above it")
+    func directsIsTheLastResort() throws {
+        let loaded = try load(
+            """
+            orggraph: 1
+            nodes:
+              - {id: tu, kind: provincial-party-committee}
+              - {id: bcs, kind: party-cadres-committee, level: provincial}
+              - {id: ubnd, kind: peoples-committee, level: provincial}
+              - {id: bv1, kind: public-service-unit, level: provincial}
+              - {id: du1, kind: unit-party-committee}
+              - {id: du2, kind: grassroots-cell}
+            relations:
+              - {type: leads, from: tu, to: bcs}
+              - {type: leads, from: bcs, to: ubnd}
+              - {type: directs, from: ubnd, to: du1}
+              - {type: directs, from: bcs, to: du1}
+              - {type: leads, from: tu, to: du1}
+              - {type: directs, from: ubnd, to: du2}
+            """)
+        let graph = loaded.graph
+        let (du1, du2) = (try #require(graph.index(of: "du1")), try #require(graph.index(of: "du2")))
+        let superiors = Superiors(graph)
+        // The party line first: du1 is led by the provincial committee.
+        #expect(Self.render(superiors.chain(from: du1).steps, loaded) == ["du1 <-leads- tu"])
+        // Nothing but directs above du2: the People's Committee, then the party line again.
+        #expect(
+            Self.render(superiors.chain(from: du2).steps, loaded) == [
+                "du2 <-directs- ubnd", "ubnd <-leads- bcs", "bcs <-leads- tu",
+            ])
+        // Both are directed by the People's Committee, but du1 has a party line: the common
+        // superior is the provincial committee that leads du1, not the People's Committee.
+        let common = try #require(superiors.lowestCommonSuperior(du1, du2))
+        #expect(loaded.organization.nodes[common.node].id == "tu")
+        #expect(Self.render(common.fromA, loaded) == ["du1 <-leads- tu"])
+        #expect(Self.render(common.fromB, loaded) == ["du2 <-directs- ubnd", "ubnd <-leads- bcs", "bcs <-leads- tu"])
     }
 
     @Test("shortest path: a cell to the provincial committee, any relation and --via steps")

@@ -331,3 +331,43 @@ struct VocabularyRowTests {
         #expect(vocabulary.containers(of: .managingAgency, level: nil) == [.peoplesCommittee])
     }
 }
+
+@Suite("Statistics of the v2 vocabulary")
+struct VocabularyStatisticsTests {
+    @Test("stats counts the new kinds, directs and central units, in text and JSON")
+    func newWordsAreCounted() throws {
+        let loaded = try load(
+            """
+            orggraph: 1
+            nodes:
+              - {id: khoi, kind: bloc-party-committee, level: provincial}
+              - {id: dubnd, kind: authority-party-committee, level: provincial}
+              - {id: dcq, kind: party-agencies-committee, level: central}
+              - {id: bvtw, kind: public-service-unit, level: central}
+              - {id: dubv, kind: unit-party-committee, part-of: bvtw}
+            relations:
+              - {type: directs, from: dubnd, to: dubv}
+              - {type: superior-of, from: dcq, to: dubv}
+            """)
+        let statistics = OrganizationStatistics(loaded)
+        #expect(
+            statistics.kinds.map(\.kind.rawValue) == [
+                "bloc-party-committee", "authority-party-committee", "party-agencies-committee", "public-service-unit",
+                "unit-party-committee",
+            ])
+        #expect(
+            statistics.relationTypes.map { "\($0.type.rawValue) \($0.count)" } == [
+                "part-of 1", "superior-of 1", "directs 1",
+            ])
+        let text = statistics.text(title: nil, file: "v2.yaml")
+        #expect(text.contains("  bloc-party-committee            1  Đảng ủy Khối\n"))
+        #expect(text.contains("  authority-party-committee       1  Đảng ủy Ủy ban nhân dân tỉnh\n"))
+        #expect(text.contains("  directs           1\n"))
+        #expect(text.contains("  central            1\n"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(statistics.json(file: "v2.yaml").utf8)) as? [String: Any])
+        let kinds = try #require(json["kinds"] as? [String: Int])
+        #expect(kinds["party-agencies-committee"] == 1 && kinds["authority-party-committee"] == 1)
+        #expect((json["relationTypes"] as? [String: Int])?["directs"] == 1)
+    }
+}

@@ -2,16 +2,24 @@ import OrgGraphCore
 
 /// The line of superiors of a node, and the lowest superior two nodes share.
 ///
-/// A node's superiors are reached by three kinds of step, in this order of preference: its
-/// immediate superior (`superior-of`, walked backwards), the committee that leads it
-/// (`leads`, backwards), and the body it is part of (`part-of`).
+/// A node's superiors are reached along the party line, by three kinds of step in this order
+/// of preference: its immediate superior (`superior-of`, walked backwards), the committee that
+/// leads it (`leads`, backwards), and the body it is part of (`part-of`). Only a node with none
+/// of these goes up the state-to-party line instead: the body that `directs` it (a party
+/// cadres committee, an authority party committee, a People's Committee).
 public struct Superiors: Sendable {
     public let graph: Graph
 
-    /// The upward steps, in order of preference.
-    public static let upward: [(type: RelationType, inverse: Bool)] = [
-        (.superiorOf, true), (.leads, true), (.partOf, false), (.directs, true),
+    /// The upward steps of the party line, in order of preference.
+    public static let partyLine: [(type: RelationType, inverse: Bool)] = [
+        (.superiorOf, true), (.leads, true), (.partOf, false),
     ]
+
+    /// The upward steps taken from a node only when it has no step of the party line.
+    public static let fallback: [(type: RelationType, inverse: Bool)] = [(.directs, true)]
+
+    /// The upward steps, in order of preference: the party line, then the fallback.
+    public static let upward: [(type: RelationType, inverse: Bool)] = partyLine + fallback
 
     public init(_ graph: Graph) {
         self.graph = graph
@@ -59,7 +67,15 @@ public struct Superiors: Sendable {
         return nil
     }
 
-    /// Every superior of `node`, with its distance and the step that first reached it.
+    /// Whether `node` has an upward step of the party line to another node.
+    private func hasPartyLineStep(_ node: Int) -> Bool {
+        Self.partyLine.contains { type, inverse in
+            graph.neighbors(of: node, via: type, reversed: inverse).contains { Int($0) != node }
+        }
+    }
+
+    /// Every superior of `node`, with its distance and the step that first reached it: the
+    /// party line from every node, the fallback from a node without it.
     private func ancestors(of node: Int) -> [Int: (distance: Int, step: PathStep?)] {
         var found: [Int: (distance: Int, step: PathStep?)] = [node: (0, nil)]
         var queue = [node]
@@ -68,7 +84,8 @@ public struct Superiors: Sendable {
             let current = queue[head]
             head += 1
             let distance = found[current]?.distance ?? 0
-            for (type, inverse) in Self.upward {
+            let steps = hasPartyLineStep(current) ? Self.partyLine : Self.upward
+            for (type, inverse) in steps {
                 let neighbors = graph.neighbors(of: current, via: type, reversed: inverse)
                 let edges = graph.edges(of: current, via: type, reversed: inverse)
                 for (next, edge) in zip(neighbors, edges) where found[Int(next)] == nil {
