@@ -72,7 +72,7 @@ struct RenderCommandTests {
         arguments: [
             (
                 "leads,nope",
-                "relations:1:7: error: unknown relation 'nope'; relations are part-of, leads, superior-of, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads,nope\n      ^\n"
+                "relations:1:7: error: unknown relation 'nope'; relations are part-of, leads, superior-of, directs, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads,nope\n      ^\n"
             ),
             (
                 "leads, lead",
@@ -80,7 +80,7 @@ struct RenderCommandTests {
             ),
             (
                 "leads|part-of",
-                "relations:1:1: error: unknown relation 'leads|part-of'; relations are part-of, leads, superior-of, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads|part-of\n^\n"
+                "relations:1:1: error: unknown relation 'leads|part-of'; relations are part-of, leads, superior-of, directs, sends-documents, invites, reports-to, manages, coordinates-with, informs, escalates-to, accountable-to, liaises-with\nleads|part-of\n^\n"
             ),
             (
                 "leads,,part-of",

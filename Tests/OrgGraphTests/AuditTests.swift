@@ -121,7 +121,7 @@ struct AuditTests {
         #expect(findings.map(\.rule) == ["duplicate-relation"])
     }
 
-    @Test("liaises-with a People's Committee needs one of level commune")
+    @Test("liaises-with a People's Committee needs one of level district or commune")
     func liaisonLevel() throws {
         let text = """
             orggraph: 1
@@ -134,7 +134,7 @@ struct AuditTests {
             """
         let findings = Auditor().audit(try load(text)).findings
         #expect(findings.map(\.rule) == ["relation-endpoints"])
-        #expect(findings.first?.message.contains("of level commune") == true)
+        #expect(findings.first?.message.contains("of level district or commune") == true)
     }
 }
 

@@ -68,9 +68,12 @@ struct GeneratorTests {
     func structure() throws {
         let organization = try Self.generate(Self.medium, seed: 3).organization
         let kinds = Set(organization.nodes.map(\.kind))
-        #expect(kinds == Set(NodeKind.allCases))
+        // The generator writes the three-tier structure of version 1 of the vocabulary: what
+        // version 2 added is not in it yet.
+        let added: Set<NodeKind> = [.blocPartyCommittee, .authorityPartyCommittee, .partyAgenciesCommittee]
+        #expect(kinds == Set(NodeKind.allCases).subtracting(added))
         let types = Set(organization.relations.map(\.type))
-        #expect(types == Set(RelationType.allCases).subtracting([.partOf]))
+        #expect(types == Set(RelationType.allCases).subtracting([.partOf, .directs]))
         #expect(organization.nodes.allSatisfy { $0.name?.unicodeScalars.contains { $0.value > 0x7F } == true })
         #expect(
             organization.nodes.contains {

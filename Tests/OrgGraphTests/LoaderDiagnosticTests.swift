@@ -941,7 +941,7 @@ struct LoaderDiagnosticTests {
             // Columns count Unicode scalars: each combining mark of the NFD text is one; the caret
             // skips them, so it stands under the value on screen.
             """
-            nfd-before-error.yaml:3:42: error: unknown level 'ti\u{309}nh'; expected one of: provincial, district, commune
+            nfd-before-error.yaml:3:42: error: unknown level 'ti\u{309}nh'; expected one of: central, provincial, district, commune
               - {name: Be\u{323}\u{302}nh vie\u{323}\u{302}n Đa khoa, level: ti\u{309}nh, id: bv-da-khoa, kind: public-service-unit}
                                                  ^
             """),

@@ -593,8 +593,11 @@ struct PathExampleTests {
         #expect(try common("chi-bo-thpt-chuyen", "chi-bo-cdc")?.node == "dang-uy-khoi")
         // A node is its own superior's common superior.
         #expect(try common("dang-uy-khoi", "chi-bo-cdc")?.node == "dang-uy-khoi")
-        // The People's Committee is above nothing of the party's line.
-        #expect(try common("ubnd-tinh", "chi-bo-cdc") == nil)
+        // The People's Committee is led by the party cadres committee, which the standing
+        // committee leads: the provincial committee is above it and the cell.
+        #expect(try common("ubnd-tinh", "chi-bo-cdc")?.node == "tinh-uy")
+        // A unit stands apart from both lines: nothing is above it.
+        #expect(try common("cdc", "ubnd-tinh") == nil)
     }
 }
 

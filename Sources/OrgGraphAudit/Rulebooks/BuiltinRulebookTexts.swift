@@ -326,7 +326,7 @@ enum BuiltinRulebookTexts {
             when: part-of[kind=public-service-unit]/^manages
             relation:
               type: sends-documents
-              from: part-of[kind=public-service-unit]/^manages/(part-of[kind=peoples-committee])?/(^part-of[kind=party-cadres-committee])?
+              from: part-of[kind=public-service-unit]/^manages/(part-of[kind=peoples-committee])?/(^leads[kind=party-cadres-committee])?
             message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {found}"
             examples:
               triggering:
@@ -343,11 +343,12 @@ enum BuiltinRulebookTexts {
                 - |
                   nodes:
                     - {id: ubnd, kind: peoples-committee, level: provincial}
-                    - {id: bcs, kind: party-cadres-committee, level: provincial, part-of: ubnd}
+                    - {id: bcs, kind: party-cadres-committee, level: provincial}
                     - {id: syt, kind: managing-agency, part-of: ubnd}
                     - {id: bv, kind: public-service-unit, level: provincial}
                     - {id: dubv, kind: unit-party-committee, part-of: bv}
                   relations:
+                    - {type: leads, from: bcs, to: ubnd}
                     - {type: manages, from: syt, to: bv}
                     - {type: sends-documents, from: bcs, to: dubv}
 

@@ -78,9 +78,12 @@ struct GenerationRun: Sendable {
         let khoiBTV = draft.add(khoi + "-btv", .standingCommittee, "Ban Thường vụ \(blocName)", partOf: khoi)
         draft.relate(.leads, pid, khoi)
         let ubnd = draft.add(pid + "-ubnd", .peoplesCommittee, "Ủy ban nhân dân tỉnh \(pname)", level: .provincial)
+        // The party cadres committee stands on its own: led by the standing committee, it leads
+        // the People's Committee.
         let bcs = draft.add(
-            pid + "-bcs", .partyCadresCommittee, "Ban cán sự đảng Ủy ban nhân dân tỉnh \(pname)", level: .provincial,
-            partOf: ubnd)
+            pid + "-bcs", .partyCadresCommittee, "Ban cán sự đảng Ủy ban nhân dân tỉnh \(pname)", level: .provincial)
+        draft.relate(.leads, btv, bcs)
+        draft.relate(.leads, bcs, ubnd)
         var managers: [(code: String, manager: Manager)] = [
             ("ubnd", Manager(id: ubnd, escalation: ubnd, authorities: [ubnd, bcs]))
         ]
