@@ -12,11 +12,11 @@ package enum ChartPalette {
     static let partyBlush = "#FCE8E4"
     /// The committees beside the territorial ones: the bloc committee vermilion, the authority
     /// party committee (the party in the state apparatus) crimson-plum, the party agencies
-    /// committee salmon.
+    /// committee apricot.
     static let partyVermilion = "#D4553A"
     static let partyPlum = "#8E1B4D"
     static let partyPlumDark = "#5A0F30"
-    static let partySalmon = "#EE9A8C"
+    static let partyApricot = "#F4A261"
     /// A unit's party organization: gold with a red border.
     static let partyGold = "#FFCF40"
     static let partyGoldLight = "#FFE9A6"

@@ -25,7 +25,7 @@ struct NodeStyle: Sendable, Hashable {
         case .authorityPartyCommittee:
             return party(fill: P.partyPlum, border: P.partyPlumDark, font: P.white, penwidth: "1.6")
         case .partyAgenciesCommittee:
-            return party(fill: P.partySalmon, border: P.partyRedDark, penwidth: "1.6")
+            return party(fill: P.partyApricot, border: P.partyRedDark, penwidth: "1.6")
         case .standingCommittee, .standingBoard:
             return party(fill: P.partyRose, border: P.partyRed, penwidth: "1.2")
         case .advisoryAgency, .partyCadresCommittee:
