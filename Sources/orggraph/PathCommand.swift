@@ -26,7 +26,10 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "The id of the node the path ends at.")
     var to: String?
 
-    @Option(help: "Allowed steps: relation types and inverses joined by '|', for example 'reports-to|^leads'.")
+    @Option(
+        help:
+            "Allowed steps: relation types and inverses joined by '|', each with edge filters or not, for example 'reports-to{period=regular}|^leads'."
+    )
     var via: String?
 
     @Flag(help: "List simple paths, shortest first, instead of one shortest path.")
@@ -67,7 +70,8 @@ struct PathCommand: ParsableCommand {
         if let via {
             guard let steps = StepSet(try Input.expression(via, source: "via")) else {
                 FileOutput.standardError(
-                    "via: error: --via takes relation types and inverses joined by '|', such as 'reports-to|^leads'\n")
+                    "via: error: --via takes relation types and inverses joined by '|', such as 'reports-to|^leads' "
+                        + "or 'liaises-with{basis=location}|^leads'\n")
                 throw ExitCode(2)
             }
             allowed = steps

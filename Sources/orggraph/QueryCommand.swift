@@ -10,7 +10,9 @@ struct QueryCommand: ParsableCommand {
             The nodes come each once, in breadth-first order: by the number of steps, then in \
             the order they are written. A path expression joins relation types with '/' (then), \
             '|' (or), '^' (backwards), '*', '+', '?' and '{m,n}' (repetition), and filters such \
-            as [kind=subordinate-cell], [level=district], [sector=health] or any attribute.
+            as [kind=subordinate-cell], [level=district], [sector=health] or any attribute. \
+            Edge filters in braces after a relation keep only the relations that carry a \
+            value: liaises-with{basis=location}, ^reports-to{period=regular}.
 
             Examples:
               orggraph query Examples/province.yaml tinh-uy 'leads+'

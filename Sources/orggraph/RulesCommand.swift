@@ -45,7 +45,7 @@ struct RulesCommand: ParsableCommand {
             }
             switch format {
             case .text: FileOutput.standardOutput(RulebookDocument.text(rule))
-            case .json: FileOutput.standardOutput(data: RulebookDocument.json([rule.description]))
+            case .json: FileOutput.standardOutput(data: RulebookDocument.json([rule]))
             case .markdown:
                 FileOutput.standardOutput(
                     data: RulebookDocument.markdown(Rulebook(id: book.id, title: book.title, rules: [rule])))
@@ -54,7 +54,7 @@ struct RulesCommand: ParsableCommand {
         }
         switch format {
         case .text: FileOutput.standardOutput(RulebookDocument.text(book))
-        case .json: FileOutput.standardOutput(data: RulebookDocument.json(book.rules.map(\.description)))
+        case .json: FileOutput.standardOutput(data: RulebookDocument.json(book.rules))
         case .markdown: FileOutput.standardOutput(data: RulebookDocument.markdown(book))
         }
     }

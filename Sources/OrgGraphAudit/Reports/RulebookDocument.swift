@@ -59,9 +59,15 @@ public enum RulebookDocument {
             ? ", with a finding on \(names[0])" : ", with findings on \(names.joined(separator: ", "))"
     }
 
-    /// The rules as a JSON array.
-    public static func json(_ rules: [RuleDescription]) -> String {
-        let items = rules.map { rule -> String in
+    /// The rules as a JSON array, each with what its check asks (the lines of
+    /// ``Check/summary``) in `check`.
+    public static func json(_ rules: [Rule]) -> String {
+        json(rules.map(\.description), checks: rules.map(\.check.summary))
+    }
+
+    /// The rules as a JSON array; with `checks` (one list of lines a rule), each with `check`.
+    public static func json(_ rules: [RuleDescription], checks: [[String]]? = nil) -> String {
+        let items = rules.enumerated().map { position, rule -> String in
             var pairs: [(String, String)] = [
                 ("id", JSONText.quote(rule.id)), ("title", JSONText.quote(rule.title)),
                 ("severity", JSONText.quote(rule.severity.rawValue)),
@@ -72,6 +78,9 @@ public enum RulebookDocument {
                 pairs.append(("citation", JSONText.object(fields)))
             }
             pairs.append(("rationale", JSONText.quote(rule.rationale)))
+            if let checks, position < checks.count {
+                pairs.append(("check", JSONText.array(checks[position].map(JSONText.quote))))
+            }
             pairs.append(
                 (
                     "examples",
@@ -102,6 +111,8 @@ public enum RulebookDocument {
             out += "\n## \(rule.id)\n\n**\(description.title)**: \(description.severity.rawValue)"
             if let citation = description.citation { out += ", \(citation)" }
             out += ".\n\n\(description.rationale)\n"
+            let check = rule.check.summary
+            if !check.isEmpty { out += "\nWhat it checks:\n\n```\n" + check.joined(separator: "\n") + "\n```\n" }
             for example in description.triggering {
                 out += "\nTriggers it\(findingPlace(example.expect, code: true)):\n"
                 out += "\n```yaml\n" + example.organization.trimmingTrailingNewlines() + "\n```\n"

@@ -6,7 +6,8 @@ import OrgGraphQuery
 ///
 /// A rulebook names its id and title, the rulebook it `extends`, the inherited rules it
 /// `disable`s and the `severity` it gives them, and its own `rules`, each made of a check from
-/// the vocabulary: `path` (with `min`, `max` or `exactly`), `conditions`, `relation`,
+/// the vocabulary: `path` (with `min`, `max` or `exactly`, `among`, `not-among`), `conditions`
+/// (of path counts and relations), `relation`,
 /// `acyclic`, `attribute`, `forbidden`, or a `builtin` structural check.
 struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private var reader: Reader
@@ -359,6 +360,7 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         case .text: return try text(field).map { .text($0.0, $0.1) }
         case .integer: return try integer(field).map { .integer($0) }
         case .expression: return try expression(field).map { .expression($0) }
+        case .guards: return try guards(field).map { .guards($0) }
         case .flag: return try text(field).map { .flag($0.0 == "true") }
         case .conditions: return try conditions().map { .conditions($0) }
         case .relation: return try relation().map { .relation($0) }
@@ -367,9 +369,58 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         }
     }
 
+    /// A `when`: an expression, or a list of guards, each an expression or a mapping
+    /// `{path, min, max, exactly}`; `nil` after reporting what is wrong.
+    private mutating func guards(_ field: String) throws(SyntaxError) -> [PathGuard]? {
+        switch try reader.peekKind() {
+        case .sequence:
+            var result: [PathGuard] = []
+            var ok = true
+            try reader.beginSequence()
+            while try reader.nextElement() {
+                if let item = try pathGuard(field) { result.append(item) } else { ok = false }
+            }
+            return ok ? result : nil
+        default:
+            return try pathGuard(field).map { [$0] }
+        }
+    }
+
+    /// One guard: an expression, or `{path, min, max, exactly}`.
+    private mutating func pathGuard(_ field: String) throws(SyntaxError) -> PathGuard? {
+        let start = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            return try expression(field).map { PathGuard(path: $0) }
+        }
+        let errorsBefore = diagnostics.count
+        var path: PathExpression?
+        var minimum: Int?
+        var maximum: Int?
+        try reader.beginMapping()
+        while let key = try reader.nextKey() {
+            switch key.text {
+            case "path": path = try expression("path")
+            case "min": minimum = try integer("min")
+            case "max": maximum = try integer("max")
+            case "exactly":
+                minimum = try integer("exactly")
+                maximum = minimum
+            default: try unknownField(key, in: "in a guard of '\(field)'", known: ["path", "min", "max", "exactly"])
+            }
+        }
+        guard diagnostics.count == errorsBefore else { return nil }
+        guard let path else {
+            report("a guard of '\(field)' needs a 'path'", at: start)
+            return nil
+        }
+        return PathGuard(path: path, minimum: minimum, maximum: maximum)
+    }
+
     private mutating func conditions() throws(SyntaxError) -> [PathCountCheck.Condition]? {
         guard try reader.peekKind() == .sequence else {
-            report("'conditions' must be a list of {path, min/max/exactly, message}", at: try reader.location())
+            report(
+                "'conditions' must be a list of {path, min/max/exactly, message} or {relation, message}",
+                at: try reader.location())
             try reader.skipValue()
             return nil
         }
@@ -378,20 +429,36 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         while try reader.nextElement() {
             let start = try reader.location()
             guard try reader.peekKind() == .mapping else {
-                report("a condition is a mapping with 'path' and 'min', 'max' or 'exactly'", at: start)
+                report(
+                    "a condition is a mapping with 'path' and 'min', 'max' or 'exactly', or with 'relation'", at: start)
                 try reader.skipValue()
                 continue
             }
-            var when: PathExpression?
+            let errorsBefore = diagnostics.count
+            var when: [PathGuard] = []
             var path: PathExpression?
+            var among: PathExpression?
+            var notAmong: PathExpression?
+            var relation: RelationCheck?
+            var sawRelation = false
             var minimum: Int?
             var maximum: Int?
+            /// The fields only a path count reads, with where the first of them is written.
+            var countField: Scalar?
             var message: String?
             try reader.beginMapping()
             while let key = try reader.nextKey() {
+                if ["among", "not-among", "min", "max", "exactly"].contains(key.text), countField == nil {
+                    countField = key
+                }
                 switch key.text {
-                case "when": when = try expression("when")
+                case "when": when = try guards("when") ?? []
                 case "path": path = try expression("path")
+                case "among": among = try expression("among")
+                case "not-among": notAmong = try expression("not-among")
+                case "relation":
+                    sawRelation = true
+                    relation = try self.relation()
                 case "min": minimum = try integer("min")
                 case "max": maximum = try integer("max")
                 case "exactly":
@@ -400,11 +467,31 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 case "message": message = try text("message")?.0
                 default:
                     try unknownField(
-                        key, in: "in a condition", known: ["when", "path", "min", "max", "exactly", "message"])
+                        key, in: "in a condition",
+                        known: ["when", "path", "among", "not-among", "min", "max", "exactly", "relation", "message"])
                 }
             }
+            guard diagnostics.count == errorsBefore else { continue }
+            if sawRelation {
+                if path != nil {
+                    report("a condition has a 'path' or a 'relation', not both", at: start)
+                } else if let countField {
+                    report(
+                        "'\(countField.text)' belongs to a 'path' condition; a 'relation' condition has "
+                            + "'when', 'relation' and 'message'", at: countField.location)
+                } else if let relation {
+                    result.append(
+                        .init(
+                            when: when, test: .relation(relation),
+                            message: MessageTemplate(
+                                message
+                                    ?? "{subject} has no '\(relation.type.rawValue)' to {missing} ({periods} missing)")
+                        ))
+                }
+                continue
+            }
             guard let path else {
-                report("a condition needs a 'path'", at: start)
+                report("a condition needs a 'path' or a 'relation'", at: start)
                 continue
             }
             if minimum == nil, maximum == nil {
@@ -413,7 +500,7 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             }
             result.append(
                 .init(
-                    when: when, path: path, minimum: minimum, maximum: maximum,
+                    when: when, path: path, minimum: minimum, maximum: maximum, among: among, notAmong: notAmong,
                     message: MessageTemplate(message ?? "{subject} reaches {count} nodes by \(path.text)")))
         }
         return result

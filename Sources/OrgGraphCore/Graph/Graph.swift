@@ -51,6 +51,8 @@ public struct Graph: Sendable {
     let edgeOrigins: [Int32]
     /// The periods of each edge's relation as a bit mask (bit `i`: `Period.allCases[i]`).
     package let periodMasks: [UInt8]
+    /// The basis of each edge's relation: 0 none, else 1 + the index in `Basis.allCases`.
+    package let basisCodes: [UInt8]
     package let outgoing: [Adjacency]
     package let incoming: [Adjacency]
 
@@ -112,7 +114,9 @@ public struct Graph: Sendable {
         var types: [RelationType] = []
         var origins: [Int32] = []
         var periods: [UInt8] = []
+        var bases: [UInt8] = []
         periods.reserveCapacity(capacity)
+        bases.reserveCapacity(capacity)
         from.reserveCapacity(capacity)
         to.reserveCapacity(capacity)
         types.reserveCapacity(capacity)
@@ -128,6 +132,7 @@ public struct Graph: Sendable {
             types.append(.partOf)
             origins.append(-Int32(position) - 1)
             periods.append(0)
+            bases.append(0)
         }
         // Each id the relations name is resolved once, not once per end.
         let relations = organization.relations
@@ -135,8 +140,8 @@ public struct Graph: Sendable {
         let nameNodes = relations.names.indices.map { name in
             name < known ? Int32(name) : index.resolve(relations.names[name]) ?? -1
         }
-        let (fromEnds, toEnds, relationTypes, relationPeriods) =
-            (relations.fromEnds, relations.toEnds, relations.types, relations.periods)
+        let (fromEnds, toEnds, relationTypes, relationPeriods, relationBases) =
+            (relations.fromEnds, relations.toEnds, relations.types, relations.periods, relations.bases)
         for position in relations.indices {
             let source = nameNodes[Int(fromEnds[position])]
             let target = nameNodes[Int(toEnds[position])]
@@ -152,6 +157,7 @@ public struct Graph: Sendable {
             types.append(relationTypes[position])
             origins.append(Int32(position))
             periods.append(relationPeriods[position].map(Period.mask) ?? 0)
+            bases.append(relationBases[position].map { UInt8($0.index) + 1 } ?? 0)
         }
         for (position, suppression) in organization.suppressions.enumerated()
         where index.resolve(suppression.node) == nil {
@@ -164,6 +170,7 @@ public struct Graph: Sendable {
         edgeTypes = types
         edgeOrigins = origins
         periodMasks = periods
+        basisCodes = bases
         // Edges ordered by input position: part-of shorthands (in node order) come first, then
         // relations in file order. Stable counting sort keeps that order within each row.
         let byType = Self.edgesByType(types)

@@ -14,11 +14,15 @@ package struct PathAutomaton: Sendable {
         var type: RelationType
         var reversed: Bool
         var target: Int32
+        /// The index of the move's edge filter in ``edgeFilters``, or -1 for none.
+        var filter: Int32 = -1
     }
 
     private(set) var moves: [[Move]] = [[]]
     private(set) var epsilons: [[Int32]] = [[]]
     private(set) var tests: [[(filter: NodeFilter, target: Int32)]] = [[]]
+    /// The distinct edge filters of the moves.
+    private(set) var edgeFilters: [EdgeFilter] = []
     let start: Int32 = 0
     private(set) var accept: Int32 = 0
 
@@ -30,6 +34,10 @@ package struct PathAutomaton: Sendable {
         var moveTypes: [Int32] = []
         var moveReversed: [Bool] = []
         var moveTargets: [Int32] = []
+        /// The index of each move's edge filter in `edgeFilters`, or -1: a move without one
+        /// walks every edge of its row, with no work per edge.
+        var moveFilters: [Int32] = []
+        var edgeFilters: [EdgeFilter] = []
         var testOffsets: [Int32] = [0]
         var testFilters: [NodeFilter] = []
         var testTargets: [Int32] = []
@@ -49,12 +57,14 @@ package struct PathAutomaton: Sendable {
     }
 
     private mutating func flatten() {
+        flat.edgeFilters = edgeFilters
         for state in 0..<stateCount {
             flat.accepting.append(state == Int(accept))
             for move in moves[state] {
                 flat.moveTypes.append(Int32(move.type.index))
                 flat.moveReversed.append(move.reversed)
                 flat.moveTargets.append(move.target)
+                flat.moveFilters.append(move.filter)
             }
             for (filter, target) in tests[state] {
                 flat.testFilters.append(filter)
@@ -80,6 +90,12 @@ package struct PathAutomaton: Sendable {
         case .step(let type, let inverse):
             let end = newState()
             moves[Int(state)].append(Move(type: type, reversed: inverse, target: end))
+            return end
+        case .filteredStep(let type, let inverse, let filter):
+            let end = newState()
+            let index = edgeFilters.firstIndex(of: filter) ?? edgeFilters.count
+            if index == edgeFilters.count { edgeFilters.append(filter) }
+            moves[Int(state)].append(Move(type: type, reversed: inverse, target: end, filter: Int32(index)))
             return end
         case .test(let filter):
             let end = newState()

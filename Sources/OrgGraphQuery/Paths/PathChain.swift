@@ -2,7 +2,8 @@ import OrgGraphCore
 
 /// A path without choices: steps and node tests in a row. A path expression without unbounded
 /// repetition is a finite union of chains (alternatives distributed over sequences, bounded
-/// repetitions unrolled), which checks evaluate with a few flat arrays and no automaton.
+/// repetitions unrolled), which checks evaluate with a few flat arrays and no automaton. An
+/// expression with edge filters has no chains: the automaton reads the edges it walks.
 struct PathChain: Sendable {
     struct Operation: Sendable {
         /// A step when `isStep`; else a test.
@@ -31,7 +32,7 @@ struct PathChain: Sendable {
 
     private static func collectFilters(_ term: PathExpression.Term, into filters: inout [NodeFilter]) {
         switch term {
-        case .step: break
+        case .step, .filteredStep: break
         case .test(let filter):
             switch filter {
             case .kind, .kinds: break
@@ -46,6 +47,8 @@ struct PathChain: Sendable {
         switch term {
         case .step(let type, let inverse):
             return [[Operation(isStep: true, typeIndex: type.index, reversed: inverse, kinds: .all, filter: -1)]]
+        case .filteredStep:
+            return nil
         case .test(let filter):
             switch filter {
             case .kind(let kind):

@@ -175,7 +175,15 @@ public struct PathEvaluator {
                 guard !adjacency.offsets.isEmpty else { continue }
                 let begin = Int(adjacency.offsets[Int(node)])
                 let end = Int(adjacency.offsets[Int(node) + 1])
-                for index in begin..<end {
+                let filter = automaton.moveFilters[move]
+                guard filter >= 0 else {
+                    for index in begin..<end {
+                        if !enter(adjacency.neighbors[index], target) { return }
+                    }
+                    continue
+                }
+                let edgeFilter = automaton.edgeFilters[Int(filter)]
+                for index in begin..<end where edgeFilter.passes(Int(adjacency.edges[index]), in: graph) {
                     if !enter(adjacency.neighbors[index], target) { return }
                 }
             }

@@ -6,12 +6,15 @@ import OrgGraphCore
 /// ```
 /// path := seq ('|' seq)*      seq := step ('/' step)*
 /// step := '^'? atom quant? filter* | filter+
-/// atom := RELATION | '(' path ')'
+/// atom := RELATION edges* | '(' path ')'
+/// edges := '{' key '=' value (',' key '=' value)* '}'     key: basis | period
 /// quant := '*' | '+' | '?' | '{' INT (',' INT?)? '}'
 /// filter := '[' key '=' value ']'
 /// ```
 ///
-/// `^` walks a step backwards; a filter keeps the nodes a step ends on that match it.
+/// `^` walks a step backwards; a filter keeps the nodes a step ends on that match it; an edge
+/// filter keeps the relations a step walks that match it (`liaises-with{basis=location}`,
+/// `^reports-to{period=regular}`). `{` followed by a digit is a repetition.
 public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
     /// The expression as written.
     public let text: String
@@ -29,6 +32,8 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
     public indirect enum Term: Sendable, Hashable {
         /// One edge of `type`, walked backwards when `inverse`.
         case step(RelationType, inverse: Bool)
+        /// One edge of `type` whose relation passes `filter`, walked backwards when `inverse`.
+        case filteredStep(RelationType, inverse: Bool, EdgeFilter)
         /// Keeps the current node when it matches the filter; walks no edge.
         case test(NodeFilter)
         case sequence([Term])
@@ -40,6 +45,7 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         var reversed: Term {
             switch self {
             case .step(let type, let inverse): .step(type, inverse: !inverse)
+            case .filteredStep(let type, let inverse, let filter): .filteredStep(type, inverse: !inverse, filter)
             case .test: self
             case .sequence(let terms): .sequence(terms.reversed().map(\.reversed))
             case .alternation(let terms): .alternation(terms.map(\.reversed))
@@ -61,7 +67,7 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
     static func positions(_ term: Term) -> Int {
         let cap = Int(Int32.max)
         switch term {
-        case .step, .test: return 1
+        case .step, .filteredStep, .test: return 1
         case .sequence(let terms), .alternation(let terms):
             return terms.reduce(0) { min($0 + positions($1), cap) }
         case .repetition(let term, let minimum, let maximum):
@@ -111,13 +117,22 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
     public var description: String { text }
 
     /// The relation steps of an expression that is only a union of relation types and
-    /// inverses (`reports-to|^leads`), or `nil` for any other expression.
+    /// inverses (`reports-to|^leads`), or `nil` for any other expression, edge filters included.
     public var unionOfSteps: [(type: RelationType, inverse: Bool)]? {
-        func steps(_ term: Term) -> [(RelationType, Bool)]? {
+        guard let steps = unionOfFilteredSteps, steps.allSatisfy({ $0.filter == nil }) else { return nil }
+        return steps.map { (type: $0.type, inverse: $0.inverse) }
+    }
+
+    /// The relation steps of an expression that is only a union of relation types and
+    /// inverses, each with its edge filter if it has one (`reports-to{period=regular}|^leads`),
+    /// or `nil` for any other expression.
+    public var unionOfFilteredSteps: [(type: RelationType, inverse: Bool, filter: EdgeFilter?)]? {
+        func steps(_ term: Term) -> [(type: RelationType, inverse: Bool, filter: EdgeFilter?)]? {
             switch term {
-            case .step(let type, let inverse): return [(type, inverse)]
+            case .step(let type, let inverse): return [(type, inverse, nil)]
+            case .filteredStep(let type, let inverse, let filter): return [(type, inverse, filter)]
             case .alternation(let terms):
-                var result: [(RelationType, Bool)] = []
+                var result: [(type: RelationType, inverse: Bool, filter: EdgeFilter?)] = []
                 for term in terms {
                     guard let more = steps(term) else { return nil }
                     result += more
@@ -126,7 +141,60 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
             default: return nil
             }
         }
-        return steps(root)?.map { (type: $0.0, inverse: $0.1) }
+        return steps(root)
+    }
+}
+
+/// A condition on the relation a step walks: its `basis` is the value, or its `period` list
+/// holds the value; several conditions all hold (`{basis=location}`, `{period=regular,
+/// period=extraordinary}`).
+public struct EdgeFilter: Sendable, Hashable {
+    public enum Test: Sendable, Hashable {
+        case basis(Basis)
+        case period(Period)
+    }
+
+    /// The conditions, as written.
+    public let tests: [Test]
+    /// The basis asked: 0 any, else 1 + its index in `Basis.allCases`; `UInt8.max` when two
+    /// different ones are asked, which no relation has.
+    let basisCode: UInt8
+    /// The periods asked, each bit one `Period.allCases` index.
+    let periodMask: UInt8
+
+    public init(_ tests: [Test]) {
+        self.tests = tests
+        var basisCode: UInt8 = 0
+        var periodMask: UInt8 = 0
+        for test in tests {
+            switch test {
+            case .basis(let basis):
+                let code = UInt8(basis.index) + 1
+                basisCode = basisCode == 0 || basisCode == code ? code : UInt8.max
+            case .period(let period): periodMask |= Period.mask([period])
+            }
+        }
+        self.basisCode = basisCode
+        self.periodMask = periodMask
+    }
+
+    /// Whether edge `edge` of `graph` passes.
+    ///
+    /// - Complexity: O(1).
+    package func passes(_ edge: Int, in graph: Graph) -> Bool {
+        (basisCode == 0 || graph.basisCodes[edge] == basisCode)
+            && graph.periodMasks[edge] & periodMask == periodMask
+    }
+
+    /// The filter as written in braces: `{basis=location}`.
+    public var text: String {
+        "{"
+            + tests.map { test in
+                switch test {
+                case .basis(let basis): "basis=\(basis.rawValue)"
+                case .period(let period): "period=\(period.rawValue)"
+                }
+            }.joined(separator: ",") + "}"
     }
 }
 

@@ -89,7 +89,7 @@ public struct PathFinder {
     ///   O(*n* + *m*).
     public mutating func shortestPath(from source: Int, to target: Int, allowed: StepSet = .all) -> [PathStep]? {
         if source == target { return [] }
-        if let step = directStep(from: source, to: target, mask: allowed.mask) { return [step] }
+        if let step = directStep(from: source, to: target, allowed: allowed) { return [step] }
         nextGeneration()
         let gen = generation
         var frontiers: [[Int32]] = []
@@ -112,6 +112,7 @@ public struct PathFinder {
         frontiers[1].removeAll(keepingCapacity: true)
         frontiers[1].append(Int32(target))
         let mask = allowed.mask
+        let filtered = allowed.filtered
         var depth = SIMD2<Int32>(0, 0)
         var meeting = -1
         offsets.withUnsafeBufferPointer { offsets in
@@ -130,6 +131,11 @@ public struct PathFinder {
                                 let base = marks[2 * Int(u) + side].distance + 1
                                 for entry in Int(offsets[Int(u)])..<Int(offsets[Int(u) + 1]) {
                                     guard mask & (1 << UInt32(codes[entry] ^ flip)) != 0 else { continue }
+                                    if filtered & (1 << UInt32(codes[entry] ^ flip)) != 0,
+                                        !allowed.passes(codes[entry] ^ flip, edge: Int(entryEdges[entry]), in: graph)
+                                    {
+                                        continue
+                                    }
                                     let v = Int(targets[entry])
                                     guard marks[2 * v + side].stamp != gen else { continue }
                                     marks[2 * v + side] = Mark(
@@ -165,17 +171,26 @@ public struct PathFinder {
 
     /// The step the search would return between two neighbours, found without a search: the
     /// first entry joining them on the side the search expands first (the one of lower degree).
-    private func directStep(from source: Int, to target: Int, mask: UInt32) -> PathStep? {
+    private func directStep(from source: Int, to target: Int, allowed: StepSet) -> PathStep? {
+        let mask = allowed.mask
+        func passes(_ entry: Int, _ code: UInt8) -> Bool {
+            allowed.filtered & (1 << UInt32(code)) == 0
+                || allowed.passes(code, edge: Int(entryEdges[entry]), in: graph)
+        }
         let sourceDegree = offsets[source + 1] - offsets[source]
         let targetDegree = offsets[target + 1] - offsets[target]
         if sourceDegree <= targetDegree {
             for entry in Int(offsets[source])..<Int(offsets[source + 1])
-            where targets[entry] == Int32(target) && mask & (1 << UInt32(codes[entry])) != 0 {
+            where targets[entry] == Int32(target) && mask & (1 << UInt32(codes[entry])) != 0
+                && passes(entry, codes[entry])
+            {
                 return step(entry, from: source, to: target, flip: false)
             }
         } else {
             for entry in Int(offsets[target])..<Int(offsets[target + 1])
-            where targets[entry] == Int32(source) && mask & (1 << UInt32(codes[entry] ^ 1)) != 0 {
+            where targets[entry] == Int32(source) && mask & (1 << UInt32(codes[entry] ^ 1)) != 0
+                && passes(entry, codes[entry] ^ 1)
+            {
                 return step(entry, from: source, to: target, flip: true)
             }
         }
@@ -263,6 +278,12 @@ public struct PathFinder {
         nextGeneration()
         let gen = generation
         let mask = allowed.mask
+        let filtered = allowed.filtered
+        let graph = self.graph
+        /// Whether the step of `code` along entry `entry` passes its edge filter, if it has one.
+        func passes(_ entry: Int, _ code: UInt8, _ finder: borrowing PathFinder) -> Bool {
+            allowed.passes(code, edge: Int(finder.entryEdges[entry]), in: graph)
+        }
         marks[2 * target + 1].stamp = gen
         marks[2 * target + 1].distance = 0
         var queue = [Int32(target)]
@@ -270,7 +291,10 @@ public struct PathFinder {
         while head < queue.count {
             let x = Int(queue[head])
             head += 1
-            for entry in Int(offsets[x])..<Int(offsets[x + 1]) where mask & (1 << UInt32(codes[entry] ^ 1)) != 0 {
+            for entry in Int(offsets[x])..<Int(offsets[x + 1])
+            where mask & (1 << UInt32(codes[entry] ^ 1)) != 0
+                && (filtered & (1 << UInt32(codes[entry] ^ 1)) == 0 || passes(entry, codes[entry] ^ 1, self))
+            {
                 let y = Int(targets[entry])
                 guard marks[2 * y + 1].stamp != gen else { continue }
                 marks[2 * y + 1].stamp = gen
@@ -302,7 +326,10 @@ public struct PathFinder {
                     truncated = true
                     return
                 }
-                guard mask & (1 << UInt32(finder.codes[entry])) != 0 else { continue }
+                let code = finder.codes[entry]
+                guard mask & (1 << UInt32(code)) != 0,
+                    filtered & (1 << UInt32(code)) == 0 || passes(entry, code, finder)
+                else { continue }
                 let next = Int(finder.targets[entry])
                 guard finder.marks[2 * next + 1].stamp == gen,
                     Int(finder.marks[2 * next + 1].distance) <= remaining - 1,

@@ -92,6 +92,9 @@ struct PathParser {
                 position += 1
                 term = PathExpression.repetition(term, min: 0, max: 1)
             case "{":
+                if startsEdgeFilter() {
+                    throw error("an edge filter follows a relation's name, as in 'liaises-with{basis=location}'")
+                }
                 term = try parseBounds(term)
             default:
                 break
@@ -138,7 +141,70 @@ struct PathParser {
                 ?? "; relations are " + names.joined(separator: ", ")
             throw error("unknown relation '\(word)'\(hint)", at: start)
         }
-        return .step(type, inverse: false)
+        var tests: [EdgeFilter.Test] = []
+        while startsEdgeFilter() { tests += try parseEdgeFilter(of: type) }
+        return tests.isEmpty ? .step(type, inverse: false) : .filteredStep(type, inverse: false, EdgeFilter(tests))
+    }
+
+    /// Whether an edge filter starts here: `{` and then a letter (a digit starts a repetition).
+    private mutating func startsEdgeFilter() -> Bool {
+        guard peek("{") else { return false }
+        var next = position + 1
+        while next < scalars.count, " \t\n\r".unicodeScalars.contains(scalars[next]) { next += 1 }
+        return next < scalars.count && scalars[next].properties.isAlphabetic
+    }
+
+    /// `{basis=location}`, `{period=regular, period=extraordinary}`: the conditions on the
+    /// relations a step of `type` walks, each a field `type` carries (its vocabulary row's
+    /// `fields`) with a value of that field.
+    private mutating func parseEdgeFilter(of type: RelationType) throws(PathSyntaxError) -> [EdgeFilter.Test] {
+        let open = position
+        position += 1
+        var tests: [EdgeFilter.Test] = []
+        repeat {
+            skipSpace()
+            let keyStart = position
+            let key = readWord()
+            let keys = ["basis", "period"]
+            guard !key.isEmpty else { throw error("expected basis or period in the edge filter") }
+            guard keys.contains(key) else {
+                throw error(
+                    "unknown edge filter '\(key)'\(Suggestion.didYouMean(key, in: keys)); edge filters are basis and period",
+                    at: keyStart)
+            }
+            let field: RelationType.Field = key == "basis" ? .basis : .period
+            guard type.entry.fields.contains(field) else {
+                let carried =
+                    type.entry.fields.contains(.basis) ? "basis" : type.entry.fields.contains(.period) ? "period" : nil
+                throw error(
+                    "'\(type.rawValue)' relations carry no \(key)"
+                        + (carried.map { ", only \($0)" } ?? ", so a '\(type.rawValue)' step takes no edge filter"),
+                    at: keyStart)
+            }
+            guard accept("=") else { throw error("expected '=' after '\(key)' in the edge filter") }
+            skipSpace()
+            let valueStart = position
+            let value = try readValue()
+            if field == .basis {
+                guard let basis = Basis(rawValue: value) else {
+                    let names = Basis.allCases.map(\.rawValue)
+                    throw error(
+                        "unknown basis '\(value)'\(Suggestion.didYouMean(value, in: names)); bases are "
+                            + names.joined(separator: ", "), at: valueStart)
+                }
+                tests.append(.basis(basis))
+            } else {
+                guard let period = Period(rawValue: value) else {
+                    let names = Period.allCases.map(\.rawValue)
+                    throw error(
+                        "unknown period '\(value)'\(Suggestion.didYouMean(value, in: names)); periods are "
+                            + names.joined(separator: ", "), at: valueStart)
+                }
+                tests.append(.period(period))
+            }
+        } while accept(",")
+        guard accept("}") else { throw error("expected '}' to close the edge filter at column \(open + 1)") }
+        return tests
     }
 
     private mutating func parseBounds(_ term: PathExpression.Term) throws(PathSyntaxError) -> PathExpression.Term {

@@ -36,11 +36,13 @@ package struct CheckKind: Sendable {
     package static let fieldTypes = Dictionary(
         checkFields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
 
-    /// `path` with `min`, `max` or `exactly`, and `when`: a ``PathCountCheck`` of one condition.
+    /// `path` with `min`, `max` or `exactly`, `among`, `not-among` and `when`: a
+    /// ``PathCountCheck`` of one condition.
     static let path = CheckKind(
         keyword: "path",
         fields: [
-            ("when", .expression), ("path", .expression), ("min", .integer), ("max", .integer), ("exactly", .integer),
+            ("when", .guards), ("path", .expression), ("among", .expression), ("not-among", .expression),
+            ("min", .integer), ("max", .integer), ("exactly", .integer),
         ],
         needsSubject: true
     ) { rule in
@@ -59,12 +61,13 @@ package struct CheckKind: Sendable {
             subject: rule.subject,
             conditions: [
                 .init(
-                    when: rule.expression("when"), path: path, minimum: minimum, maximum: maximum, message: rule.message
-                )
+                    when: rule.guards("when"), path: path, minimum: minimum, maximum: maximum,
+                    among: rule.expression("among"), notAmong: rule.expression("not-among"), message: rule.message)
             ])
     }
 
-    /// `conditions`: a ``PathCountCheck`` of several conditions, all of which must hold.
+    /// `conditions`: a ``PathCountCheck`` of several conditions (path counts or relations), all
+    /// of which must hold.
     static let conditions = CheckKind(keyword: "conditions", fields: [("conditions", .conditions)], needsSubject: true)
     {
         rule in
@@ -74,11 +77,11 @@ package struct CheckKind: Sendable {
 
     /// `relation` (type, from, to, periods, each), and `when`: a ``RelationCheck``.
     static let relation = CheckKind(
-        keyword: "relation", fields: [("relation", .relation), ("when", .expression)], needsSubject: true
+        keyword: "relation", fields: [("relation", .relation), ("when", .guards)], needsSubject: true
     ) { rule in
         guard case .relation(var relation)? = rule.values["relation"] else { return nil }
         relation.subject = rule.subject
-        relation.when = rule.expression("when")
+        relation.when = rule.guards("when")
         relation.message = rule.message
         return relation
     }
@@ -125,9 +128,12 @@ package enum RuleFieldType: Sendable {
     case integer
     /// A path expression.
     case expression
+    /// A `when`: a path expression, or a list of them and of `{path, min/max/exactly}`.
+    case guards
     /// `true` or anything else.
     case flag
-    /// A list of `{when, path, min/max/exactly, message}`.
+    /// A list of `{when, path, among, not-among, min/max/exactly, message}` and of
+    /// `{when, relation, message}`.
     case conditions
     /// A mapping `{type, from, to, periods, each}`.
     case relation
@@ -142,6 +148,7 @@ package enum RuleFieldValue: Sendable {
     case text(String, SourceLocation)
     case integer(Int)
     case expression(PathExpression)
+    case guards([PathGuard])
     case flag(Bool)
     case conditions([PathCountCheck.Condition])
     case relation(RelationCheck)
@@ -164,6 +171,12 @@ package struct DecodedRule {
     package func expression(_ field: String) -> PathExpression? {
         guard case .expression(let expression)? = values[field] else { return nil }
         return expression
+    }
+
+    /// The guards of a `when`, none when it is absent.
+    package func guards(_ field: String) -> [PathGuard] {
+        guard case .guards(let guards)? = values[field] else { return [] }
+        return guards
     }
 
     package func integer(_ field: String) -> Int? {

@@ -7,26 +7,41 @@ import OrgGraphQuery
 ///
 /// `single-immediate-superior` is `^superior-of` exactly once; `escalation-path` is
 /// `escalates-to+[kind=...]` at least once; `unit-has-one-head` is `^part-of[kind=unit-head]`
-/// exactly once. Several conditions make one rule (all must hold; a condition with `when`
-/// applies only to subjects from which `when` reaches a node); the failing ones are reported
-/// together, as one finding on the subject.
+/// exactly once. A count may keep only the nodes that `among` also reaches from the subject,
+/// or that `notAmong` does not. Several conditions make one rule (all must hold; a condition
+/// with `when` applies only to subjects for which each of its guards holds), and a condition
+/// may be a ``RelationCheck`` instead of a count; the failing ones are reported together, as
+/// one finding on the subject.
 package struct PathCountCheck: Check {
     package struct Condition: Sendable {
-        package var when: PathExpression?
-        package var path: PathExpression
-        package var minimum: Int?
-        package var maximum: Int?
+        /// What a condition asks of a subject.
+        package enum Test: Sendable {
+            /// `path` reaches between `minimum` and `maximum` distinct nodes, counting only those
+            /// `among` also reaches and `notAmong` does not.
+            case count(
+                path: PathExpression, minimum: Int?, maximum: Int?, among: PathExpression?, notAmong: PathExpression?)
+            /// The relations of a ``RelationCheck`` (its own subject, `when` and message unused).
+            case relation(RelationCheck)
+        }
+
+        package var when: [PathGuard]
+        package var test: Test
         package var message: MessageTemplate
 
-        package init(
-            when: PathExpression? = nil, path: PathExpression, minimum: Int? = nil, maximum: Int? = nil,
-            message: MessageTemplate
-        ) {
+        package init(when: [PathGuard] = [], test: Test, message: MessageTemplate) {
             self.when = when
-            self.path = path
-            self.minimum = minimum
-            self.maximum = maximum
+            self.test = test
             self.message = message
+        }
+
+        package init(
+            when: [PathGuard] = [], path: PathExpression, minimum: Int? = nil, maximum: Int? = nil,
+            among: PathExpression? = nil, notAmong: PathExpression? = nil, message: MessageTemplate
+        ) {
+            self.init(
+                when: when,
+                test: .count(path: path, minimum: minimum, maximum: maximum, among: among, notAmong: notAmong),
+                message: message)
         }
     }
 
@@ -38,46 +53,95 @@ package struct PathCountCheck: Check {
         self.conditions = conditions
     }
 
+    /// A count condition ready to run: its compiled paths and bounds.
+    private struct CompiledCount {
+        var path: (CompiledPath, PathExpression)
+        var among: (CompiledPath, PathExpression)?
+        var notAmong: (CompiledPath, PathExpression)?
+        var minimum: Int
+        var maximum: Int
+    }
+
     /// - Complexity: for each subject node, the cost of evaluating its conditions' paths.
     package func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let kinds = context.graph.kinds
-        // The distinct `when` paths, each evaluated once per subject.
-        var whenPaths: [(CompiledPath, PathExpression)] = []
+        // The distinct `when`s, each evaluated once per subject.
+        var whens: [(String, CompiledGuards)] = []
         let whenOf: [Int] = conditions.map { condition in
-            guard let when = condition.when else { return -1 }
-            if let index = whenPaths.firstIndex(where: { $0.1.text == when.text }) { return index }
-            whenPaths.append((when.compiled, when))
-            return whenPaths.count - 1
+            guard !condition.when.isEmpty else { return -1 }
+            let text = condition.when.text
+            if let index = whens.firstIndex(where: { $0.0 == text }) { return index }
+            whens.append((text, CompiledGuards(condition.when)))
+            return whens.count - 1
         }
         // The compiled paths, read once here, so the loop copies no expression.
-        let paths = conditions.map { ($0.path.compiled, $0.path) }
-        let bounds = conditions.map { ($0.minimum ?? 0, $0.maximum ?? Int.max) }
-        var whenHolds = [Bool](repeating: false, count: whenPaths.count)
+        var counts: [CompiledCount?] = []
+        // The relation conditions, and the buffers of each, by the condition's index.
+        var relations: [RelationCheck] = []
+        var scratches: [RelationCheck.Scratch] = []
+        var relationOf: [Int] = []
+        for condition in conditions {
+            switch condition.test {
+            case .count(let path, let minimum, let maximum, let among, let notAmong):
+                counts.append(
+                    CompiledCount(
+                        path: (path.compiled, path), among: among.map { ($0.compiled, $0) },
+                        notAmong: notAmong.map { ($0.compiled, $0) }, minimum: minimum ?? 0,
+                        maximum: maximum ?? Int.max))
+                relationOf.append(-1)
+            case .relation(var relation):
+                relation.message = condition.message
+                counts.append(nil)
+                relationOf.append(relations.count)
+                relations.append(relation)
+                scratches.append(RelationCheck.Scratch(relation, context.graph))
+            }
+        }
+        var whenHolds = [Bool](repeating: false, count: whens.count)
+        var found: [Int] = []
+        var other: [Int] = []
+        var otherMarks = [Bool](repeating: false, count: context.graph.nodeCount)
         evaluator.withBorrowedRows { evaluator in
             for node in 0..<context.graph.nodeCount where subject.contains(kinds[node]) {
-                for index in whenPaths.indices {
-                    whenHolds[index] = evaluator.reachesAny(whenPaths[index].0, whenPaths[index].1, from: node)
-                }
-                var failing: [(Int, [Int])] = []
+                for index in whens.indices { whenHolds[index] = whens[index].1.holds(from: node, &evaluator) }
+                var messages: [String] = []
+                var related: [(subject: FindingSubject, message: String)] = []
                 for index in conditions.indices {
                     if whenOf[index] >= 0, !whenHolds[whenOf[index]] { continue }
-                    let count = evaluator.countNodes(paths[index].0, paths[index].1, from: node)
-                    if count < bounds[index].0 || count > bounds[index].1 {
-                        failing.append((index, evaluator.nodeSet(paths[index].0, paths[index].1, from: node)))
+                    if let count = counts[index] {
+                        let (compiled, path) = count.path
+                        if count.among == nil, count.notAmong == nil {
+                            let number = evaluator.countNodes(compiled, path, from: node)
+                            guard number < count.minimum || number > count.maximum else { continue }
+                            evaluator.nodeSet(compiled, path, from: node, into: &found)
+                        } else {
+                            evaluator.nodeSet(compiled, path, from: node, into: &found)
+                            for (keep, filter) in [(true, count.among), (false, count.notAmong)] {
+                                guard let (compiled, path) = filter, !found.isEmpty else { continue }
+                                evaluator.nodeSet(compiled, path, from: node, into: &other)
+                                for reached in other { otherMarks[reached] = true }
+                                found.removeAll { otherMarks[$0] != keep }
+                                for reached in other { otherMarks[reached] = false }
+                            }
+                            guard found.count < count.minimum || found.count > count.maximum else { continue }
+                        }
+                        if found.count > count.maximum {
+                            related += found.map { (.node($0), "\(context.describe($0)) is one of them") }
+                        }
+                        messages.append(
+                            conditions[index].message.render([
+                                "subject": context.describe(node), "count": "\(found.count)",
+                                "found": context.describeList(found),
+                            ]))
+                    } else if relationOf[index] >= 0 {
+                        let slot = relationOf[index]
+                        if let failure = relations[slot].failure(at: node, context, &evaluator, &scratches[slot]) {
+                            messages.append(failure)
+                        }
                     }
                 }
-                guard !failing.isEmpty else { continue }
-                var related: [(subject: FindingSubject, message: String)] = []
-                let messages = failing.map { index, found -> String in
-                    if found.count > bounds[index].1 {
-                        related += found.map { (.node($0), "\(context.describe($0)) is one of them") }
-                    }
-                    return conditions[index].message.render([
-                        "subject": context.describe(node), "count": "\(found.count)",
-                        "found": context.describeList(found),
-                    ])
-                }
+                guard !messages.isEmpty else { continue }
                 sink.report(.node(node), messages.joined(separator: "; "), related: related)
             }
         }
@@ -100,16 +164,24 @@ package struct PathCountCheck: Check {
 }
 
 extension PathCountCheck.Condition {
-    /// `when`, `path`, the bounds (`exactly`, or `min` and `max`) and `message`, one a line.
+    /// `when`, then `path`, `among`, `not-among` and the bounds (`exactly`, or `min` and `max`),
+    /// or the relation's fields under `relation:`, and `message`, one a line.
     var summary: [String] {
-        var lines: [String] = []
-        if let when { lines.append("when: \(when.text)") }
-        lines.append("path: \(path.text)")
-        if let minimum, minimum == maximum {
-            lines.append("exactly: \(minimum)")
-        } else {
-            if let minimum { lines.append("min: \(minimum)") }
-            if let maximum { lines.append("max: \(maximum)") }
+        var lines = when.summary
+        switch test {
+        case .count(let path, let minimum, let maximum, let among, let notAmong):
+            lines.append("path: \(path.text)")
+            if let among { lines.append("among: \(among.text)") }
+            if let notAmong { lines.append("not-among: \(notAmong.text)") }
+            if let minimum, minimum == maximum {
+                lines.append("exactly: \(minimum)")
+            } else {
+                if let minimum { lines.append("min: \(minimum)") }
+                if let maximum { lines.append("max: \(maximum)") }
+            }
+        case .relation(let relation):
+            lines.append("relation:")
+            lines += relation.fieldSummary.map { "  " + $0 }
         }
         lines.append("message: \(message.text)")
         return lines

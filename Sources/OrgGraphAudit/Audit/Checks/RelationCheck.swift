@@ -9,8 +9,8 @@ import OrgGraphQuery
 /// With `each: .to`, every `to` node needs such a relation from some `from` node (the unit
 /// party organization informs the unit head *and* each board chair); with `each: .from`,
 /// every `from` node needs one to some `to` node; otherwise one relation between the two
-/// sets is enough. Subjects from which `when` reaches nothing are skipped: another rule
-/// reports what is missing there.
+/// sets is enough. Subjects for which a guard of `when` does not hold are skipped: another
+/// rule reports what is missing there.
 package struct RelationCheck: Check {
     package enum Each: String, Sendable, CaseIterable {
         case from
@@ -19,7 +19,8 @@ package struct RelationCheck: Check {
     }
 
     package var subject: KindSet
-    package var when: PathExpression?
+    /// The guards a subject must pass to be checked (``PathGuard``), all of them.
+    package var when: [PathGuard]
     package var type: RelationType
     package var from: PathExpression?
     package var to: PathExpression?
@@ -28,7 +29,7 @@ package struct RelationCheck: Check {
     package var message: MessageTemplate
 
     package init(
-        subject: KindSet, when: PathExpression? = nil, type: RelationType, from: PathExpression? = nil,
+        subject: KindSet, when: [PathGuard] = [], type: RelationType, from: PathExpression? = nil,
         to: PathExpression? = nil, periods: [Period] = [], each: Each = .any, message: MessageTemplate
     ) {
         self.subject = subject
@@ -46,99 +47,125 @@ package struct RelationCheck: Check {
     package func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let graph = context.graph
-        let masks = context.periodMasks
-        // Read once here: the loops below then touch no shared reference count.
-        let adjacency = graph.outgoing[type.index]
-        let edgeTo = graph.edgeTo
-        let required = Period.mask(periods)
-        let whenPath = when.map { ($0.compiled, $0) }
-        let fromPath = from.map { ($0.compiled, $0) }
-        let toPath = to.map { ($0.compiled, $0) }
-        var targetMark = [Int32](repeating: -1, count: graph.nodeCount)
-        // For each target (or source), the periods of the relations found, or -1 for none.
-        var sources: [Int] = []
-        var targets: [Int] = []
-        var reachedTargets: [Int16] = []
-        var reachedSources: [Int16] = []
+        let guards = CompiledGuards(when)
+        var scratch = Scratch(self, graph)
         evaluator.withBorrowedRows { evaluator in
             for node in 0..<graph.nodeCount where subject.contains(graph.kinds[node]) {
-                if let (compiled, expression) = whenPath, !evaluator.reachesAny(compiled, expression, from: node) {
-                    continue
-                }
-                if let (compiled, expression) = fromPath {
-                    evaluator.nodeSet(compiled, expression, from: node, into: &sources)
-                } else {
-                    sources.removeAll(keepingCapacity: true)
-                    sources.append(node)
-                }
-                if let (compiled, expression) = toPath {
-                    evaluator.nodeSet(compiled, expression, from: node, into: &targets)
-                } else {
-                    targets.removeAll(keepingCapacity: true)
-                    targets.append(node)
-                }
-                for (position, target) in targets.enumerated() { targetMark[target] = Int32(position) }
-                reachedTargets.removeAll(keepingCapacity: true)
-                reachedTargets.append(contentsOf: repeatElement(-1, count: targets.count))
-                reachedSources.removeAll(keepingCapacity: true)
-                reachedSources.append(contentsOf: repeatElement(-1, count: sources.count))
-                var any: Int16 = -1
-                for (sourcePosition, source) in sources.enumerated() where !adjacency.offsets.isEmpty {
-                    for slot in Int(adjacency.offsets[source])..<Int(adjacency.offsets[source + 1]) {
-                        let edge = adjacency.edges[slot]
-                        let targetPosition = Int(targetMark[Int(edgeTo[Int(edge)])])
-                        guard targetPosition >= 0 else { continue }
-                        let written = Int16(masks[Int(edge)])
-                        reachedTargets[targetPosition] = max(reachedTargets[targetPosition], 0) | written
-                        reachedSources[sourcePosition] = max(reachedSources[sourcePosition], 0) | written
-                        any = max(any, 0) | written
-                    }
-                }
-                for target in targets { targetMark[target] = -1 }
-                var missing: [Int] = []
-                var missingPeriods: UInt8 = 0
-                switch each {
-                case .to, .from:
-                    let (nodes, reached) = each == .to ? (targets, reachedTargets) : (sources, reachedSources)
-                    for (position, other) in nodes.enumerated() {
-                        if reached[position] < 0 {
-                            missing.append(other)
-                        } else if UInt8(reached[position]) & required != required {
-                            missing.append(other)
-                            missingPeriods |= required & ~UInt8(reached[position])
-                        }
-                    }
-                case .any:
-                    if any < 0 {
-                        missing = targets
-                        missingPeriods = required
-                    } else {
-                        missingPeriods = required & ~UInt8(any)
-                    }
-                }
-                guard !missing.isEmpty || missingPeriods != 0 else { continue }
-                let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
-                sink.report(
-                    .node(node),
-                    message.render([
-                        "subject": context.describe(node), "missing": context.describeList(missing),
-                        "found": context.describeList(each == .from ? targets : sources),
-                        "targets": context.describeList(targets), "sources": context.describeList(sources),
-                        "periods": periodText.isEmpty ? "none" : periodText, "type": type.rawValue,
-                        "count": "\(missing.count)",
-                    ]))
+                if !guards.isEmpty, !guards.holds(from: node, &evaluator) { continue }
+                if let text = failure(at: node, context, &evaluator, &scratch) { sink.report(.node(node), text) }
             }
         }
     }
 
+    /// What the check reads and the buffers it reuses from one subject to the next, made once
+    /// before its loop: the loop then touches no shared reference count.
+    struct Scratch {
+        var adjacency: Graph.Adjacency
+        var edgeTo: [Int32]
+        var masks: [UInt8]
+        var required: UInt8
+        var fromPath: (CompiledPath, PathExpression)?
+        var toPath: (CompiledPath, PathExpression)?
+        var targetMark: [Int32]
+        var sources: [Int] = []
+        var targets: [Int] = []
+        /// For each target (or source), the periods of the relations found, or -1 for none.
+        var reachedTargets: [Int16] = []
+        var reachedSources: [Int16] = []
+
+        init(_ check: RelationCheck, _ graph: Graph) {
+            adjacency = graph.outgoing[check.type.index]
+            edgeTo = graph.edgeTo
+            masks = graph.periodMasks
+            required = Period.mask(check.periods)
+            fromPath = check.from.map { ($0.compiled, $0) }
+            toPath = check.to.map { ($0.compiled, $0) }
+            targetMark = [Int32](repeating: -1, count: graph.nodeCount)
+        }
+    }
+
+    /// The message of the finding on subject `node`, or `nil` when the relations are there. The
+    /// subject's guards are not looked at.
+    func failure(
+        at node: Int, _ context: AuditContext, _ evaluator: inout PathEvaluator, _ scratch: inout Scratch
+    ) -> String? {
+        if let (compiled, expression) = scratch.fromPath {
+            evaluator.nodeSet(compiled, expression, from: node, into: &scratch.sources)
+        } else {
+            scratch.sources.removeAll(keepingCapacity: true)
+            scratch.sources.append(node)
+        }
+        if let (compiled, expression) = scratch.toPath {
+            evaluator.nodeSet(compiled, expression, from: node, into: &scratch.targets)
+        } else {
+            scratch.targets.removeAll(keepingCapacity: true)
+            scratch.targets.append(node)
+        }
+        let (sources, targets, required) = (scratch.sources, scratch.targets, scratch.required)
+        for (position, target) in targets.enumerated() { scratch.targetMark[target] = Int32(position) }
+        scratch.reachedTargets.removeAll(keepingCapacity: true)
+        scratch.reachedTargets.append(contentsOf: repeatElement(-1, count: targets.count))
+        scratch.reachedSources.removeAll(keepingCapacity: true)
+        scratch.reachedSources.append(contentsOf: repeatElement(-1, count: sources.count))
+        var any: Int16 = -1
+        let adjacency = scratch.adjacency
+        for (sourcePosition, source) in sources.enumerated() where !adjacency.offsets.isEmpty {
+            for slot in Int(adjacency.offsets[source])..<Int(adjacency.offsets[source + 1]) {
+                let edge = adjacency.edges[slot]
+                let targetPosition = Int(scratch.targetMark[Int(scratch.edgeTo[Int(edge)])])
+                guard targetPosition >= 0 else { continue }
+                let written = Int16(scratch.masks[Int(edge)])
+                scratch.reachedTargets[targetPosition] = max(scratch.reachedTargets[targetPosition], 0) | written
+                scratch.reachedSources[sourcePosition] = max(scratch.reachedSources[sourcePosition], 0) | written
+                any = max(any, 0) | written
+            }
+        }
+        for target in targets { scratch.targetMark[target] = -1 }
+        var missing: [Int] = []
+        var missingPeriods: UInt8 = 0
+        switch each {
+        case .to, .from:
+            let (nodes, reached) =
+                each == .to ? (targets, scratch.reachedTargets) : (sources, scratch.reachedSources)
+            for (position, other) in nodes.enumerated() {
+                if reached[position] < 0 {
+                    missing.append(other)
+                } else if UInt8(reached[position]) & required != required {
+                    missing.append(other)
+                    missingPeriods |= required & ~UInt8(reached[position])
+                }
+            }
+        case .any:
+            if any < 0 {
+                missing = targets
+                missingPeriods = required
+            } else {
+                missingPeriods = required & ~UInt8(any)
+            }
+        }
+        guard !missing.isEmpty || missingPeriods != 0 else { return nil }
+        let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
+        return message.render([
+            "subject": context.describe(node), "missing": context.describeList(missing),
+            "found": context.describeList(each == .from ? targets : sources),
+            "targets": context.describeList(targets), "sources": context.describeList(sources),
+            "periods": periodText.isEmpty ? "none" : periodText, "type": type.rawValue,
+            "count": "\(missing.count)",
+        ])
+    }
+
     package var summary: [String] {
-        var lines = ["check: relation", "subject: \(subject.writtenForm)"]
-        if let when { lines.append("when: \(when.text)") }
-        lines += [
+        ["check: relation", "subject: \(subject.writtenForm)"] + when.summary + fieldSummary
+            + ["message: \(message.text)"]
+    }
+
+    /// `type`, `from`, `to`, `periods` and `each`, one a line.
+    var fieldSummary: [String] {
+        var lines = [
             "type: \(type.rawValue)", "from: \(from?.text ?? "the subject")", "to: \(to?.text ?? "the subject")",
         ]
         if !periods.isEmpty { lines.append("periods: " + periods.map(\.rawValue).joined(separator: ", ")) }
-        lines += ["each: \(each.rawValue)", "message: \(message.text)"]
+        lines.append("each: \(each.rawValue)")
         return lines
     }
 }
