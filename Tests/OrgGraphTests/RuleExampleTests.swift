@@ -90,7 +90,7 @@ struct RuleExampleTests {
 
     @Test("Every rule has examples both ways, a title, a rationale and a citation")
     func descriptionsAreComplete() {
-        for rule in RulebookLoader.regulation125.rules {
+        for rule in RulebookLoader.regulation125.rules + RulebookLoader.regulation125TwoTier.rules {
             let description = rule.description
             #expect(!description.triggeringExamples.isEmpty, "\(rule.id) has no triggering example")
             #expect(!description.nonTriggeringExamples.isEmpty, "\(rule.id) has no non-triggering example")
@@ -98,8 +98,10 @@ struct RuleExampleTests {
             #expect(description.citation != nil)
             #expect(description.id.allSatisfy { $0.isLowercase || $0 == "-" })
         }
-        let ids = RulebookLoader.regulation125.rules.map(\.id)
-        #expect(Set(ids).count == ids.count, "rule ids are unique")
+        for rulebook in [RulebookLoader.regulation125, RulebookLoader.regulation125TwoTier] {
+            let ids = rulebook.rules.map(\.id)
+            #expect(Set(ids).count == ids.count, "rule ids are unique")
+        }
     }
 }
 
@@ -108,37 +110,88 @@ struct Regulation125Tests {
     /// The rule ids of SPEC §3, in the order of its tables.
     static let catalog = [
         "relation-endpoints", "no-self-relation", "duplicate-relation", "part-of-required", "acyclic-leadership",
-        "level-required", "single-immediate-superior", "leadership-at-unit-level", "reports-to-standing-body",
-        "periodic-report-to-superior", "leaders-report-to-party", "coordination-with-leaders", "party-informs-leaders",
-        "documents-reach-unit", "meeting-invitations", "escalation-path", "local-liaison", "unit-has-one-head",
-        "unit-party-organization", "board-has-one-chair", "territorial-nesting",
+        "level-required", "leadership-at-unit-level", "documents-from-party-committee", "meeting-invitations",
+        "reports-to-standing-body", "directed-by-authority", "documents-reach-unit", "single-immediate-superior",
+        "commune-not-superior", "periodic-report-to-superior", "coordination-with-leaders", "party-informs-leaders",
+        "leaders-report-to-party", "leaders-accountable", "escalation-path", "local-liaison", "unit-has-one-head",
+        "unit-party-organization", "attached-cell-led", "board-has-one-chair", "territorial-nesting",
     ]
 
-    @Test("The built-in rulebook loads with the whole catalog, severities as the SPEC sets them")
+    /// The rules SPEC §3 gives the severity `warning` or `info`; the others are errors.
+    static let severities: [String: Severity] = [
+        "duplicate-relation": .warning, "documents-from-party-committee": .warning, "meeting-invitations": .info,
+        "reports-to-standing-body": .warning, "directed-by-authority": .warning, "documents-reach-unit": .warning,
+        "coordination-with-leaders": .warning, "party-informs-leaders": .info, "leaders-accountable": .info,
+        "escalation-path": .warning, "local-liaison": .warning, "unit-party-organization": .warning,
+        "territorial-nesting": .warning,
+    ]
+
+    /// The rules SPEC §3 cites as `structure`.
+    static let structureRules: Set = [
+        "unit-has-one-head", "unit-party-organization", "attached-cell-led", "board-has-one-chair", "territorial-nesting",
+    ]
+
+    @Test("The built-in rulebook loads with the whole catalog of 26 rules, severities and citations as the SPEC sets them")
     func catalogIsComplete() throws {
         // Loading the compiled-in text directly surfaces any error instead of the fallback.
         let rulebook = try RulebookLoader().load(
             bytes: Array(BuiltinRulebookTexts.regulation125.utf8), file: "125-QD-TW.yaml")
         #expect(rulebook.id == "125-QD/TW")
         #expect(rulebook.rules.map(\.id) == Self.catalog)
-        let severities = Dictionary(uniqueKeysWithValues: rulebook.rules.map { ($0.id, $0.description.severity) })
-        #expect(severities["reports-to-standing-body"] == .warning)
-        #expect(severities["party-informs-leaders"] == .info)
-        #expect(severities["meeting-invitations"] == .info)
-        #expect(severities["unit-party-organization"] == .warning)
-        #expect(severities["territorial-nesting"] == .warning)
+        #expect(rulebook.rules.count == 26)
+        for rule in rulebook.rules {
+            #expect(rule.description.severity == Self.severities[rule.id] ?? .error, "\(rule.id)")
+        }
         for rule in rulebook.rules.dropFirst(6) {
-            #expect(rule.description.citation?.document == "Regulation 125-QD/TW", "\(rule.id)")
+            let citation = try #require(rule.description.citation, "\(rule.id)")
+            if Self.structureRules.contains(rule.id) {
+                #expect(citation.description == "structure", "\(rule.id)")
+            } else {
+                #expect(citation.document == "Regulation 125-QD/TW", "\(rule.id)")
+                #expect(citation.section?.hasPrefix("§") == true, "\(rule.id)")
+            }
+        }
+    }
+
+    @Test("The two-tier rulebook extends 125-QD/TW with the changes of SPEC §3")
+    func twoTierCatalog() throws {
+        let rulebook = try RulebookLoader().load(
+            bytes: Array(BuiltinRulebookTexts.regulation125TwoTier.utf8), file: "125-QD-TW-2025.yaml")
+        #expect(rulebook.id == "125-QD/TW-2025")
+        let expected =
+            Self.catalog.filter { $0 != "commune-not-superior" } + [
+                "no-district-level", "no-ended-bodies", "superior-at-unit-level",
+            ]
+        #expect(rulebook.rules.map(\.id) == expected)
+        let inherited = Dictionary(
+            uniqueKeysWithValues: RulebookLoader.regulation125.rules.map { ($0.id, $0.description) })
+        // The changed rules say so in their citations or rationales: each names a 2025 text.
+        for id in [
+            "no-district-level", "no-ended-bodies", "leadership-at-unit-level", "superior-at-unit-level",
+            "directed-by-authority", "documents-reach-unit", "territorial-nesting",
+        ] {
+            let description = try #require(rulebook.rules.first { $0.id == id }?.description)
+            #expect(description != inherited[id], "\(id) is the 2023 rule")
+            let text = (description.citation?.description ?? "") + " " + description.rationale
+            #expect(
+                ["2025", "294-QĐ/TW", "298-QĐ/TW"].contains { text.contains($0) }, "\(id) cites no 2025 text")
+            #expect(!description.triggeringExamples.isEmpty && !description.nonTriggeringExamples.isEmpty)
+        }
+        for id in ["no-district-level", "no-ended-bodies", "leadership-at-unit-level", "superior-at-unit-level"] {
+            #expect(rulebook.rules.first { $0.id == id }?.description.severity == .error)
         }
     }
 
     @Test("The compiled-in text is the rulebook file")
     func embeddedTextIsCurrent() throws {
-        let file = try String(
-            contentsOf: packageRoot.appendingPathComponent("Rulebooks/125-QD-TW.yaml"), encoding: .utf8)
-        #expect(
-            BuiltinRulebookTexts.regulation125 + "\n" == file,
-            "Rulebooks/125-QD-TW.yaml changed: run Scripts/embed-rulebooks.sh")
+        for (name, text) in [
+            ("125-QD-TW.yaml", BuiltinRulebookTexts.regulation125),
+            ("125-QD-TW-2025.yaml", BuiltinRulebookTexts.regulation125TwoTier),
+        ] {
+            let file = try String(
+                contentsOf: packageRoot.appendingPathComponent("Rulebooks/\(name)"), encoding: .utf8)
+            #expect(text + "\n" == file, "Rulebooks/\(name) changed: run Scripts/embed-rulebooks.sh")
+        }
     }
 
     @Test("The broken regulation file shows every 125-QD/TW rule")

@@ -12,9 +12,11 @@ public struct Citation: Sendable, Hashable, CustomStringConvertible {
         self.section = section
     }
 
+    /// `Regulation 125-QD/TW §3` for a section of the document; a citation of something else
+    /// (`structure`, `Constitution (2025) art. 110`) stands alone.
     public var description: String {
         guard let section else { return document }
-        return section.hasPrefix("§") ? "\(document) \(section)" : "\(document), \(section)"
+        return section.hasPrefix("§") ? "\(document) \(section)" : section
     }
 }
 

@@ -18,7 +18,7 @@ public struct RulebookLoader: Sendable {
     public static let defaultID = "125-QD/TW"
 
     /// The ids of the rulebooks compiled into the package.
-    public static let builtinIDs = ["structural", "125-QD/TW"]
+    public static let builtinIDs = ["structural", "125-QD/TW", "125-QD/TW-2025"]
 
     public init() {}
 
@@ -80,24 +80,31 @@ public struct RulebookLoader: Sendable {
         switch id {
         case "structural": return .structural
         case "125-QD/TW": return regulation125
+        case "125-QD/TW-2025": return regulation125TwoTier
         default: return nil
         }
     }
 
     /// The rulebook of Regulation 125-QD/TW, compiled into the package.
-    public static let regulation125: Rulebook = {
+    public static let regulation125 = builtin(
+        id: "125-QD/TW", title: "Regulation 125-QD/TW", text: BuiltinRulebookTexts.regulation125)
+
+    /// The rulebook of Regulation 125-QD/TW under the two-tier local government (since
+    /// 1 July 2025), compiled into the package; it extends ``regulation125``.
+    public static let regulation125TwoTier = builtin(
+        id: "125-QD/TW-2025", title: "Regulation 125-QD/TW, two-tier local government",
+        text: BuiltinRulebookTexts.regulation125TwoTier)
+
+    private static func builtin(id: String, title: String, text: String) -> Rulebook {
         do {
             return try RulebookLoader().load(
-                bytes: Array(BuiltinRulebookTexts.regulation125.utf8), file: "125-QD/TW (built in)", directory: nil,
-                chain: [], folder: nil)
+                bytes: Array(text.utf8), file: "\(id) (built in)", directory: nil, chain: [], folder: nil)
         } catch {
             // The built-in text is checked by the test suite; should it ever fail to load, the
             // structural rules keep the tool usable, and the title says what went wrong.
-            return Rulebook(
-                id: "125-QD/TW", title: "Regulation 125-QD/TW (failed to load: \(error))",
-                rules: Rulebook.structural.rules)
+            return Rulebook(id: id, title: "\(title) (failed to load: \(error))", rules: Rulebook.structural.rules)
         }
-    }()
+    }
 
     /// - Parameters:
     ///   - folder: for a rulebook an organization file named, the real path of that file's
