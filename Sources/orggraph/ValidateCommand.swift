@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         help:
-            "The rulebook: a built-in id (125-QD/TW, structural) or a rulebook file. By default the file's own 'rulebook:', else 125-QD/TW."
+            "The rulebook: a built-in id (125-QD/TW, 125-QD/TW-2025, structural) or a rulebook file. By default the file's own 'rulebook:', else 125-QD/TW."
     )
     var rulebook: String?
 

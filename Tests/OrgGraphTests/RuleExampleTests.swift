@@ -128,10 +128,13 @@ struct Regulation125Tests {
 
     /// The rules SPEC §3 cites as `structure`.
     static let structureRules: Set = [
-        "unit-has-one-head", "unit-party-organization", "attached-cell-led", "board-has-one-chair", "territorial-nesting",
+        "unit-has-one-head", "unit-party-organization", "attached-cell-led", "board-has-one-chair",
+        "territorial-nesting",
     ]
 
-    @Test("The built-in rulebook loads with the whole catalog of 26 rules, severities and citations as the SPEC sets them")
+    @Test(
+        "The built-in rulebook loads with the whole catalog of 26 rules, severities and citations as the SPEC sets them"
+    )
     func catalogIsComplete() throws {
         // Loading the compiled-in text directly surfaces any error instead of the fallback.
         let rulebook = try RulebookLoader().load(

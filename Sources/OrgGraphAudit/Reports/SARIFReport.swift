@@ -26,8 +26,10 @@ public enum SARIFReport {
         ])
         let artifacts = files.map { JSONText.object([("location", artifactLocation($0, index: nil))]) }
         var invocation: [(String, String)] = [("executionSuccessful", report.errors.isEmpty ? "true" : "false")]
-        if !report.errors.isEmpty {
-            let notifications = report.errors.map { notification($0, fileIndex) }
+        if !report.errors.isEmpty || !report.notes.isEmpty {
+            let notifications =
+                report.errors.map { notification($0, fileIndex) }
+                + report.notes.map { notification($0, fileIndex, level: "note") }
             invocation.append(("toolExecutionNotifications", JSONText.array(notifications)))
         }
         return """
@@ -48,10 +50,10 @@ public enum SARIFReport {
             """
     }
 
-    /// An error that stopped a load, as a notification of the run, at its place.
-    private static func notification(_ error: Diagnostic, _ files: [String: Int]) -> String {
+    /// An error that stopped a load, or a note on the run, as a notification of the run, at its place.
+    private static func notification(_ error: Diagnostic, _ files: [String: Int], level: String = "error") -> String {
         JSONText.object([
-            ("level", JSONText.quote("error")),
+            ("level", JSONText.quote(level)),
             ("message", JSONText.object([("text", JSONText.quote(error.message))])),
             (
                 "locations",

@@ -9,5 +9,6 @@ extension ValidationReport {
     ) throws(LoadError) {
         let rulebook = try rulebooks.rulebook(for: loaded.organization)
         add(Auditor(rulebook: rulebook).audit(loaded), file: file, rulebook: rulebook)
+        if let note = RulebookSuggestion.note(for: loaded, auditedUnder: rulebook) { notes.append(note) }
     }
 }

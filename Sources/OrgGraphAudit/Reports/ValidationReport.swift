@@ -15,6 +15,9 @@ public struct ValidationReport: Sendable {
     /// The errors that stopped files (or their rulebooks) from loading: a report with any is
     /// not a clean run, whatever its findings.
     public var errors: [Diagnostic] = []
+    /// Notes on the run that are not findings: a rulebook that fits a file better than the one
+    /// it was audited under (``RulebookSuggestion``).
+    public var notes: [Diagnostic] = []
 
     /// How many findings suppressions hid.
     public var suppressed: Int { suppressedFindings.count }
@@ -61,7 +64,7 @@ public struct ValidationReport: Sendable {
     /// `file:line:col: severity: message [rule-id]` a finding, related places as notes, and a
     /// summary line.
     public func text() -> String {
-        (findingLines() + [summaryLine()]).joined(separator: "\n") + "\n"
+        (findingLines() + [summaryLine()] + notes.map(Self.noteLine)).joined(separator: "\n") + "\n"
     }
 
     /// The lines of ``text()`` before its summary: each finding and its related places.
@@ -89,6 +92,11 @@ public struct ValidationReport: Sendable {
             + "\(count(.info)) info in \(fileCount)\(hidden)"
     }
 
+    /// `file:line:col: note: message`.
+    static func noteLine(_ note: Diagnostic) -> String {
+        "\(place(note.file, note.location)): note: \(TerminalText.escaped(note.message))"
+    }
+
     /// `file:line:column` for a person: control characters in the file name shown as escapes.
     static func place(_ file: String, _ location: SourceLocation) -> String {
         let file = TerminalText.escaped(file)
@@ -106,7 +114,7 @@ public struct ValidationReport: Sendable {
     /// extends this one (``ImpactReport``) adds its own after them.
     public func jsonMembers() -> [(String, String)] {
         let list = findings.isEmpty ? "[]" : "[\n    " + findings.map(Self.json).joined(separator: ",\n    ") + "\n  ]"
-        return [
+        var members = [
             ("files", JSONText.array(files.map(JSONText.quote))), ("findings", list),
             ("errors", JSONText.array(errors.map(Self.json))),
             (
@@ -117,6 +125,9 @@ public struct ValidationReport: Sendable {
                 ])
             ),
         ]
+        // Written only when there is one, so the shape of an ordinary run stays as it was.
+        if !notes.isEmpty { members.append(("notes", JSONText.array(notes.map(Self.json)))) }
+        return members
     }
 
     /// `{"file", "line", "column", "message"}` for an error that stopped a load (line and column

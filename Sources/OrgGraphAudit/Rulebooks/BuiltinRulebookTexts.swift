@@ -3,1568 +3,1568 @@
 enum BuiltinRulebookTexts {
     /// Rulebooks/125-QD-TW.yaml
     static let regulation125 = #"""
-# The built-in rulebook: Regulation 125-QD/TW of 10 October 2023 (Secretariat of the Central
-# Committee) on the functions, tasks and working relationships of party committees and
-# grassroots cells in public service units, read for the three-tier local government of 2023
-# (province, district, commune). Sections cite the five groups of working relationships, (1)
-# to (5), as §1 to §5; `structure` marks a rule of the organization's shape that the
-# regulation presumes rather than states. docs/SEMANTICS.md reads each rule in prose.
-#
-# Paths used throughout (SPEC §4):
-#   the unit of a UPO            part-of[kind=public-service-unit]
-#   its leading committee        ^leads[kind=provincial-party-committee] for a provincial unit,
-#                                ^leads[kind=district-party-committee] for a district unit
-#   its People's Committees      part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]
-#                                (the manager itself, or the People's Committee its department is part of)
-#   the leaders of its unit      part-of[kind=public-service-unit]/^part-of[kind=unit-head]
-#                                | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
-#
-# Compiled into the package (Scripts/embed-rulebooks.sh); a test keeps the two equal.
-rulebook: 125-QD/TW
-title: Regulation 125-QD/TW (2023), working relationships of party organizations in public service units
-document: Regulation 125-QD/TW
-extends: structural
+        # The built-in rulebook: Regulation 125-QD/TW of 10 October 2023 (Secretariat of the Central
+        # Committee) on the functions, tasks and working relationships of party committees and
+        # grassroots cells in public service units, read for the three-tier local government of 2023
+        # (province, district, commune). Sections cite the five groups of working relationships, (1)
+        # to (5), as §1 to §5; `structure` marks a rule of the organization's shape that the
+        # regulation presumes rather than states. docs/SEMANTICS.md reads each rule in prose.
+        #
+        # Paths used throughout (SPEC §4):
+        #   the unit of a UPO            part-of[kind=public-service-unit]
+        #   its leading committee        ^leads[kind=provincial-party-committee] for a provincial unit,
+        #                                ^leads[kind=district-party-committee] for a district unit
+        #   its People's Committees      part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]
+        #                                (the manager itself, or the People's Committee its department is part of)
+        #   the leaders of its unit      part-of[kind=public-service-unit]/^part-of[kind=unit-head]
+        #                                | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
+        #
+        # Compiled into the package (Scripts/embed-rulebooks.sh); a test keeps the two equal.
+        rulebook: 125-QD/TW
+        title: Regulation 125-QD/TW (2023), working relationships of party organizations in public service units
+        document: Regulation 125-QD/TW
+        extends: structural
 
-rules:
-  # §1: the provincial and district party committees.
+        rules:
+          # §1: the provincial and district party committees.
 
-  - id: leadership-at-unit-level
-    title: The party committee of the unit's level leads the unit's party organization
-    severity: error
-    citation: §1
-    rationale: >
-      The Tỉnh ủy and the Huyện ủy lead the public service units at their own level directly,
-      on political orientation, important work and personnel, through the unit's party
-      committee. The unit's party organization is led by exactly one territorial committee,
-      that of the unit's level, and by none of another level; where the file says which
-      committee leads the People's Committee that manages the unit, it is that committee.
-      Central and commune units are outside this clause, which speaks of provinces and districts.
-    subject: unit-party-organization
-    conditions:
-      - when: part-of[kind=public-service-unit][level=provincial]
-        path: ^leads[kind=provincial-party-committee]
-        exactly: 1
-        message: "{subject} belongs to a provincial unit and is led by {count} provincial party committees ({found}); exactly one must lead it (leads)"
-      - when: part-of[kind=public-service-unit][level=provincial]
-        path: ^leads[kind=district-party-committee|commune-party-committee]
-        max: 0
-        message: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
-      - when:
-          - part-of[kind=public-service-unit][level=provincial]
-          - ^leads[kind=provincial-party-committee]
-          - part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
-        path: ^leads[kind=provincial-party-committee]
-        among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
-        min: 1
-        message: "{subject} is not led by the provincial party committee that leads the People's Committee managing its unit"
-      - when: part-of[kind=public-service-unit][level=district]
-        path: ^leads[kind=district-party-committee]
-        exactly: 1
-        message: "{subject} belongs to a district unit and is led by {count} district party committees ({found}); exactly one must lead it (leads)"
-      - when: part-of[kind=public-service-unit][level=district]
-        path: ^leads[kind=provincial-party-committee|commune-party-committee]
-        max: 0
-        message: "{subject} belongs to a district unit but is led by {found}, a committee of another level"
-      - when:
-          - part-of[kind=public-service-unit][level=district]
-          - ^leads[kind=district-party-committee]
-          - part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=district-party-committee]
-        path: ^leads[kind=district-party-committee]
-        among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=district-party-committee]
-        min: 1
-        message: "{subject} is not led by the district party committee that leads the People's Committee managing its unit"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: hu, kind: district-party-committee}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: leads, from: hu, to: dubv}
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: truong, kind: public-service-unit, level: district}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu-a, kind: provincial-party-committee}
-              - {id: tu-b, kind: provincial-party-committee}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: leads, from: tu-a, to: dubv}
-              - {type: leads, from: tu-b, to: dubv}
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: hu-a, kind: district-party-committee}
-              - {id: hu-b, kind: district-party-committee}
-              - {id: ubnd-a, kind: peoples-committee, level: district}
-              - {id: phong-gd, kind: managing-agency, part-of: ubnd-a}
-              - {id: truong, kind: public-service-unit, level: district}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-            relations:
-              - {type: leads, from: hu-a, to: ubnd-a}
-              - {type: manages, from: phong-gd, to: truong}
-              - {type: leads, from: hu-b, to: cb}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: khoi, kind: bloc-party-committee, level: provincial}
-            - {id: ubnd, kind: peoples-committee, level: provincial}
-            - {id: so-yt, kind: managing-agency, part-of: ubnd}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: ubnd}
-            - {type: manages, from: so-yt, to: bv}
-            - {type: leads, from: tu, to: dubv}
-            - {type: leads, from: khoi, to: dubv}
-        - |
-          nodes:
-            - {id: bo-yt, kind: managing-agency, level: central}
-            - {id: bv, kind: public-service-unit, level: central}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: manages, from: bo-yt, to: bv}
+          - id: leadership-at-unit-level
+            title: The party committee of the unit's level leads the unit's party organization
+            severity: error
+            citation: §1
+            rationale: >
+              The Tỉnh ủy and the Huyện ủy lead the public service units at their own level directly,
+              on political orientation, important work and personnel, through the unit's party
+              committee. The unit's party organization is led by exactly one territorial committee,
+              that of the unit's level, and by none of another level; where the file says which
+              committee leads the People's Committee that manages the unit, it is that committee.
+              Central and commune units are outside this clause, which speaks of provinces and districts.
+            subject: unit-party-organization
+            conditions:
+              - when: part-of[kind=public-service-unit][level=provincial]
+                path: ^leads[kind=provincial-party-committee]
+                exactly: 1
+                message: "{subject} belongs to a provincial unit and is led by {count} provincial party committees ({found}); exactly one must lead it (leads)"
+              - when: part-of[kind=public-service-unit][level=provincial]
+                path: ^leads[kind=district-party-committee|commune-party-committee]
+                max: 0
+                message: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
+              - when:
+                  - part-of[kind=public-service-unit][level=provincial]
+                  - ^leads[kind=provincial-party-committee]
+                  - part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
+                path: ^leads[kind=provincial-party-committee]
+                among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
+                min: 1
+                message: "{subject} is not led by the provincial party committee that leads the People's Committee managing its unit"
+              - when: part-of[kind=public-service-unit][level=district]
+                path: ^leads[kind=district-party-committee]
+                exactly: 1
+                message: "{subject} belongs to a district unit and is led by {count} district party committees ({found}); exactly one must lead it (leads)"
+              - when: part-of[kind=public-service-unit][level=district]
+                path: ^leads[kind=provincial-party-committee|commune-party-committee]
+                max: 0
+                message: "{subject} belongs to a district unit but is led by {found}, a committee of another level"
+              - when:
+                  - part-of[kind=public-service-unit][level=district]
+                  - ^leads[kind=district-party-committee]
+                  - part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=district-party-committee]
+                path: ^leads[kind=district-party-committee]
+                among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=district-party-committee]
+                min: 1
+                message: "{subject} is not led by the district party committee that leads the People's Committee managing its unit"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: hu, kind: district-party-committee}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: leads, from: hu, to: dubv}
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: truong, kind: public-service-unit, level: district}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu-a, kind: provincial-party-committee}
+                      - {id: tu-b, kind: provincial-party-committee}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: leads, from: tu-a, to: dubv}
+                      - {type: leads, from: tu-b, to: dubv}
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: hu-a, kind: district-party-committee}
+                      - {id: hu-b, kind: district-party-committee}
+                      - {id: ubnd-a, kind: peoples-committee, level: district}
+                      - {id: phong-gd, kind: managing-agency, part-of: ubnd-a}
+                      - {id: truong, kind: public-service-unit, level: district}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                    relations:
+                      - {type: leads, from: hu-a, to: ubnd-a}
+                      - {type: manages, from: phong-gd, to: truong}
+                      - {type: leads, from: hu-b, to: cb}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: khoi, kind: bloc-party-committee, level: provincial}
+                    - {id: ubnd, kind: peoples-committee, level: provincial}
+                    - {id: so-yt, kind: managing-agency, part-of: ubnd}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: tu, to: ubnd}
+                    - {type: manages, from: so-yt, to: bv}
+                    - {type: leads, from: tu, to: dubv}
+                    - {type: leads, from: khoi, to: dubv}
+                - |
+                  nodes:
+                    - {id: bo-yt, kind: managing-agency, level: central}
+                    - {id: bv, kind: public-service-unit, level: central}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: manages, from: bo-yt, to: bv}
 
-  - id: documents-from-party-committee
-    title: The leading committee sends its directive documents to the unit's party organization
-    severity: warning
-    citation: §1
-    rationale: >
-      The directive documents of the Tỉnh ủy or the Huyện ủy reach the party committee of the
-      public service unit from the committee itself, its Ban Thường vụ or Thường trực, or its
-      advisory and assisting agencies. A unit's party organization that none of them sends
-      documents to carries out directions it has not received.
-    subject: unit-party-organization
-    conditions:
-      - when:
-          - part-of[kind=public-service-unit][level=provincial]
-          - ^leads[kind=provincial-party-committee]
-        relation:
-          type: sends-documents
-          from: ^leads[kind=provincial-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
-        message: "no directive documents reach {subject} from the provincial party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
-      - when:
-          - part-of[kind=public-service-unit][level=district]
-          - ^leads[kind=district-party-committee]
-        relation:
-          type: sends-documents
-          from: ^leads[kind=district-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
-        message: "no directive documents reach {subject} from the district party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: khoi, kind: bloc-party-committee, level: provincial}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: leads, from: tu, to: dubv}
-              - {type: sends-documents, from: khoi, to: dubv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: ban-tc, kind: advisory-agency, part-of: tu}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
-            - {type: sends-documents, from: ban-tc, to: dubv}
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
+          - id: documents-from-party-committee
+            title: The leading committee sends its directive documents to the unit's party organization
+            severity: warning
+            citation: §1
+            rationale: >
+              The directive documents of the Tỉnh ủy or the Huyện ủy reach the party committee of the
+              public service unit from the committee itself, its Ban Thường vụ or Thường trực, or its
+              advisory and assisting agencies. A unit's party organization that none of them sends
+              documents to carries out directions it has not received.
+            subject: unit-party-organization
+            conditions:
+              - when:
+                  - part-of[kind=public-service-unit][level=provincial]
+                  - ^leads[kind=provincial-party-committee]
+                relation:
+                  type: sends-documents
+                  from: ^leads[kind=provincial-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
+                message: "no directive documents reach {subject} from the provincial party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+              - when:
+                  - part-of[kind=public-service-unit][level=district]
+                  - ^leads[kind=district-party-committee]
+                relation:
+                  type: sends-documents
+                  from: ^leads[kind=district-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
+                message: "no directive documents reach {subject} from the district party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: khoi, kind: bloc-party-committee, level: provincial}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: leads, from: tu, to: dubv}
+                      - {type: sends-documents, from: khoi, to: dubv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: ban-tc, kind: advisory-agency, part-of: tu}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: tu, to: dubv}
+                    - {type: sends-documents, from: ban-tc, to: dubv}
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
 
-  - id: meeting-invitations
-    title: A standing body of the leading committee invites the unit's secretary and head to related meetings
-    severity: info
-    citation: §1
-    rationale: >
-      The secretary of the unit's party committee and the head of the public service unit are
-      invited to the meetings with related content convened by the Ban Thường vụ and the
-      Thường trực of the committee that leads the unit.
-    subject: unit-party-organization
-    conditions:
-      - when:
-          - part-of[kind=public-service-unit][level=provincial]
-          - ^leads[kind=provincial-party-committee]
-        relation:
-          type: invites
-          from: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
-          to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
-          each: to
-        message: "no standing body of the provincial party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
-      - when:
-          - part-of[kind=public-service-unit][level=district]
-          - ^leads[kind=district-party-committee]
-        relation:
-          type: invites
-          from: ^leads[kind=district-party-committee]/^part-of[kind=standing-body]
-          to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
-          each: to
-        message: "no standing body of the district party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: btv, kind: standing-committee, part-of: tu}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: bt, kind: party-secretary, part-of: dubv}
-              - {id: gd, kind: unit-head, part-of: bv}
-            relations:
-              - {type: leads, from: tu, to: dubv}
-              - {type: invites, from: btv, to: bt}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: btv, kind: standing-committee, part-of: tu}
-            - {id: tt, kind: standing-board, part-of: tu}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: bt, kind: party-secretary, part-of: dubv}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
-            - {type: invites, from: btv, to: bt}
-            - {type: invites, from: tt, to: gd}
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
+          - id: meeting-invitations
+            title: A standing body of the leading committee invites the unit's secretary and head to related meetings
+            severity: info
+            citation: §1
+            rationale: >
+              The secretary of the unit's party committee and the head of the public service unit are
+              invited to the meetings with related content convened by the Ban Thường vụ and the
+              Thường trực of the committee that leads the unit.
+            subject: unit-party-organization
+            conditions:
+              - when:
+                  - part-of[kind=public-service-unit][level=provincial]
+                  - ^leads[kind=provincial-party-committee]
+                relation:
+                  type: invites
+                  from: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
+                  to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
+                  each: to
+                message: "no standing body of the provincial party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+              - when:
+                  - part-of[kind=public-service-unit][level=district]
+                  - ^leads[kind=district-party-committee]
+                relation:
+                  type: invites
+                  from: ^leads[kind=district-party-committee]/^part-of[kind=standing-body]
+                  to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
+                  each: to
+                message: "no standing body of the district party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: btv, kind: standing-committee, part-of: tu}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: bt, kind: party-secretary, part-of: dubv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                    relations:
+                      - {type: leads, from: tu, to: dubv}
+                      - {type: invites, from: btv, to: bt}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: btv, kind: standing-committee, part-of: tu}
+                    - {id: tt, kind: standing-board, part-of: tu}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: bt, kind: party-secretary, part-of: dubv}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                  relations:
+                    - {type: leads, from: tu, to: dubv}
+                    - {type: invites, from: btv, to: bt}
+                    - {type: invites, from: tt, to: gd}
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: tu, to: dubv}
 
-  - id: reports-to-standing-body
-    title: The unit's party organization reports to the standing bodies of its leading committee
-    severity: warning
-    citation: §1
-    rationale: >
-      The party committees of public service units keep the regular and the extraordinary
-      reporting regime with the Ban Thường vụ and the Thường trực of the provincial and district
-      party committees. Reports to a bloc committee's standing body, or to the committee as a
-      whole, or regular reports without extraordinary ones, leave the standing bodies of the
-      leading committee without what the regulation routes to them.
-    subject: unit-party-organization
-    conditions:
-      - when:
-          - part-of[kind=public-service-unit][level=provincial]
-          - ^leads[kind=provincial-party-committee]
-        relation:
-          type: reports-to
-          to: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
-          periods: [regular, extraordinary]
-        message: "{subject} must report to the standing bodies of the provincial party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
-      - when:
-          - part-of[kind=public-service-unit][level=district]
-          - ^leads[kind=district-party-committee]
-        relation:
-          type: reports-to
-          to: ^leads[kind=district-party-committee]/^part-of[kind=standing-body]
-          periods: [regular, extraordinary]
-        message: "{subject} must report to the standing bodies of the district party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: btv, kind: standing-committee, part-of: tu}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: leads, from: tu, to: dubv}
-              - {type: reports-to, from: dubv, to: btv, period: [regular]}
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: btv, kind: standing-committee, part-of: tu}
-              - {id: khoi, kind: bloc-party-committee, level: provincial}
-              - {id: btv-khoi, kind: standing-committee, part-of: khoi}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: leads, from: tu, to: dubv}
-              - {type: leads, from: khoi, to: dubv}
-              - {type: reports-to, from: dubv, to: btv-khoi, period: [regular, extraordinary]}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: btv, kind: standing-committee, part-of: tu}
-            - {id: tt, kind: standing-board, part-of: tu}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: dubv}
-            - {type: reports-to, from: dubv, to: btv, period: [regular]}
-            - {type: reports-to, from: dubv, to: tt, period: [extraordinary]}
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
+          - id: reports-to-standing-body
+            title: The unit's party organization reports to the standing bodies of its leading committee
+            severity: warning
+            citation: §1
+            rationale: >
+              The party committees of public service units keep the regular and the extraordinary
+              reporting regime with the Ban Thường vụ and the Thường trực of the provincial and district
+              party committees. Reports to a bloc committee's standing body, or to the committee as a
+              whole, or regular reports without extraordinary ones, leave the standing bodies of the
+              leading committee without what the regulation routes to them.
+            subject: unit-party-organization
+            conditions:
+              - when:
+                  - part-of[kind=public-service-unit][level=provincial]
+                  - ^leads[kind=provincial-party-committee]
+                relation:
+                  type: reports-to
+                  to: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
+                  periods: [regular, extraordinary]
+                message: "{subject} must report to the standing bodies of the provincial party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+              - when:
+                  - part-of[kind=public-service-unit][level=district]
+                  - ^leads[kind=district-party-committee]
+                relation:
+                  type: reports-to
+                  to: ^leads[kind=district-party-committee]/^part-of[kind=standing-body]
+                  periods: [regular, extraordinary]
+                message: "{subject} must report to the standing bodies of the district party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: btv, kind: standing-committee, part-of: tu}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: leads, from: tu, to: dubv}
+                      - {type: reports-to, from: dubv, to: btv, period: [regular]}
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: btv, kind: standing-committee, part-of: tu}
+                      - {id: khoi, kind: bloc-party-committee, level: provincial}
+                      - {id: btv-khoi, kind: standing-committee, part-of: khoi}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: leads, from: tu, to: dubv}
+                      - {type: leads, from: khoi, to: dubv}
+                      - {type: reports-to, from: dubv, to: btv-khoi, period: [regular, extraordinary]}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: btv, kind: standing-committee, part-of: tu}
+                    - {id: tt, kind: standing-board, part-of: tu}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: tu, to: dubv}
+                    - {type: reports-to, from: dubv, to: btv, period: [regular]}
+                    - {type: reports-to, from: dubv, to: tt, period: [extraordinary]}
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
 
-  # §2: the party cadres committee and the People's Committees.
+          # §2: the party cadres committee and the People's Committees.
 
-  - id: directed-by-authority
-    title: The authority that manages the unit leads and directs its party organization
-    severity: warning
-    citation: §2
-    rationale: >
-      The Ban cán sự đảng of the provincial People's Committee, and the district People's
-      Committee, lead and direct the party committee and the public service unit to carry out
-      the resolutions and decisions of the party committee of their level on political tasks
-      and personnel. A unit managed by the province is directed by the provincial party cadres
-      committee; a unit managed by a district, by that district's People's Committee.
-    subject: unit-party-organization
-    conditions:
-      - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=provincial]
-        path: ^directs[kind=party-cadres-committee][level=provincial]
-        min: 1
-        message: "{subject} belongs to a unit the provincial People's Committee manages, but no provincial party cadres committee directs it (directs)"
-      - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=district]
-        path: ^directs
-        among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=district]
-        min: 1
-        message: "{subject} belongs to a unit a district People's Committee manages, but that People's Committee does not direct it (directs)"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: ubnd, kind: peoples-committee, level: provincial}
-              - {id: so-yt, kind: managing-agency, part-of: ubnd}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: manages, from: so-yt, to: bv}
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: ubnd-a, kind: peoples-committee, level: district}
-              - {id: ubnd-b, kind: peoples-committee, level: district}
-              - {id: phong-gd, kind: managing-agency, part-of: ubnd-a}
-              - {id: truong, kind: public-service-unit, level: district}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-            relations:
-              - {type: manages, from: phong-gd, to: truong}
-              - {type: directs, from: ubnd-b, to: cb}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bcs, kind: party-cadres-committee, level: provincial}
-            - {id: ubnd, kind: peoples-committee, level: provincial}
-            - {id: so-yt, kind: managing-agency, part-of: ubnd}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: bcs, to: ubnd}
-            - {type: manages, from: so-yt, to: bv}
-            - {type: directs, from: bcs, to: dubv}
-        - |
-          nodes:
-            - {id: ubnd-h, kind: peoples-committee, level: district}
-            - {id: phong-gd, kind: managing-agency, part-of: ubnd-h}
-            - {id: truong, kind: public-service-unit, level: district}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-          relations:
-            - {type: manages, from: phong-gd, to: truong}
-            - {type: directs, from: ubnd-h, to: cb}
+          - id: directed-by-authority
+            title: The authority that manages the unit leads and directs its party organization
+            severity: warning
+            citation: §2
+            rationale: >
+              The Ban cán sự đảng of the provincial People's Committee, and the district People's
+              Committee, lead and direct the party committee and the public service unit to carry out
+              the resolutions and decisions of the party committee of their level on political tasks
+              and personnel. A unit managed by the province is directed by the provincial party cadres
+              committee; a unit managed by a district, by that district's People's Committee.
+            subject: unit-party-organization
+            conditions:
+              - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=provincial]
+                path: ^directs[kind=party-cadres-committee][level=provincial]
+                min: 1
+                message: "{subject} belongs to a unit the provincial People's Committee manages, but no provincial party cadres committee directs it (directs)"
+              - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=district]
+                path: ^directs
+                among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=district]
+                min: 1
+                message: "{subject} belongs to a unit a district People's Committee manages, but that People's Committee does not direct it (directs)"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: ubnd, kind: peoples-committee, level: provincial}
+                      - {id: so-yt, kind: managing-agency, part-of: ubnd}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: manages, from: so-yt, to: bv}
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: ubnd-a, kind: peoples-committee, level: district}
+                      - {id: ubnd-b, kind: peoples-committee, level: district}
+                      - {id: phong-gd, kind: managing-agency, part-of: ubnd-a}
+                      - {id: truong, kind: public-service-unit, level: district}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                    relations:
+                      - {type: manages, from: phong-gd, to: truong}
+                      - {type: directs, from: ubnd-b, to: cb}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bcs, kind: party-cadres-committee, level: provincial}
+                    - {id: ubnd, kind: peoples-committee, level: provincial}
+                    - {id: so-yt, kind: managing-agency, part-of: ubnd}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: bcs, to: ubnd}
+                    - {type: manages, from: so-yt, to: bv}
+                    - {type: directs, from: bcs, to: dubv}
+                - |
+                  nodes:
+                    - {id: ubnd-h, kind: peoples-committee, level: district}
+                    - {id: phong-gd, kind: managing-agency, part-of: ubnd-h}
+                    - {id: truong, kind: public-service-unit, level: district}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                  relations:
+                    - {type: manages, from: phong-gd, to: truong}
+                    - {type: directs, from: ubnd-h, to: cb}
 
-  - id: documents-reach-unit
-    title: Directive documents reach the unit's party organization from the authority that manages the unit
-    severity: warning
-    citation: §2
-    rationale: >
-      Documents of the Ban cán sự đảng, of the provincial and of the district People's
-      Committee with relevant content are sent to the party committee of the affiliated public
-      service unit for implementation. The unit's manager, the People's Committee it belongs
-      to, or the party cadres committee that leads that People's Committee must be among the
-      senders.
-    subject: unit-party-organization
-    when: part-of[kind=public-service-unit]/^manages
-    relation:
-      type: sends-documents
-      from: part-of[kind=public-service-unit]/^manages/(part-of?[kind=peoples-committee]/(^leads[kind=party-cadres-committee])?)?
-    message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {sources}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: ubnd, kind: peoples-committee, level: provincial}
-              - {id: so-yt, kind: managing-agency, part-of: ubnd}
-              - {id: so-gd, kind: managing-agency, part-of: ubnd}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: manages, from: so-yt, to: bv}
-              - {type: sends-documents, from: so-gd, to: dubv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: bcs, kind: party-cadres-committee, level: provincial}
-            - {id: ubnd, kind: peoples-committee, level: provincial}
-            - {id: so-yt, kind: managing-agency, part-of: ubnd}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: tu, to: bcs}
-            - {type: leads, from: bcs, to: ubnd}
-            - {type: manages, from: so-yt, to: bv}
-            - {type: sends-documents, from: bcs, to: dubv}
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
+          - id: documents-reach-unit
+            title: Directive documents reach the unit's party organization from the authority that manages the unit
+            severity: warning
+            citation: §2
+            rationale: >
+              Documents of the Ban cán sự đảng, of the provincial and of the district People's
+              Committee with relevant content are sent to the party committee of the affiliated public
+              service unit for implementation. The unit's manager, the People's Committee it belongs
+              to, or the party cadres committee that leads that People's Committee must be among the
+              senders.
+            subject: unit-party-organization
+            when: part-of[kind=public-service-unit]/^manages
+            relation:
+              type: sends-documents
+              from: part-of[kind=public-service-unit]/^manages/(part-of?[kind=peoples-committee]/(^leads[kind=party-cadres-committee])?)?
+            message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {sources}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: ubnd, kind: peoples-committee, level: provincial}
+                      - {id: so-yt, kind: managing-agency, part-of: ubnd}
+                      - {id: so-gd, kind: managing-agency, part-of: ubnd}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: manages, from: so-yt, to: bv}
+                      - {type: sends-documents, from: so-gd, to: dubv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: bcs, kind: party-cadres-committee, level: provincial}
+                    - {id: ubnd, kind: peoples-committee, level: provincial}
+                    - {id: so-yt, kind: managing-agency, part-of: ubnd}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: tu, to: bcs}
+                    - {type: leads, from: bcs, to: ubnd}
+                    - {type: manages, from: so-yt, to: bv}
+                    - {type: sends-documents, from: bcs, to: dubv}
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
 
-  # §3: the immediate superior party committee.
+          # §3: the immediate superior party committee.
 
-  - id: single-immediate-superior
-    title: Each unit party organization has exactly one immediate superior
-    severity: error
-    citation: §3
-    rationale: >
-      The party committee or grassroots cell of a public service unit is under the regular and
-      comprehensive leadership of its immediate superior party committee (cấp ủy cấp trên trực
-      tiếp) on party building and on its political tasks. With none, nobody carries that
-      leadership; with two, the unit receives conflicting direction and reports twice.
-    subject: unit-party-organization
-    path: ^superior-of
-    exactly: 1
-    message: "{subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: khoi, kind: bloc-party-committee, level: provincial}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: superior-of, from: tu, to: dubv}
-              - {type: superior-of, from: khoi, to: dubv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: khoi, kind: bloc-party-committee, level: provincial}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: superior-of, from: khoi, to: dubv}
-            - {type: superior-of, from: khoi, to: dubv}
+          - id: single-immediate-superior
+            title: Each unit party organization has exactly one immediate superior
+            severity: error
+            citation: §3
+            rationale: >
+              The party committee or grassroots cell of a public service unit is under the regular and
+              comprehensive leadership of its immediate superior party committee (cấp ủy cấp trên trực
+              tiếp) on party building and on its political tasks. With none, nobody carries that
+              leadership; with two, the unit receives conflicting direction and reports twice.
+            subject: unit-party-organization
+            path: ^superior-of
+            exactly: 1
+            message: "{subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: khoi, kind: bloc-party-committee, level: provincial}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: superior-of, from: tu, to: dubv}
+                      - {type: superior-of, from: khoi, to: dubv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: khoi, kind: bloc-party-committee, level: provincial}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: superior-of, from: khoi, to: dubv}
+                    - {type: superior-of, from: khoi, to: dubv}
 
-  - id: commune-not-superior
-    title: A commune party committee is not the immediate superior of a unit's party organization
-    severity: error
-    citation: §3
-    rationale: >
-      Before 1 July 2025 the Đảng ủy xã, phường, thị trấn was itself a grassroots party
-      organization, under the district committee: it could lead a commune school's attached
-      cell, but it was not an immediate superior committee of a unit's party committee or
-      grassroots cell.
-    subject: unit-party-organization
-    when: [{path: ^superior-of, exactly: 1}]
-    path: ^superior-of[kind=commune-party-committee]
-    max: 0
-    message: "{subject} has a commune party committee ({found}) as its immediate superior; in the three-tier organization a commune committee is a grassroots organization"
-    examples:
-      triggering:
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: xa, kind: commune-party-committee}
-              - {id: truong, kind: public-service-unit, level: commune}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-            relations:
-              - {type: superior-of, from: xa, to: cb}
-      non-triggering:
-        - |
-          nodes:
-            - {id: hu, kind: district-party-committee}
-            - {id: truong, kind: public-service-unit, level: district}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-          relations:
-            - {type: superior-of, from: hu, to: cb}
-        - |
-          nodes:
-            - {id: hu, kind: district-party-committee}
-            - {id: xa, kind: commune-party-committee}
-            - {id: truong, kind: public-service-unit, level: district}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-          relations:
-            - {type: superior-of, from: hu, to: cb}
-            - {type: superior-of, from: xa, to: cb}
+          - id: commune-not-superior
+            title: A commune party committee is not the immediate superior of a unit's party organization
+            severity: error
+            citation: §3
+            rationale: >
+              Before 1 July 2025 the Đảng ủy xã, phường, thị trấn was itself a grassroots party
+              organization, under the district committee: it could lead a commune school's attached
+              cell, but it was not an immediate superior committee of a unit's party committee or
+              grassroots cell.
+            subject: unit-party-organization
+            when: [{path: ^superior-of, exactly: 1}]
+            path: ^superior-of[kind=commune-party-committee]
+            max: 0
+            message: "{subject} has a commune party committee ({found}) as its immediate superior; in the three-tier organization a commune committee is a grassroots organization"
+            examples:
+              triggering:
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: xa, kind: commune-party-committee}
+                      - {id: truong, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                    relations:
+                      - {type: superior-of, from: xa, to: cb}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: hu, kind: district-party-committee}
+                    - {id: truong, kind: public-service-unit, level: district}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                  relations:
+                    - {type: superior-of, from: hu, to: cb}
+                - |
+                  nodes:
+                    - {id: hu, kind: district-party-committee}
+                    - {id: xa, kind: commune-party-committee}
+                    - {id: truong, kind: public-service-unit, level: district}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                  relations:
+                    - {type: superior-of, from: hu, to: cb}
+                    - {type: superior-of, from: xa, to: cb}
 
-  - id: periodic-report-to-superior
-    title: The unit's party organization reports to its immediate superior every six months and every year
-    severity: error
-    citation: §3
-    rationale: >
-      Periodically, every six months and every year, and whenever required, the party
-      committee reports to its immediate superior party committee and asks its opinion on the
-      leadership, direction and organization of its political tasks. The report goes to the
-      superior committee itself; a report to its standing body does not stand for it.
-    subject: unit-party-organization
-    when: [{path: ^superior-of, exactly: 1}]
-    relation:
-      type: reports-to
-      to: ^superior-of
-      periods: [6-months, 1-year]
-    message: "{subject} must report to its immediate superior ({targets}) every 6 months and every year; missing: {periods}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: khoi, kind: bloc-party-committee, level: provincial}
-              - {id: btv-khoi, kind: standing-committee, part-of: khoi}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: superior-of, from: khoi, to: dubv}
-              - {type: reports-to, from: dubv, to: khoi, period: [6-months]}
-              - {type: reports-to, from: dubv, to: btv-khoi, period: [1-year]}
-      non-triggering:
-        - |
-          nodes:
-            - {id: khoi, kind: bloc-party-committee, level: provincial}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: superior-of, from: khoi, to: dubv}
-            - {type: reports-to, from: dubv, to: khoi, period: [6-months]}
-            - {type: reports-to, from: dubv, to: khoi, period: [1-year, extraordinary]}
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
+          - id: periodic-report-to-superior
+            title: The unit's party organization reports to its immediate superior every six months and every year
+            severity: error
+            citation: §3
+            rationale: >
+              Periodically, every six months and every year, and whenever required, the party
+              committee reports to its immediate superior party committee and asks its opinion on the
+              leadership, direction and organization of its political tasks. The report goes to the
+              superior committee itself; a report to its standing body does not stand for it.
+            subject: unit-party-organization
+            when: [{path: ^superior-of, exactly: 1}]
+            relation:
+              type: reports-to
+              to: ^superior-of
+              periods: [6-months, 1-year]
+            message: "{subject} must report to its immediate superior ({targets}) every 6 months and every year; missing: {periods}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: khoi, kind: bloc-party-committee, level: provincial}
+                      - {id: btv-khoi, kind: standing-committee, part-of: khoi}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: superior-of, from: khoi, to: dubv}
+                      - {type: reports-to, from: dubv, to: khoi, period: [6-months]}
+                      - {type: reports-to, from: dubv, to: btv-khoi, period: [1-year]}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: khoi, kind: bloc-party-committee, level: provincial}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: superior-of, from: khoi, to: dubv}
+                    - {type: reports-to, from: dubv, to: khoi, period: [6-months]}
+                    - {type: reports-to, from: dubv, to: khoi, period: [1-year, extraordinary]}
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
 
-  # §4: the unit head and the chair of the management board or school council.
+          # §4: the unit head and the chair of the management board or school council.
 
-  - id: coordination-with-leaders
-    title: The unit's party organization coordinates with the unit head and the board chair
-    severity: warning
-    citation: §4
-    rationale: >
-      The party committee or cell coordinates closely with the Thủ trưởng đơn vị and the Chủ
-      tịch Hội đồng quản lý (Hội đồng trường) in carrying out their assigned responsibilities
-      and powers; a leader it does not coordinate with is outside that working relationship.
-    subject: unit-party-organization
-    path: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
-    not-among: coordinates-with | ^coordinates-with
-    max: 0
-    message: "{subject} must coordinate with the unit's leaders; add coordinates-with to {found}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: gd, kind: unit-head, part-of: bv}
-              - {id: hdql, kind: management-board, part-of: bv}
-              - {id: ct, kind: board-chair, part-of: hdql}
-            relations:
-              - {type: coordinates-with, from: dubv, to: gd}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: gd, kind: unit-head, part-of: bv}
-            - {id: hdql, kind: management-board, part-of: bv}
-            - {id: ct, kind: board-chair, part-of: hdql}
-          relations:
-            - {type: coordinates-with, from: dubv, to: gd}
-            - {type: coordinates-with, from: ct, to: dubv}
+          - id: coordination-with-leaders
+            title: The unit's party organization coordinates with the unit head and the board chair
+            severity: warning
+            citation: §4
+            rationale: >
+              The party committee or cell coordinates closely with the Thủ trưởng đơn vị and the Chủ
+              tịch Hội đồng quản lý (Hội đồng trường) in carrying out their assigned responsibilities
+              and powers; a leader it does not coordinate with is outside that working relationship.
+            subject: unit-party-organization
+            path: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
+            not-among: coordinates-with | ^coordinates-with
+            max: 0
+            message: "{subject} must coordinate with the unit's leaders; add coordinates-with to {found}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                      - {id: hdql, kind: management-board, part-of: bv}
+                      - {id: ct, kind: board-chair, part-of: hdql}
+                    relations:
+                      - {type: coordinates-with, from: dubv, to: gd}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                    - {id: hdql, kind: management-board, part-of: bv}
+                    - {id: ct, kind: board-chair, part-of: hdql}
+                  relations:
+                    - {type: coordinates-with, from: dubv, to: gd}
+                    - {type: coordinates-with, from: ct, to: dubv}
 
-  - id: party-informs-leaders
-    title: The unit's party organization informs the unit head and the board chair
-    severity: info
-    citation: §4
-    rationale: >
-      The party committee regularly informs the unit head and the chair of the management
-      board or school council of the opinions of party members, officials and workers on the
-      unit's tasks, policies and regimes.
-    subject: unit-party-organization
-    relation:
-      type: informs
-      to: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
-      each: to
-    message: "{subject} should inform the unit's leaders of members' and staff opinions; add informs to {missing}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: gd, kind: unit-head, part-of: bv}
-            relations:
-              - {type: informs, from: gd, to: dubv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: informs, from: dubv, to: gd}
+          - id: party-informs-leaders
+            title: The unit's party organization informs the unit head and the board chair
+            severity: info
+            citation: §4
+            rationale: >
+              The party committee regularly informs the unit head and the chair of the management
+              board or school council of the opinions of party members, officials and workers on the
+              unit's tasks, policies and regimes.
+            subject: unit-party-organization
+            relation:
+              type: informs
+              to: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
+              each: to
+            message: "{subject} should inform the unit's leaders of members' and staff opinions; add informs to {missing}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                    relations:
+                      - {type: informs, from: gd, to: dubv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                  relations:
+                    - {type: informs, from: dubv, to: gd}
 
-  - id: leaders-report-to-party
-    title: The unit head and the board chair report to the unit's party organization
-    severity: error
-    citation: §4
-    rationale: >
-      Every six months, every year, at each party congress and whenever required, the head of
-      the unit and the chair of the management board or school council report to the party
-      committee or the congress on the unit's results, policies and tasks, so that the party
-      organization can resolve on the major issues.
-    subject: unit-leader
-    # The unit of a head is the unit it is part of; the unit of a chair, its board's unit.
-    when: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
-    relation:
-      type: reports-to
-      to: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
-      periods: [6-months, 1-year, congress]
-    message: "{subject} must report to the unit's party organization ({targets}) every 6 months, every year and to the congress; missing: {periods}"
-    examples:
-      triggering:
-        - expect: gd
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: gd, kind: unit-head, part-of: bv}
-            relations:
-              - {type: reports-to, from: gd, to: dubv, period: [6-months, 1-year]}
-        - expect: ct
-          organization: |
-            nodes:
-              - {id: truong, kind: public-service-unit, level: provincial}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-              - {id: hdt, kind: school-council, part-of: truong}
-              - {id: ct, kind: board-chair, part-of: hdt}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: reports-to, from: gd, to: dubv, period: [6-months, 1-year]}
-            - {type: reports-to, from: gd, to: dubv, period: [congress]}
-        - |
-          nodes:
-            - {id: xa, kind: commune-party-committee}
-            - {id: truong, kind: public-service-unit, level: commune}
-            - {id: cb, kind: subordinate-cell, part-of: truong}
-            - {id: ht, kind: unit-head, part-of: truong}
-          relations:
-            - {type: leads, from: xa, to: cb}
+          - id: leaders-report-to-party
+            title: The unit head and the board chair report to the unit's party organization
+            severity: error
+            citation: §4
+            rationale: >
+              Every six months, every year, at each party congress and whenever required, the head of
+              the unit and the chair of the management board or school council report to the party
+              committee or the congress on the unit's results, policies and tasks, so that the party
+              organization can resolve on the major issues.
+            subject: unit-leader
+            # The unit of a head is the unit it is part of; the unit of a chair, its board's unit.
+            when: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
+            relation:
+              type: reports-to
+              to: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
+              periods: [6-months, 1-year, congress]
+            message: "{subject} must report to the unit's party organization ({targets}) every 6 months, every year and to the congress; missing: {periods}"
+            examples:
+              triggering:
+                - expect: gd
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                    relations:
+                      - {type: reports-to, from: gd, to: dubv, period: [6-months, 1-year]}
+                - expect: ct
+                  organization: |
+                    nodes:
+                      - {id: truong, kind: public-service-unit, level: provincial}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                      - {id: hdt, kind: school-council, part-of: truong}
+                      - {id: ct, kind: board-chair, part-of: hdt}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                  relations:
+                    - {type: reports-to, from: gd, to: dubv, period: [6-months, 1-year]}
+                    - {type: reports-to, from: gd, to: dubv, period: [congress]}
+                - |
+                  nodes:
+                    - {id: xa, kind: commune-party-committee}
+                    - {id: truong, kind: public-service-unit, level: commune}
+                    - {id: cb, kind: subordinate-cell, part-of: truong}
+                    - {id: ht, kind: unit-head, part-of: truong}
+                  relations:
+                    - {type: leads, from: xa, to: cb}
 
-  - id: leaders-accountable
-    title: The secretary, the unit head and the board chair answer to the unit's party organization
-    severity: info
-    citation: §4
-    rationale: >
-      The secretary, the head of the unit and the chair of the management board or school
-      council are responsible before the party organization, and before the law, when breaches
-      of party discipline, corruption or negativity occur in the unit.
-    subject: [party-secretary, unit-head, board-chair]
-    when: "[kind=party-secretary]/part-of[kind=unit-party-organization] | [kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
-    relation:
-      type: accountable-to
-      to: "[kind=party-secretary]/part-of[kind=unit-party-organization] | [kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
-    message: "{subject} must be accountable to the unit's party organization ({targets}); add accountable-to"
-    examples:
-      triggering:
-        - expect: [bt, ct]
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: bt, kind: party-secretary, part-of: dubv}
-              - {id: gd, kind: unit-head, part-of: bv}
-              - {id: hdql, kind: management-board, part-of: bv}
-              - {id: ct, kind: board-chair, part-of: hdql}
-            relations:
-              - {type: accountable-to, from: gd, to: dubv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: bt, kind: party-secretary, part-of: dubv}
-            - {id: dbp, kind: partial-party-committee, part-of: dubv}
-            - {id: bt-dbp, kind: party-secretary, part-of: dbp}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: accountable-to, from: bt, to: dubv}
-            - {type: accountable-to, from: gd, to: dubv}
+          - id: leaders-accountable
+            title: The secretary, the unit head and the board chair answer to the unit's party organization
+            severity: info
+            citation: §4
+            rationale: >
+              The secretary, the head of the unit and the chair of the management board or school
+              council are responsible before the party organization, and before the law, when breaches
+              of party discipline, corruption or negativity occur in the unit.
+            subject: [party-secretary, unit-head, board-chair]
+            when: "[kind=party-secretary]/part-of[kind=unit-party-organization] | [kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
+            relation:
+              type: accountable-to
+              to: "[kind=party-secretary]/part-of[kind=unit-party-organization] | [kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
+            message: "{subject} must be accountable to the unit's party organization ({targets}); add accountable-to"
+            examples:
+              triggering:
+                - expect: [bt, ct]
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: bt, kind: party-secretary, part-of: dubv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                      - {id: hdql, kind: management-board, part-of: bv}
+                      - {id: ct, kind: board-chair, part-of: hdql}
+                    relations:
+                      - {type: accountable-to, from: gd, to: dubv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: bt, kind: party-secretary, part-of: dubv}
+                    - {id: dbp, kind: partial-party-committee, part-of: dubv}
+                    - {id: bt-dbp, kind: party-secretary, part-of: dbp}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                  relations:
+                    - {type: accountable-to, from: bt, to: dubv}
+                    - {type: accountable-to, from: gd, to: dubv}
 
-  - id: escalation-path
-    title: The party organization and the unit's leaders can take a disagreement to competent superiors
-    severity: warning
-    citation: §4
-    rationale: >
-      When the party committee and the unit head or board chair disagree, the head and the
-      chair decide within their authority and are responsible for the decision, and the party
-      committee, the head and the chair each report to the competent superiors. The party
-      organization's line (escalates-to) reaches a party body above it, a committee or its
-      standing body; the head's and the chair's reach a state body above the unit, a managing
-      agency or a People's Committee.
-    subject: [unit-party-organization, unit-leader]
-    conditions:
-      - when: "[kind=unit-party-organization]"
-        path: escalates-to+[kind=above-grassroots-committee|standing-body]
-        min: 1
-        message: "{subject} has no line to a competent party superior for disagreements; add escalates-to toward a party committee above it or its standing body"
-      - when: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
-        path: escalates-to+[kind=managing-agency|peoples-committee]
-        min: 1
-        message: "{subject} has no line to a competent state superior for disagreements; add escalates-to toward the managing agency or the People's Committee"
-    examples:
-      triggering:
-        - expect: gd
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: gd, kind: unit-head, part-of: bv}
-            relations:
-              - {type: escalates-to, from: dubv, to: tu}
-              - {type: escalates-to, from: gd, to: tu}
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: ubnd, kind: peoples-committee, level: provincial}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: escalates-to, from: dubv, to: ubnd}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: btv, kind: standing-committee, part-of: tu}
-            - {id: ubnd, kind: peoples-committee, level: provincial}
-            - {id: so, kind: managing-agency, part-of: ubnd}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: gd, kind: unit-head, part-of: bv}
-          relations:
-            - {type: escalates-to, from: dubv, to: btv}
-            - {type: escalates-to, from: gd, to: so}
+          - id: escalation-path
+            title: The party organization and the unit's leaders can take a disagreement to competent superiors
+            severity: warning
+            citation: §4
+            rationale: >
+              When the party committee and the unit head or board chair disagree, the head and the
+              chair decide within their authority and are responsible for the decision, and the party
+              committee, the head and the chair each report to the competent superiors. The party
+              organization's line (escalates-to) reaches a party body above it, a committee or its
+              standing body; the head's and the chair's reach a state body above the unit, a managing
+              agency or a People's Committee.
+            subject: [unit-party-organization, unit-leader]
+            conditions:
+              - when: "[kind=unit-party-organization]"
+                path: escalates-to+[kind=above-grassroots-committee|standing-body]
+                min: 1
+                message: "{subject} has no line to a competent party superior for disagreements; add escalates-to toward a party committee above it or its standing body"
+              - when: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
+                path: escalates-to+[kind=managing-agency|peoples-committee]
+                min: 1
+                message: "{subject} has no line to a competent state superior for disagreements; add escalates-to toward the managing agency or the People's Committee"
+            examples:
+              triggering:
+                - expect: gd
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: gd, kind: unit-head, part-of: bv}
+                    relations:
+                      - {type: escalates-to, from: dubv, to: tu}
+                      - {type: escalates-to, from: gd, to: tu}
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: ubnd, kind: peoples-committee, level: provincial}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: escalates-to, from: dubv, to: ubnd}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: btv, kind: standing-committee, part-of: tu}
+                    - {id: ubnd, kind: peoples-committee, level: provincial}
+                    - {id: so, kind: managing-agency, part-of: ubnd}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: gd, kind: unit-head, part-of: bv}
+                  relations:
+                    - {type: escalates-to, from: dubv, to: btv}
+                    - {type: escalates-to, from: gd, to: so}
 
-  # §5: the local party committee and authority.
+          # §5: the local party committee and authority.
 
-  - id: local-liaison
-    title: The unit's party organization keeps a relationship with the party committee and authority where the unit stands
-    severity: warning
-    citation: §5
-    rationale: >
-      The party committees of public service units keep close relationships with the party
-      committees and authorities of the place where the party organization and the unit are
-      located (basis: location), and of the places where their working members reside. The
-      committee and the People's Committee of the unit's place go together: where the file
-      says which People's Committee that committee leads, it is the one.
-    subject: unit-party-organization
-    conditions:
-      - path: liaises-with{basis=location}[kind=territorial-committee]
-        min: 1
-        message: "{subject} keeps no relationship with the party committee of the place where its unit stands (liaises-with, basis: location)"
-      - path: liaises-with{basis=location}[kind=peoples-committee]
-        min: 1
-        message: "{subject} keeps no relationship with the People's Committee of the place where its unit stands (liaises-with, basis: location)"
-      - when:
-          - liaises-with{basis=location}[kind=territorial-committee]/leads[kind=peoples-committee]
-          - liaises-with{basis=location}[kind=peoples-committee]
-        path: liaises-with{basis=location}[kind=peoples-committee]
-        among: liaises-with{basis=location}[kind=territorial-committee]/leads[kind=peoples-committee]
-        min: 1
-        message: "{subject} liaises by location with {found}, not with the People's Committee that its local party committee leads"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: dx, kind: commune-party-committee}
-              - {id: ubx, kind: peoples-committee, level: commune}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: liaises-with, from: dubv, to: dx, basis: residence}
-              - {type: liaises-with, from: dubv, to: ubx, basis: location}
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: dx-a, kind: commune-party-committee}
-              - {id: ubx-a, kind: peoples-committee, level: commune}
-              - {id: dx-b, kind: commune-party-committee}
-              - {id: ubx-b, kind: peoples-committee, level: commune}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: leads, from: dx-a, to: ubx-a}
-              - {type: leads, from: dx-b, to: ubx-b}
-              - {type: liaises-with, from: dubv, to: dx-a, basis: location}
-              - {type: liaises-with, from: dubv, to: ubx-b, basis: location}
-              - {type: liaises-with, from: dubv, to: dx-b, basis: residence}
-      non-triggering:
-        - |
-          nodes:
-            - {id: dx, kind: commune-party-committee}
-            - {id: ubx, kind: peoples-committee, level: commune}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: dx, to: ubx}
-            - {type: liaises-with, from: dubv, to: dx, basis: location}
-            - {type: liaises-with, from: dubv, to: ubx, basis: location}
-        - |
-          nodes:
-            - {id: hu, kind: district-party-committee}
-            - {id: ubh, kind: peoples-committee, level: district}
-            - {id: truong, kind: public-service-unit, level: district}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-          relations:
-            - {type: liaises-with, from: cb, to: hu, basis: location}
-            - {type: liaises-with, from: cb, to: ubh, basis: location}
+          - id: local-liaison
+            title: The unit's party organization keeps a relationship with the party committee and authority where the unit stands
+            severity: warning
+            citation: §5
+            rationale: >
+              The party committees of public service units keep close relationships with the party
+              committees and authorities of the place where the party organization and the unit are
+              located (basis: location), and of the places where their working members reside. The
+              committee and the People's Committee of the unit's place go together: where the file
+              says which People's Committee that committee leads, it is the one.
+            subject: unit-party-organization
+            conditions:
+              - path: liaises-with{basis=location}[kind=territorial-committee]
+                min: 1
+                message: "{subject} keeps no relationship with the party committee of the place where its unit stands (liaises-with, basis: location)"
+              - path: liaises-with{basis=location}[kind=peoples-committee]
+                min: 1
+                message: "{subject} keeps no relationship with the People's Committee of the place where its unit stands (liaises-with, basis: location)"
+              - when:
+                  - liaises-with{basis=location}[kind=territorial-committee]/leads[kind=peoples-committee]
+                  - liaises-with{basis=location}[kind=peoples-committee]
+                path: liaises-with{basis=location}[kind=peoples-committee]
+                among: liaises-with{basis=location}[kind=territorial-committee]/leads[kind=peoples-committee]
+                min: 1
+                message: "{subject} liaises by location with {found}, not with the People's Committee that its local party committee leads"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: dx, kind: commune-party-committee}
+                      - {id: ubx, kind: peoples-committee, level: commune}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: liaises-with, from: dubv, to: dx, basis: residence}
+                      - {type: liaises-with, from: dubv, to: ubx, basis: location}
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: dx-a, kind: commune-party-committee}
+                      - {id: ubx-a, kind: peoples-committee, level: commune}
+                      - {id: dx-b, kind: commune-party-committee}
+                      - {id: ubx-b, kind: peoples-committee, level: commune}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: leads, from: dx-a, to: ubx-a}
+                      - {type: leads, from: dx-b, to: ubx-b}
+                      - {type: liaises-with, from: dubv, to: dx-a, basis: location}
+                      - {type: liaises-with, from: dubv, to: ubx-b, basis: location}
+                      - {type: liaises-with, from: dubv, to: dx-b, basis: residence}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: dx, kind: commune-party-committee}
+                    - {id: ubx, kind: peoples-committee, level: commune}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: dx, to: ubx}
+                    - {type: liaises-with, from: dubv, to: dx, basis: location}
+                    - {type: liaises-with, from: dubv, to: ubx, basis: location}
+                - |
+                  nodes:
+                    - {id: hu, kind: district-party-committee}
+                    - {id: ubh, kind: peoples-committee, level: district}
+                    - {id: truong, kind: public-service-unit, level: district}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                  relations:
+                    - {type: liaises-with, from: cb, to: hu, basis: location}
+                    - {type: liaises-with, from: cb, to: ubh, basis: location}
 
-  # The organization's shape, which the regulation presumes rather than states.
+          # The organization's shape, which the regulation presumes rather than states.
 
-  - id: unit-has-one-head
-    title: Each public service unit has exactly one head
-    severity: error
-    citation: structure
-    rationale: >
-      The regulation speaks of the head of the unit (Thủ trưởng đơn vị) as one person, who
-      decides within their authority and answers for the decision. With no head, or two, the
-      working relationships of §4 have no single bearer.
-    subject: public-service-unit
-    path: ^part-of[kind=unit-head]
-    exactly: 1
-    message: "{subject} has {count} unit heads ({found}); a public service unit has exactly one"
-    examples:
-      triggering:
-        - expect: bv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-        - expect: bv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: gd1, kind: unit-head, part-of: bv}
-              - {id: gd2, kind: unit-head, part-of: bv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: gd, kind: unit-head, part-of: bv}
+          - id: unit-has-one-head
+            title: Each public service unit has exactly one head
+            severity: error
+            citation: structure
+            rationale: >
+              The regulation speaks of the head of the unit (Thủ trưởng đơn vị) as one person, who
+              decides within their authority and answers for the decision. With no head, or two, the
+              working relationships of §4 have no single bearer.
+            subject: public-service-unit
+            path: ^part-of[kind=unit-head]
+            exactly: 1
+            message: "{subject} has {count} unit heads ({found}); a public service unit has exactly one"
+            examples:
+              triggering:
+                - expect: bv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                - expect: bv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: gd1, kind: unit-head, part-of: bv}
+                      - {id: gd2, kind: unit-head, part-of: bv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: gd, kind: unit-head, part-of: bv}
 
-  - id: unit-party-organization
-    title: Each public service unit has exactly one party organization
-    severity: warning
-    citation: structure
-    rationale: >
-      The regulation governs the party committee or grassroots cell of each public service
-      unit; a small unit's party members may instead form a cell attached to a committee
-      outside the unit. A unit with no party organization is outside these working
-      relationships; a unit with two has its party work split.
-    subject: public-service-unit
-    path: ^part-of[kind=unit-party-organization|subordinate-cell]
-    exactly: 1
-    message: "{subject} has {count} party organizations ({found}); a public service unit has exactly one: a unit party committee, a grassroots cell, or one attached cell"
-    examples:
-      triggering:
-        - expect: bv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-        - expect: bv
-          organization: |
-            nodes:
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-              - {id: cb, kind: grassroots-cell, part-of: bv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: truong, kind: public-service-unit, level: commune}
-            - {id: cb, kind: subordinate-cell, part-of: truong}
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: cbk, kind: subordinate-cell, part-of: dubv}
+          - id: unit-party-organization
+            title: Each public service unit has exactly one party organization
+            severity: warning
+            citation: structure
+            rationale: >
+              The regulation governs the party committee or grassroots cell of each public service
+              unit; a small unit's party members may instead form a cell attached to a committee
+              outside the unit. A unit with no party organization is outside these working
+              relationships; a unit with two has its party work split.
+            subject: public-service-unit
+            path: ^part-of[kind=unit-party-organization|subordinate-cell]
+            exactly: 1
+            message: "{subject} has {count} party organizations ({found}); a public service unit has exactly one: a unit party committee, a grassroots cell, or one attached cell"
+            examples:
+              triggering:
+                - expect: bv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                - expect: bv
+                  organization: |
+                    nodes:
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                      - {id: cb, kind: grassroots-cell, part-of: bv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: truong, kind: public-service-unit, level: commune}
+                    - {id: cb, kind: subordinate-cell, part-of: truong}
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: cbk, kind: subordinate-cell, part-of: dubv}
 
-  - id: attached-cell-led
-    title: An attached cell is led by one party committee outside its unit
-    severity: error
-    citation: structure
-    rationale: >
-      A unit too small for a grassroots organization of its own has its party members in a
-      cell attached to a committee outside the unit (Chi bộ trực thuộc), before 2025 typically
-      the commune's grassroots committee for a commune school or health station. The cell is
-      led by that one committee; with none, or two, its party work has no single leader.
-    subject: subordinate-cell
-    when: part-of[kind=public-service-unit]
-    path: ^leads[kind=party-committee]
-    not-among: part-of[kind=public-service-unit]/(^part-of)+
-    exactly: 1
-    message: "{subject} is a cell attached from outside its unit and is led by {count} party committees outside the unit ({found}); exactly one must lead it (leads)"
-    examples:
-      triggering:
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: truong, kind: public-service-unit, level: commune}
-              - {id: cb, kind: subordinate-cell, part-of: truong}
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: xa-a, kind: commune-party-committee}
-              - {id: xa-b, kind: commune-party-committee}
-              - {id: truong, kind: public-service-unit, level: commune}
-              - {id: cb, kind: subordinate-cell, part-of: truong}
-            relations:
-              - {type: leads, from: xa-a, to: cb}
-              - {type: leads, from: xa-b, to: cb}
-      non-triggering:
-        - |
-          nodes:
-            - {id: xa, kind: commune-party-committee}
-            - {id: truong, kind: public-service-unit, level: commune}
-            - {id: cb, kind: subordinate-cell, part-of: truong}
-          relations:
-            - {type: leads, from: xa, to: cb}
-        - |
-          nodes:
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-            - {id: cbk, kind: subordinate-cell, part-of: dubv}
-          relations:
-            - {type: leads, from: dubv, to: cbk}
+          - id: attached-cell-led
+            title: An attached cell is led by one party committee outside its unit
+            severity: error
+            citation: structure
+            rationale: >
+              A unit too small for a grassroots organization of its own has its party members in a
+              cell attached to a committee outside the unit (Chi bộ trực thuộc), before 2025 typically
+              the commune's grassroots committee for a commune school or health station. The cell is
+              led by that one committee; with none, or two, its party work has no single leader.
+            subject: subordinate-cell
+            when: part-of[kind=public-service-unit]
+            path: ^leads[kind=party-committee]
+            not-among: part-of[kind=public-service-unit]/(^part-of)+
+            exactly: 1
+            message: "{subject} is a cell attached from outside its unit and is led by {count} party committees outside the unit ({found}); exactly one must lead it (leads)"
+            examples:
+              triggering:
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: truong, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: subordinate-cell, part-of: truong}
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: xa-a, kind: commune-party-committee}
+                      - {id: xa-b, kind: commune-party-committee}
+                      - {id: truong, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: subordinate-cell, part-of: truong}
+                    relations:
+                      - {type: leads, from: xa-a, to: cb}
+                      - {type: leads, from: xa-b, to: cb}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: xa, kind: commune-party-committee}
+                    - {id: truong, kind: public-service-unit, level: commune}
+                    - {id: cb, kind: subordinate-cell, part-of: truong}
+                  relations:
+                    - {type: leads, from: xa, to: cb}
+                - |
+                  nodes:
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    - {id: cbk, kind: subordinate-cell, part-of: dubv}
+                  relations:
+                    - {type: leads, from: dubv, to: cbk}
 
-  - id: board-has-one-chair
-    title: Each management board or school council has exactly one chair
-    severity: error
-    citation: structure
-    rationale: >
-      The regulation speaks of the chair of the Hội đồng quản lý (Hội đồng trường) as one
-      person, who shares the head's responsibilities towards the party organization; a board
-      without a chair, or with two, leaves them unclear.
-    subject: board
-    path: ^part-of[kind=board-chair]
-    exactly: 1
-    message: "{subject} has {count} chairs ({found}); a management board or school council has exactly one"
-    examples:
-      triggering:
-        - expect: hdt
-          organization: |
-            nodes:
-              - {id: truong, kind: public-service-unit, level: provincial}
-              - {id: hdt, kind: school-council, part-of: truong}
-      non-triggering:
-        - |
-          nodes:
-            - {id: truong, kind: public-service-unit, level: provincial}
-            - {id: hdt, kind: school-council, part-of: truong}
-            - {id: ct, kind: board-chair, part-of: hdt}
+          - id: board-has-one-chair
+            title: Each management board or school council has exactly one chair
+            severity: error
+            citation: structure
+            rationale: >
+              The regulation speaks of the chair of the Hội đồng quản lý (Hội đồng trường) as one
+              person, who shares the head's responsibilities towards the party organization; a board
+              without a chair, or with two, leaves them unclear.
+            subject: board
+            path: ^part-of[kind=board-chair]
+            exactly: 1
+            message: "{subject} has {count} chairs ({found}); a management board or school council has exactly one"
+            examples:
+              triggering:
+                - expect: hdt
+                  organization: |
+                    nodes:
+                      - {id: truong, kind: public-service-unit, level: provincial}
+                      - {id: hdt, kind: school-council, part-of: truong}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: truong, kind: public-service-unit, level: provincial}
+                    - {id: hdt, kind: school-council, part-of: truong}
+                    - {id: ct, kind: board-chair, part-of: hdt}
 
-  - id: territorial-nesting
-    title: Each district committee is led by one provincial committee, each commune committee by one district or provincial committee
-    severity: warning
-    citation: structure
-    rationale: >
-      The leadership of units at each level runs through the territorial committees, which
-      are themselves nested: a Huyện ủy under its Tỉnh ủy, a commune committee under its
-      district (or, in a centrally-run city without districts, its province).
-    subject: [district-party-committee, commune-party-committee]
-    conditions:
-      - when: "[kind=district-party-committee]"
-        path: ^leads[kind=provincial-party-committee]
-        exactly: 1
-        message: "{subject} is led by {count} provincial committees ({found}); a district committee is led by exactly one"
-      - when: "[kind=commune-party-committee]"
-        path: ^leads[kind=district-party-committee|provincial-party-committee]
-        exactly: 1
-        message: "{subject} is led by {count} district or provincial committees ({found}); a commune committee is led by exactly one"
-    examples:
-      triggering:
-        - expect: hu
-          organization: |
-            nodes:
-              - {id: hu, kind: district-party-committee}
-        - expect: xa
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: hu, kind: district-party-committee}
-              - {id: xa, kind: commune-party-committee}
-            relations:
-              - {type: leads, from: tu, to: hu}
-              - {type: leads, from: hu, to: xa}
-              - {type: leads, from: tu, to: xa}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: hu, kind: district-party-committee}
-            - {id: xa, kind: commune-party-committee}
-          relations:
-            - {type: leads, from: tu, to: hu}
-            - {type: leads, from: hu, to: xa}
-"""#
+          - id: territorial-nesting
+            title: Each district committee is led by one provincial committee, each commune committee by one district or provincial committee
+            severity: warning
+            citation: structure
+            rationale: >
+              The leadership of units at each level runs through the territorial committees, which
+              are themselves nested: a Huyện ủy under its Tỉnh ủy, a commune committee under its
+              district (or, in a centrally-run city without districts, its province).
+            subject: [district-party-committee, commune-party-committee]
+            conditions:
+              - when: "[kind=district-party-committee]"
+                path: ^leads[kind=provincial-party-committee]
+                exactly: 1
+                message: "{subject} is led by {count} provincial committees ({found}); a district committee is led by exactly one"
+              - when: "[kind=commune-party-committee]"
+                path: ^leads[kind=district-party-committee|provincial-party-committee]
+                exactly: 1
+                message: "{subject} is led by {count} district or provincial committees ({found}); a commune committee is led by exactly one"
+            examples:
+              triggering:
+                - expect: hu
+                  organization: |
+                    nodes:
+                      - {id: hu, kind: district-party-committee}
+                - expect: xa
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: hu, kind: district-party-committee}
+                      - {id: xa, kind: commune-party-committee}
+                    relations:
+                      - {type: leads, from: tu, to: hu}
+                      - {type: leads, from: hu, to: xa}
+                      - {type: leads, from: tu, to: xa}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: hu, kind: district-party-committee}
+                    - {id: xa, kind: commune-party-committee}
+                  relations:
+                    - {type: leads, from: tu, to: hu}
+                    - {type: leads, from: hu, to: xa}
+        """#
 
     /// Rulebooks/125-QD-TW-2025.yaml
     static let regulation125TwoTier = #"""
-# The built-in rulebook for the two-tier local government in force since 1 July 2025:
-# Regulation 125-QD/TW of 10 October 2023 read together with the Constitution as amended in
-# 2025 (art. 110: two tiers of local administration, province and commune), Regulation
-# 294-QĐ/TW of 26 May 2025 (no district level in the party's system) and Regulation
-# 298-QĐ/TW of 9 June 2025 (the commune, ward and special-zone committee, directly under the
-# provincial committee, is the immediate superior of the grassroots organizations in the
-# commune). The provincial bloc committees and party cadres committees ended in early 2025;
-# their functions passed to the party committee of the provincial People's Committee (Đảng
-# ủy Ủy ban nhân dân tỉnh) and the party committee of the provincial party agencies (Đảng ủy
-# các cơ quan Đảng tỉnh).
-#
-# Extends 125-QD/TW: the rules not named here read as there. docs/SEMANTICS.md reads each
-# rule in prose. Compiled into the package (Scripts/embed-rulebooks.sh).
-rulebook: 125-QD/TW-2025
-title: Regulation 125-QD/TW under the two-tier local government (since 1 July 2025)
-document: Regulation 125-QD/TW
-extends: 125-QD/TW
+        # The built-in rulebook for the two-tier local government in force since 1 July 2025:
+        # Regulation 125-QD/TW of 10 October 2023 read together with the Constitution as amended in
+        # 2025 (art. 110: two tiers of local administration, province and commune), Regulation
+        # 294-QĐ/TW of 26 May 2025 (no district level in the party's system) and Regulation
+        # 298-QĐ/TW of 9 June 2025 (the commune, ward and special-zone committee, directly under the
+        # provincial committee, is the immediate superior of the grassroots organizations in the
+        # commune). The provincial bloc committees and party cadres committees ended in early 2025;
+        # their functions passed to the party committee of the provincial People's Committee (Đảng
+        # ủy Ủy ban nhân dân tỉnh) and the party committee of the provincial party agencies (Đảng ủy
+        # các cơ quan Đảng tỉnh).
+        #
+        # Extends 125-QD/TW: the rules not named here read as there. docs/SEMANTICS.md reads each
+        # rule in prose. Compiled into the package (Scripts/embed-rulebooks.sh).
+        rulebook: 125-QD/TW-2025
+        title: Regulation 125-QD/TW under the two-tier local government (since 1 July 2025)
+        document: Regulation 125-QD/TW
+        extends: 125-QD/TW
 
-# Since 298-QĐ/TW the commune committee is an immediate superior; 2023's rule no longer holds.
-disable: [commune-not-superior]
+        # Since 298-QĐ/TW the commune committee is an immediate superior; 2023's rule no longer holds.
+        disable: [commune-not-superior]
 
-rules:
-  - id: no-district-level
-    title: There is no district level
-    severity: error
-    citation: Constitution (2025) art. 110; Regulation 294-QĐ/TW
-    rationale: >
-      Since 1 July 2025 local administration has two tiers, the province and the commune
-      (Constitution as amended in 2025, art. 110), and the party's system has no district
-      level (Regulation 294-QĐ/TW of 26 May 2025). A Huyện ủy, a district People's Committee or
-      its office, a district public service unit or a district above-grassroots committee
-      still in the file has not been reassigned to the province or to a commune.
-    subject: [district-party-committee, peoples-committee, public-service-unit, superior-party-committee, managing-agency]
-    path: "[kind=district-party-committee] | [kind=peoples-committee|public-service-unit|superior-party-committee][level=district] | [kind=managing-agency]/part-of[kind=peoples-committee][level=district]"
-    max: 0
-    message: "{subject} belongs to the district level, which ended on 1 July 2025; reassign it to the province or to a commune"
-    examples:
-      triggering:
-        - expect: [hu, ubnd-h, phong-gd, truong]
-          organization: |
-            nodes:
-              - {id: hu, kind: district-party-committee}
-              - {id: ubnd-h, kind: peoples-committee, level: district}
-              - {id: phong-gd, kind: managing-agency, part-of: ubnd-h}
-              - {id: truong, kind: public-service-unit, level: district}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: ubnd-x, kind: peoples-committee, level: commune}
-            - {id: truong, kind: public-service-unit, level: commune}
+        rules:
+          - id: no-district-level
+            title: There is no district level
+            severity: error
+            citation: Constitution (2025) art. 110; Regulation 294-QĐ/TW
+            rationale: >
+              Since 1 July 2025 local administration has two tiers, the province and the commune
+              (Constitution as amended in 2025, art. 110), and the party's system has no district
+              level (Regulation 294-QĐ/TW of 26 May 2025). A Huyện ủy, a district People's Committee or
+              its office, a district public service unit or a district above-grassroots committee
+              still in the file has not been reassigned to the province or to a commune.
+            subject: [district-party-committee, peoples-committee, public-service-unit, superior-party-committee, managing-agency]
+            path: "[kind=district-party-committee] | [kind=peoples-committee|public-service-unit|superior-party-committee][level=district] | [kind=managing-agency]/part-of[kind=peoples-committee][level=district]"
+            max: 0
+            message: "{subject} belongs to the district level, which ended on 1 July 2025; reassign it to the province or to a commune"
+            examples:
+              triggering:
+                - expect: [hu, ubnd-h, phong-gd, truong]
+                  organization: |
+                    nodes:
+                      - {id: hu, kind: district-party-committee}
+                      - {id: ubnd-h, kind: peoples-committee, level: district}
+                      - {id: phong-gd, kind: managing-agency, part-of: ubnd-h}
+                      - {id: truong, kind: public-service-unit, level: district}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: ubnd-x, kind: peoples-committee, level: commune}
+                    - {id: truong, kind: public-service-unit, level: commune}
 
-  - id: no-ended-bodies
-    title: No bloc committee and no provincial party cadres committee
-    severity: error
-    citation: 2025 reorganization; Regulation 294-QĐ/TW
-    rationale: >
-      The bloc party committees (Đảng ủy Khối) and the party cadres committees of the
-      provincial People's Committees (Ban cán sự đảng UBND tỉnh) ended in early 2025. Their
-      functions passed to the Đảng ủy Ủy ban nhân dân tỉnh and the Đảng ủy các cơ quan Đảng
-      tỉnh; a unit's party organization still placed under an ended body has no living
-      superior.
-    subject: [bloc-party-committee, party-cadres-committee]
-    path: "[kind=bloc-party-committee] | [kind=party-cadres-committee][level=provincial]"
-    max: 0
-    message: "{subject} is a body that ended in 2025; move what it leads to the party committee of the provincial People's Committee or of the provincial party agencies"
-    examples:
-      triggering:
-        - expect: [khoi, bcs]
-          organization: |
-            nodes:
-              - {id: khoi, kind: bloc-party-committee, level: provincial}
-              - {id: bcs, kind: party-cadres-committee, level: provincial}
-      non-triggering:
-        - |
-          nodes:
-            - {id: du-ubnd, kind: authority-party-committee, level: provincial}
-            - {id: du-cqd, kind: party-agencies-committee, level: provincial}
-            - {id: bcs-bo, kind: party-cadres-committee, level: central}
+          - id: no-ended-bodies
+            title: No bloc committee and no provincial party cadres committee
+            severity: error
+            citation: 2025 reorganization; Regulation 294-QĐ/TW
+            rationale: >
+              The bloc party committees (Đảng ủy Khối) and the party cadres committees of the
+              provincial People's Committees (Ban cán sự đảng UBND tỉnh) ended in early 2025. Their
+              functions passed to the Đảng ủy Ủy ban nhân dân tỉnh and the Đảng ủy các cơ quan Đảng
+              tỉnh; a unit's party organization still placed under an ended body has no living
+              superior.
+            subject: [bloc-party-committee, party-cadres-committee]
+            path: "[kind=bloc-party-committee] | [kind=party-cadres-committee][level=provincial]"
+            max: 0
+            message: "{subject} is a body that ended in 2025; move what it leads to the party committee of the provincial People's Committee or of the provincial party agencies"
+            examples:
+              triggering:
+                - expect: [khoi, bcs]
+                  organization: |
+                    nodes:
+                      - {id: khoi, kind: bloc-party-committee, level: provincial}
+                      - {id: bcs, kind: party-cadres-committee, level: provincial}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: du-ubnd, kind: authority-party-committee, level: provincial}
+                    - {id: du-cqd, kind: party-agencies-committee, level: provincial}
+                    - {id: bcs-bo, kind: party-cadres-committee, level: central}
 
-  - id: leadership-at-unit-level
-    title: The party committee of the unit's level leads the unit's party organization
-    severity: error
-    citation: §1; Regulation 298-QĐ/TW
-    rationale: >
-      The Tỉnh ủy leads the provincial public service units directly, on political
-      orientation, important work and personnel, through the unit's party committee. With the
-      district level gone (Regulation 294-QĐ/TW), the commune, ward or special-zone committee,
-      directly under the province (Regulation 298-QĐ/TW), leads the units of its commune. The
-      unit's party organization is led by exactly one territorial committee of its level and
-      by none of another; where the file says which committee leads the People's Committee
-      that manages the unit, it is that committee.
-    subject: unit-party-organization
-    conditions:
-      - when: part-of[kind=public-service-unit][level=provincial]
-        path: ^leads[kind=provincial-party-committee]
-        exactly: 1
-        message: "{subject} belongs to a provincial unit and is led by {count} provincial party committees ({found}); exactly one must lead it (leads)"
-      - when: part-of[kind=public-service-unit][level=provincial]
-        path: ^leads[kind=district-party-committee|commune-party-committee]
-        max: 0
-        message: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
-      - when:
-          - part-of[kind=public-service-unit][level=provincial]
-          - ^leads[kind=provincial-party-committee]
-          - part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
-        path: ^leads[kind=provincial-party-committee]
-        among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
-        min: 1
-        message: "{subject} is not led by the provincial party committee that leads the People's Committee managing its unit"
-      - when: part-of[kind=public-service-unit][level=commune]
-        path: ^leads[kind=commune-party-committee]
-        exactly: 1
-        message: "{subject} belongs to a commune unit and is led by {count} commune party committees ({found}); exactly one must lead it (leads)"
-      - when: part-of[kind=public-service-unit][level=commune]
-        path: ^leads[kind=provincial-party-committee|district-party-committee]
-        max: 0
-        message: "{subject} belongs to a commune unit but is led by {found}, a committee of another level"
-      - when:
-          - part-of[kind=public-service-unit][level=commune]
-          - ^leads[kind=commune-party-committee]
-          - part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=commune-party-committee]
-        path: ^leads[kind=commune-party-committee]
-        among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=commune-party-committee]
-        min: 1
-        message: "{subject} is not led by the commune party committee that leads the People's Committee managing its unit"
-    examples:
-      triggering:
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: tu, kind: provincial-party-committee}
-              - {id: truong, kind: public-service-unit, level: commune}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-            relations:
-              - {type: leads, from: tu, to: cb}
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: dx-a, kind: commune-party-committee}
-              - {id: dx-b, kind: commune-party-committee}
-              - {id: ubx-a, kind: peoples-committee, level: commune}
-              - {id: truong, kind: public-service-unit, level: commune}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-            relations:
-              - {type: leads, from: dx-a, to: ubx-a}
-              - {type: manages, from: ubx-a, to: truong}
-              - {type: leads, from: dx-b, to: cb}
-      non-triggering:
-        - |
-          nodes:
-            - {id: dx, kind: commune-party-committee}
-            - {id: ubx, kind: peoples-committee, level: commune}
-            - {id: truong, kind: public-service-unit, level: commune}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-          relations:
-            - {type: leads, from: dx, to: ubx}
-            - {type: manages, from: ubx, to: truong}
-            - {type: leads, from: dx, to: cb}
-        - |
-          nodes:
-            - {id: hu, kind: district-party-committee}
-            - {id: truong, kind: public-service-unit, level: district}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-          relations:
-            - {type: leads, from: hu, to: cb}
+          - id: leadership-at-unit-level
+            title: The party committee of the unit's level leads the unit's party organization
+            severity: error
+            citation: §1; Regulation 298-QĐ/TW
+            rationale: >
+              The Tỉnh ủy leads the provincial public service units directly, on political
+              orientation, important work and personnel, through the unit's party committee. With the
+              district level gone (Regulation 294-QĐ/TW), the commune, ward or special-zone committee,
+              directly under the province (Regulation 298-QĐ/TW), leads the units of its commune. The
+              unit's party organization is led by exactly one territorial committee of its level and
+              by none of another; where the file says which committee leads the People's Committee
+              that manages the unit, it is that committee.
+            subject: unit-party-organization
+            conditions:
+              - when: part-of[kind=public-service-unit][level=provincial]
+                path: ^leads[kind=provincial-party-committee]
+                exactly: 1
+                message: "{subject} belongs to a provincial unit and is led by {count} provincial party committees ({found}); exactly one must lead it (leads)"
+              - when: part-of[kind=public-service-unit][level=provincial]
+                path: ^leads[kind=district-party-committee|commune-party-committee]
+                max: 0
+                message: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
+              - when:
+                  - part-of[kind=public-service-unit][level=provincial]
+                  - ^leads[kind=provincial-party-committee]
+                  - part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
+                path: ^leads[kind=provincial-party-committee]
+                among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
+                min: 1
+                message: "{subject} is not led by the provincial party committee that leads the People's Committee managing its unit"
+              - when: part-of[kind=public-service-unit][level=commune]
+                path: ^leads[kind=commune-party-committee]
+                exactly: 1
+                message: "{subject} belongs to a commune unit and is led by {count} commune party committees ({found}); exactly one must lead it (leads)"
+              - when: part-of[kind=public-service-unit][level=commune]
+                path: ^leads[kind=provincial-party-committee|district-party-committee]
+                max: 0
+                message: "{subject} belongs to a commune unit but is led by {found}, a committee of another level"
+              - when:
+                  - part-of[kind=public-service-unit][level=commune]
+                  - ^leads[kind=commune-party-committee]
+                  - part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=commune-party-committee]
+                path: ^leads[kind=commune-party-committee]
+                among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=commune-party-committee]
+                min: 1
+                message: "{subject} is not led by the commune party committee that leads the People's Committee managing its unit"
+            examples:
+              triggering:
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: tu, kind: provincial-party-committee}
+                      - {id: truong, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                    relations:
+                      - {type: leads, from: tu, to: cb}
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: dx-a, kind: commune-party-committee}
+                      - {id: dx-b, kind: commune-party-committee}
+                      - {id: ubx-a, kind: peoples-committee, level: commune}
+                      - {id: truong, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                    relations:
+                      - {type: leads, from: dx-a, to: ubx-a}
+                      - {type: manages, from: ubx-a, to: truong}
+                      - {type: leads, from: dx-b, to: cb}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: dx, kind: commune-party-committee}
+                    - {id: ubx, kind: peoples-committee, level: commune}
+                    - {id: truong, kind: public-service-unit, level: commune}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                  relations:
+                    - {type: leads, from: dx, to: ubx}
+                    - {type: manages, from: ubx, to: truong}
+                    - {type: leads, from: dx, to: cb}
+                - |
+                  nodes:
+                    - {id: hu, kind: district-party-committee}
+                    - {id: truong, kind: public-service-unit, level: district}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                  relations:
+                    - {type: leads, from: hu, to: cb}
 
-  - id: superior-at-unit-level
-    title: The immediate superior is a committee the two-tier organization allows for the unit
-    severity: error
-    citation: §3; Regulation 298-QĐ/TW
-    rationale: >
-      Since 2025 a provincial unit's party organization is under the Tỉnh ủy, the Đảng ủy Ủy ban
-      nhân dân tỉnh, the Đảng ủy các cơ quan Đảng tỉnh or another provincial above-grassroots
-      committee, or under the committee of the commune where it stands; the commune, ward or
-      special-zone committee, directly under the province, is the immediate superior of the
-      grassroots organizations in the commune (Regulation 298-QĐ/TW of 9 June 2025). A commune
-      unit's party organization is under the commune committee that leads it. A bloc
-      committee, ended in 2025, is no immediate superior.
-    subject: unit-party-organization
-    conditions:
-      - when:
-          - part-of[kind=public-service-unit][level=provincial]
-          - {path: ^superior-of, exactly: 1}
-        path: "^superior-of[kind=provincial-party-committee|commune-party-committee] | ^superior-of[kind=authority-party-committee|party-agencies-committee|superior-party-committee][level=provincial]"
-        min: 1
-        message: "{subject} belongs to a provincial unit; its immediate superior must be a provincial committee (the provincial party committee, the party committee of the provincial People's Committee or of the provincial party agencies) or the commune committee"
-      - when:
-          - part-of[kind=public-service-unit][level=commune]
-          - {path: ^superior-of, exactly: 1}
-        path: ^superior-of[kind=commune-party-committee]
-        among: ^leads[kind=commune-party-committee]
-        min: 1
-        message: "{subject} belongs to a commune unit; its immediate superior must be the commune party committee that leads it"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: khoi, kind: bloc-party-committee, level: provincial}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: superior-of, from: khoi, to: dubv}
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: dx-a, kind: commune-party-committee}
-              - {id: dx-b, kind: commune-party-committee}
-              - {id: truong, kind: public-service-unit, level: commune}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-            relations:
-              - {type: leads, from: dx-a, to: cb}
-              - {type: superior-of, from: dx-b, to: cb}
-      non-triggering:
-        - |
-          nodes:
-            - {id: du-ubnd, kind: authority-party-committee, level: provincial}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: superior-of, from: du-ubnd, to: dubv}
-        - |
-          nodes:
-            - {id: dx, kind: commune-party-committee}
-            - {id: truong, kind: public-service-unit, level: commune}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-          relations:
-            - {type: leads, from: dx, to: cb}
-            - {type: superior-of, from: dx, to: cb}
-        - |
-          nodes:
-            - {id: khoi, kind: bloc-party-committee, level: provincial}
-            - {id: du-ubnd, kind: authority-party-committee, level: provincial}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: superior-of, from: khoi, to: dubv}
-            - {type: superior-of, from: du-ubnd, to: dubv}
+          - id: superior-at-unit-level
+            title: The immediate superior is a committee the two-tier organization allows for the unit
+            severity: error
+            citation: §3; Regulation 298-QĐ/TW
+            rationale: >
+              Since 2025 a provincial unit's party organization is under the Tỉnh ủy, the Đảng ủy Ủy ban
+              nhân dân tỉnh, the Đảng ủy các cơ quan Đảng tỉnh or another provincial above-grassroots
+              committee, or under the committee of the commune where it stands; the commune, ward or
+              special-zone committee, directly under the province, is the immediate superior of the
+              grassroots organizations in the commune (Regulation 298-QĐ/TW of 9 June 2025). A commune
+              unit's party organization is under the commune committee that leads it. A bloc
+              committee, ended in 2025, is no immediate superior.
+            subject: unit-party-organization
+            conditions:
+              - when:
+                  - part-of[kind=public-service-unit][level=provincial]
+                  - {path: ^superior-of, exactly: 1}
+                path: "^superior-of[kind=provincial-party-committee|commune-party-committee] | ^superior-of[kind=authority-party-committee|party-agencies-committee|superior-party-committee][level=provincial]"
+                min: 1
+                message: "{subject} belongs to a provincial unit; its immediate superior must be a provincial committee (the provincial party committee, the party committee of the provincial People's Committee or of the provincial party agencies) or the commune committee"
+              - when:
+                  - part-of[kind=public-service-unit][level=commune]
+                  - {path: ^superior-of, exactly: 1}
+                path: ^superior-of[kind=commune-party-committee]
+                among: ^leads[kind=commune-party-committee]
+                min: 1
+                message: "{subject} belongs to a commune unit; its immediate superior must be the commune party committee that leads it"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: khoi, kind: bloc-party-committee, level: provincial}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: superior-of, from: khoi, to: dubv}
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: dx-a, kind: commune-party-committee}
+                      - {id: dx-b, kind: commune-party-committee}
+                      - {id: truong, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                    relations:
+                      - {type: leads, from: dx-a, to: cb}
+                      - {type: superior-of, from: dx-b, to: cb}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: du-ubnd, kind: authority-party-committee, level: provincial}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: superior-of, from: du-ubnd, to: dubv}
+                - |
+                  nodes:
+                    - {id: dx, kind: commune-party-committee}
+                    - {id: truong, kind: public-service-unit, level: commune}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                  relations:
+                    - {type: leads, from: dx, to: cb}
+                    - {type: superior-of, from: dx, to: cb}
+                - |
+                  nodes:
+                    - {id: khoi, kind: bloc-party-committee, level: provincial}
+                    - {id: du-ubnd, kind: authority-party-committee, level: provincial}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: superior-of, from: khoi, to: dubv}
+                    - {type: superior-of, from: du-ubnd, to: dubv}
 
-  - id: documents-from-party-committee
-    title: The leading committee sends its directive documents to the unit's party organization
-    severity: warning
-    citation: §1
-    rationale: >
-      The directive documents of the Tỉnh ủy, or since 2025 of the commune committee that
-      leads a commune unit (Regulation 298-QĐ/TW), reach the unit's party committee from the
-      committee itself, its Ban Thường vụ or Thường trực, or its advisory and assisting
-      agencies.
-    subject: unit-party-organization
-    conditions:
-      - when:
-          - part-of[kind=public-service-unit][level=provincial]
-          - ^leads[kind=provincial-party-committee]
-        relation:
-          type: sends-documents
-          from: ^leads[kind=provincial-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
-        message: "no directive documents reach {subject} from the provincial party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
-      - when:
-          - part-of[kind=public-service-unit][level=commune]
-          - ^leads[kind=commune-party-committee]
-        relation:
-          type: sends-documents
-          from: ^leads[kind=commune-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
-        message: "no directive documents reach {subject} from the commune party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
-    examples:
-      triggering:
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: dx, kind: commune-party-committee}
-              - {id: truong, kind: public-service-unit, level: commune}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-            relations:
-              - {type: leads, from: dx, to: cb}
-      non-triggering:
-        - |
-          nodes:
-            - {id: dx, kind: commune-party-committee}
-            - {id: tt-dx, kind: standing-board, part-of: dx}
-            - {id: truong, kind: public-service-unit, level: commune}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-          relations:
-            - {type: leads, from: dx, to: cb}
-            - {type: sends-documents, from: tt-dx, to: cb}
+          - id: documents-from-party-committee
+            title: The leading committee sends its directive documents to the unit's party organization
+            severity: warning
+            citation: §1
+            rationale: >
+              The directive documents of the Tỉnh ủy, or since 2025 of the commune committee that
+              leads a commune unit (Regulation 298-QĐ/TW), reach the unit's party committee from the
+              committee itself, its Ban Thường vụ or Thường trực, or its advisory and assisting
+              agencies.
+            subject: unit-party-organization
+            conditions:
+              - when:
+                  - part-of[kind=public-service-unit][level=provincial]
+                  - ^leads[kind=provincial-party-committee]
+                relation:
+                  type: sends-documents
+                  from: ^leads[kind=provincial-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
+                message: "no directive documents reach {subject} from the provincial party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+              - when:
+                  - part-of[kind=public-service-unit][level=commune]
+                  - ^leads[kind=commune-party-committee]
+                relation:
+                  type: sends-documents
+                  from: ^leads[kind=commune-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
+                message: "no directive documents reach {subject} from the commune party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+            examples:
+              triggering:
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: dx, kind: commune-party-committee}
+                      - {id: truong, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                    relations:
+                      - {type: leads, from: dx, to: cb}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: dx, kind: commune-party-committee}
+                    - {id: tt-dx, kind: standing-board, part-of: dx}
+                    - {id: truong, kind: public-service-unit, level: commune}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                  relations:
+                    - {type: leads, from: dx, to: cb}
+                    - {type: sends-documents, from: tt-dx, to: cb}
 
-  - id: meeting-invitations
-    title: A standing body of the leading committee invites the unit's secretary and head to related meetings
-    severity: info
-    citation: §1
-    rationale: >
-      The secretary of the unit's party organization and the head of the unit are invited to
-      the meetings with related content convened by the Ban Thường vụ and the Thường trực of
-      the committee that leads the unit: the Tỉnh ủy, or since 2025 the commune committee for
-      a commune unit (Regulation 298-QĐ/TW).
-    subject: unit-party-organization
-    conditions:
-      - when:
-          - part-of[kind=public-service-unit][level=provincial]
-          - ^leads[kind=provincial-party-committee]
-        relation:
-          type: invites
-          from: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
-          to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
-          each: to
-        message: "no standing body of the provincial party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
-      - when:
-          - part-of[kind=public-service-unit][level=commune]
-          - ^leads[kind=commune-party-committee]
-        relation:
-          type: invites
-          from: ^leads[kind=commune-party-committee]/^part-of[kind=standing-body]
-          to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
-          each: to
-        message: "no standing body of the commune party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
-    examples:
-      triggering:
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: dx, kind: commune-party-committee}
-              - {id: btv-dx, kind: standing-committee, part-of: dx}
-              - {id: truong, kind: public-service-unit, level: commune}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-              - {id: ht, kind: unit-head, part-of: truong}
-            relations:
-              - {type: leads, from: dx, to: cb}
-      non-triggering:
-        - |
-          nodes:
-            - {id: dx, kind: commune-party-committee}
-            - {id: btv-dx, kind: standing-committee, part-of: dx}
-            - {id: truong, kind: public-service-unit, level: commune}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-            - {id: ht, kind: unit-head, part-of: truong}
-          relations:
-            - {type: leads, from: dx, to: cb}
-            - {type: invites, from: btv-dx, to: ht}
+          - id: meeting-invitations
+            title: A standing body of the leading committee invites the unit's secretary and head to related meetings
+            severity: info
+            citation: §1
+            rationale: >
+              The secretary of the unit's party organization and the head of the unit are invited to
+              the meetings with related content convened by the Ban Thường vụ and the Thường trực of
+              the committee that leads the unit: the Tỉnh ủy, or since 2025 the commune committee for
+              a commune unit (Regulation 298-QĐ/TW).
+            subject: unit-party-organization
+            conditions:
+              - when:
+                  - part-of[kind=public-service-unit][level=provincial]
+                  - ^leads[kind=provincial-party-committee]
+                relation:
+                  type: invites
+                  from: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
+                  to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
+                  each: to
+                message: "no standing body of the provincial party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+              - when:
+                  - part-of[kind=public-service-unit][level=commune]
+                  - ^leads[kind=commune-party-committee]
+                relation:
+                  type: invites
+                  from: ^leads[kind=commune-party-committee]/^part-of[kind=standing-body]
+                  to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
+                  each: to
+                message: "no standing body of the commune party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+            examples:
+              triggering:
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: dx, kind: commune-party-committee}
+                      - {id: btv-dx, kind: standing-committee, part-of: dx}
+                      - {id: truong, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                      - {id: ht, kind: unit-head, part-of: truong}
+                    relations:
+                      - {type: leads, from: dx, to: cb}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: dx, kind: commune-party-committee}
+                    - {id: btv-dx, kind: standing-committee, part-of: dx}
+                    - {id: truong, kind: public-service-unit, level: commune}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                    - {id: ht, kind: unit-head, part-of: truong}
+                  relations:
+                    - {type: leads, from: dx, to: cb}
+                    - {type: invites, from: btv-dx, to: ht}
 
-  - id: reports-to-standing-body
-    title: The unit's party organization reports to the standing bodies of its leading committee
-    severity: warning
-    citation: §1
-    rationale: >
-      The party committees of public service units keep the regular and the extraordinary
-      reporting regime with the Ban Thường vụ and the Thường trực of the committee that leads
-      them: the Tỉnh ủy, or since 2025 the commune committee for a commune unit (Regulation
-      298-QĐ/TW). Reports to the standing body of another committee do not stand for them.
-    subject: unit-party-organization
-    conditions:
-      - when:
-          - part-of[kind=public-service-unit][level=provincial]
-          - ^leads[kind=provincial-party-committee]
-        relation:
-          type: reports-to
-          to: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
-          periods: [regular, extraordinary]
-        message: "{subject} must report to the standing bodies of the provincial party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
-      - when:
-          - part-of[kind=public-service-unit][level=commune]
-          - ^leads[kind=commune-party-committee]
-        relation:
-          type: reports-to
-          to: ^leads[kind=commune-party-committee]/^part-of[kind=standing-body]
-          periods: [regular, extraordinary]
-        message: "{subject} must report to the standing bodies of the commune party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
-    examples:
-      triggering:
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: dx, kind: commune-party-committee}
-              - {id: btv-dx, kind: standing-committee, part-of: dx}
-              - {id: truong, kind: public-service-unit, level: commune}
-              - {id: cb, kind: grassroots-cell, part-of: truong}
-            relations:
-              - {type: leads, from: dx, to: cb}
-              - {type: reports-to, from: cb, to: dx, period: [regular, extraordinary]}
-      non-triggering:
-        - |
-          nodes:
-            - {id: dx, kind: commune-party-committee}
-            - {id: btv-dx, kind: standing-committee, part-of: dx}
-            - {id: truong, kind: public-service-unit, level: commune}
-            - {id: cb, kind: grassroots-cell, part-of: truong}
-          relations:
-            - {type: leads, from: dx, to: cb}
-            - {type: reports-to, from: cb, to: btv-dx, period: [regular, extraordinary]}
+          - id: reports-to-standing-body
+            title: The unit's party organization reports to the standing bodies of its leading committee
+            severity: warning
+            citation: §1
+            rationale: >
+              The party committees of public service units keep the regular and the extraordinary
+              reporting regime with the Ban Thường vụ and the Thường trực of the committee that leads
+              them: the Tỉnh ủy, or since 2025 the commune committee for a commune unit (Regulation
+              298-QĐ/TW). Reports to the standing body of another committee do not stand for them.
+            subject: unit-party-organization
+            conditions:
+              - when:
+                  - part-of[kind=public-service-unit][level=provincial]
+                  - ^leads[kind=provincial-party-committee]
+                relation:
+                  type: reports-to
+                  to: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
+                  periods: [regular, extraordinary]
+                message: "{subject} must report to the standing bodies of the provincial party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+              - when:
+                  - part-of[kind=public-service-unit][level=commune]
+                  - ^leads[kind=commune-party-committee]
+                relation:
+                  type: reports-to
+                  to: ^leads[kind=commune-party-committee]/^part-of[kind=standing-body]
+                  periods: [regular, extraordinary]
+                message: "{subject} must report to the standing bodies of the commune party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+            examples:
+              triggering:
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: dx, kind: commune-party-committee}
+                      - {id: btv-dx, kind: standing-committee, part-of: dx}
+                      - {id: truong, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: grassroots-cell, part-of: truong}
+                    relations:
+                      - {type: leads, from: dx, to: cb}
+                      - {type: reports-to, from: cb, to: dx, period: [regular, extraordinary]}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: dx, kind: commune-party-committee}
+                    - {id: btv-dx, kind: standing-committee, part-of: dx}
+                    - {id: truong, kind: public-service-unit, level: commune}
+                    - {id: cb, kind: grassroots-cell, part-of: truong}
+                  relations:
+                    - {type: leads, from: dx, to: cb}
+                    - {type: reports-to, from: cb, to: btv-dx, period: [regular, extraordinary]}
 
-  - id: directed-by-authority
-    title: The authority that manages the unit leads and directs its party organization
-    severity: warning
-    citation: §2
-    rationale: >
-      The body that holds the former party cadres committee's functions, the Đảng ủy Ủy ban
-      nhân dân tỉnh since 2025, leads and directs the party organizations of the units the
-      provincial People's Committee manages to carry out the Tỉnh ủy's resolutions; the
-      commune People's Committee, in the two-tier local government (Constitution as amended
-      in 2025, art. 110), does so for the units it manages.
-    subject: unit-party-organization
-    conditions:
-      - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=provincial]
-        path: ^directs[kind=authority-party-committee][level=provincial]
-        min: 1
-        message: "{subject} belongs to a unit the provincial People's Committee manages, but the party committee of the provincial People's Committee does not direct it (directs)"
-      - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=commune]
-        path: ^directs
-        among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=commune]
-        min: 1
-        message: "{subject} belongs to a unit a commune People's Committee manages, but that People's Committee does not direct it (directs)"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: bcs, kind: party-cadres-committee, level: provincial}
-              - {id: ubnd, kind: peoples-committee, level: provincial}
-              - {id: so-yt, kind: managing-agency, part-of: ubnd}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: manages, from: so-yt, to: bv}
-              - {type: directs, from: bcs, to: dubv}
-        - expect: cb
-          organization: |
-            nodes:
-              - {id: ubx, kind: peoples-committee, level: commune}
-              - {id: tram, kind: public-service-unit, level: commune}
-              - {id: cb, kind: grassroots-cell, part-of: tram}
-            relations:
-              - {type: manages, from: ubx, to: tram}
-      non-triggering:
-        - |
-          nodes:
-            - {id: du-ubnd, kind: authority-party-committee, level: provincial}
-            - {id: ubnd, kind: peoples-committee, level: provincial}
-            - {id: so-yt, kind: managing-agency, part-of: ubnd}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: manages, from: so-yt, to: bv}
-            - {type: directs, from: du-ubnd, to: dubv}
-        - |
-          nodes:
-            - {id: ubx, kind: peoples-committee, level: commune}
-            - {id: tram, kind: public-service-unit, level: commune}
-            - {id: cb, kind: grassroots-cell, part-of: tram}
-          relations:
-            - {type: manages, from: ubx, to: tram}
-            - {type: directs, from: ubx, to: cb}
+          - id: directed-by-authority
+            title: The authority that manages the unit leads and directs its party organization
+            severity: warning
+            citation: §2
+            rationale: >
+              The body that holds the former party cadres committee's functions, the Đảng ủy Ủy ban
+              nhân dân tỉnh since 2025, leads and directs the party organizations of the units the
+              provincial People's Committee manages to carry out the Tỉnh ủy's resolutions; the
+              commune People's Committee, in the two-tier local government (Constitution as amended
+              in 2025, art. 110), does so for the units it manages.
+            subject: unit-party-organization
+            conditions:
+              - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=provincial]
+                path: ^directs[kind=authority-party-committee][level=provincial]
+                min: 1
+                message: "{subject} belongs to a unit the provincial People's Committee manages, but the party committee of the provincial People's Committee does not direct it (directs)"
+              - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=commune]
+                path: ^directs
+                among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=commune]
+                min: 1
+                message: "{subject} belongs to a unit a commune People's Committee manages, but that People's Committee does not direct it (directs)"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: bcs, kind: party-cadres-committee, level: provincial}
+                      - {id: ubnd, kind: peoples-committee, level: provincial}
+                      - {id: so-yt, kind: managing-agency, part-of: ubnd}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: manages, from: so-yt, to: bv}
+                      - {type: directs, from: bcs, to: dubv}
+                - expect: cb
+                  organization: |
+                    nodes:
+                      - {id: ubx, kind: peoples-committee, level: commune}
+                      - {id: tram, kind: public-service-unit, level: commune}
+                      - {id: cb, kind: grassroots-cell, part-of: tram}
+                    relations:
+                      - {type: manages, from: ubx, to: tram}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: du-ubnd, kind: authority-party-committee, level: provincial}
+                    - {id: ubnd, kind: peoples-committee, level: provincial}
+                    - {id: so-yt, kind: managing-agency, part-of: ubnd}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: manages, from: so-yt, to: bv}
+                    - {type: directs, from: du-ubnd, to: dubv}
+                - |
+                  nodes:
+                    - {id: ubx, kind: peoples-committee, level: commune}
+                    - {id: tram, kind: public-service-unit, level: commune}
+                    - {id: cb, kind: grassroots-cell, part-of: tram}
+                  relations:
+                    - {type: manages, from: ubx, to: tram}
+                    - {type: directs, from: ubx, to: cb}
 
-  - id: documents-reach-unit
-    title: Directive documents reach the unit's party organization from the authority that manages the unit
-    severity: warning
-    citation: §2
-    rationale: >
-      Documents of the People's Committees with relevant content are sent to the party
-      committee of the affiliated public service unit for implementation. Since 2025 the
-      Đảng ủy Ủy ban nhân dân tỉnh, which holds the former party cadres committee's functions,
-      is also among the senders; the unit's manager, the People's Committee it belongs to, or
-      the committee that leads that People's Committee must be one of them.
-    subject: unit-party-organization
-    when: part-of[kind=public-service-unit]/^manages
-    relation:
-      type: sends-documents
-      from: part-of[kind=public-service-unit]/^manages/(part-of?[kind=peoples-committee]/(^leads[kind=party-cadres-committee|authority-party-committee])?)?
-    message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {sources}"
-    examples:
-      triggering:
-        - expect: dubv
-          organization: |
-            nodes:
-              - {id: du-cqd, kind: party-agencies-committee, level: provincial}
-              - {id: ubnd, kind: peoples-committee, level: provincial}
-              - {id: so-yt, kind: managing-agency, part-of: ubnd}
-              - {id: bv, kind: public-service-unit, level: provincial}
-              - {id: dubv, kind: unit-party-committee, part-of: bv}
-            relations:
-              - {type: manages, from: so-yt, to: bv}
-              - {type: sends-documents, from: du-cqd, to: dubv}
-      non-triggering:
-        - |
-          nodes:
-            - {id: du-ubnd, kind: authority-party-committee, level: provincial}
-            - {id: ubnd, kind: peoples-committee, level: provincial}
-            - {id: so-yt, kind: managing-agency, part-of: ubnd}
-            - {id: bv, kind: public-service-unit, level: provincial}
-            - {id: dubv, kind: unit-party-committee, part-of: bv}
-          relations:
-            - {type: leads, from: du-ubnd, to: ubnd}
-            - {type: manages, from: so-yt, to: bv}
-            - {type: sends-documents, from: du-ubnd, to: dubv}
+          - id: documents-reach-unit
+            title: Directive documents reach the unit's party organization from the authority that manages the unit
+            severity: warning
+            citation: §2
+            rationale: >
+              Documents of the People's Committees with relevant content are sent to the party
+              committee of the affiliated public service unit for implementation. Since 2025 the
+              Đảng ủy Ủy ban nhân dân tỉnh, which holds the former party cadres committee's functions,
+              is also among the senders; the unit's manager, the People's Committee it belongs to, or
+              the committee that leads that People's Committee must be one of them.
+            subject: unit-party-organization
+            when: part-of[kind=public-service-unit]/^manages
+            relation:
+              type: sends-documents
+              from: part-of[kind=public-service-unit]/^manages/(part-of?[kind=peoples-committee]/(^leads[kind=party-cadres-committee|authority-party-committee])?)?
+            message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {sources}"
+            examples:
+              triggering:
+                - expect: dubv
+                  organization: |
+                    nodes:
+                      - {id: du-cqd, kind: party-agencies-committee, level: provincial}
+                      - {id: ubnd, kind: peoples-committee, level: provincial}
+                      - {id: so-yt, kind: managing-agency, part-of: ubnd}
+                      - {id: bv, kind: public-service-unit, level: provincial}
+                      - {id: dubv, kind: unit-party-committee, part-of: bv}
+                    relations:
+                      - {type: manages, from: so-yt, to: bv}
+                      - {type: sends-documents, from: du-cqd, to: dubv}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: du-ubnd, kind: authority-party-committee, level: provincial}
+                    - {id: ubnd, kind: peoples-committee, level: provincial}
+                    - {id: so-yt, kind: managing-agency, part-of: ubnd}
+                    - {id: bv, kind: public-service-unit, level: provincial}
+                    - {id: dubv, kind: unit-party-committee, part-of: bv}
+                  relations:
+                    - {type: leads, from: du-ubnd, to: ubnd}
+                    - {type: manages, from: so-yt, to: bv}
+                    - {type: sends-documents, from: du-ubnd, to: dubv}
 
-  - id: territorial-nesting
-    title: Each commune committee is led by one provincial committee
-    severity: warning
-    citation: structure
-    rationale: >
-      With the district level gone, the commune, ward or special-zone committee sits directly
-      under the provincial committee (Regulation 298-QĐ/TW of 9 June 2025), and under no
-      other territorial committee.
-    subject: commune-party-committee
-    path: ^leads[kind=provincial-party-committee]
-    exactly: 1
-    message: "{subject} is led by {count} provincial committees ({found}); in the two-tier organization a commune committee is led by exactly one"
-    examples:
-      triggering:
-        - expect: dx
-          organization: |
-            nodes:
-              - {id: hu, kind: district-party-committee}
-              - {id: dx, kind: commune-party-committee}
-            relations:
-              - {type: leads, from: hu, to: dx}
-      non-triggering:
-        - |
-          nodes:
-            - {id: tu, kind: provincial-party-committee}
-            - {id: dx, kind: commune-party-committee}
-          relations:
-            - {type: leads, from: tu, to: dx}
-"""#
+          - id: territorial-nesting
+            title: Each commune committee is led by one provincial committee
+            severity: warning
+            citation: structure
+            rationale: >
+              With the district level gone, the commune, ward or special-zone committee sits directly
+              under the provincial committee (Regulation 298-QĐ/TW of 9 June 2025), and under no
+              other territorial committee.
+            subject: commune-party-committee
+            path: ^leads[kind=provincial-party-committee]
+            exactly: 1
+            message: "{subject} is led by {count} provincial committees ({found}); in the two-tier organization a commune committee is led by exactly one"
+            examples:
+              triggering:
+                - expect: dx
+                  organization: |
+                    nodes:
+                      - {id: hu, kind: district-party-committee}
+                      - {id: dx, kind: commune-party-committee}
+                    relations:
+                      - {type: leads, from: hu, to: dx}
+              non-triggering:
+                - |
+                  nodes:
+                    - {id: tu, kind: provincial-party-committee}
+                    - {id: dx, kind: commune-party-committee}
+                  relations:
+                    - {type: leads, from: tu, to: dx}
+        """#
 }
