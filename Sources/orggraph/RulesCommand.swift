@@ -21,7 +21,7 @@ struct RulesCommand: ParsableCommand {
     @Argument(help: "The id of one rule to describe.")
     var id: String?
 
-    @Option(help: "The rulebook: a built-in id (125-QD/TW, structural) or a rulebook file.")
+    @Option(help: "The rulebook: a built-in id (125-QD/TW, 125-QD/TW-2025, structural) or a rulebook file.")
     var rulebook: String = RulebookLoader.defaultID
 
     @Option(help: "Output format: text, json or markdown.")
