@@ -6,11 +6,14 @@
 #   Scripts/bench.sh --small    # 3 provinces, for a quick look
 #   Scripts/bench.sh --baseline OTHER/orggraph
 #                               # adds rows for another orggraph binary (an earlier release
-#                               # build, say) on the same files, its runs alternating with
-#                               # this build's, so both see the same machine
+#                               # build, say), its runs alternating with this build's, so both
+#                               # see the same machine; it audits files of the same size that
+#                               # its own generator writes, since an earlier release may not
+#                               # read the vocabulary of this one
 #
-# Prints a table of wall time, peak memory and ratios: the nationwide JSON and a province-size
-# YAML file, validated by orggraph and by the networkx implementation; the queries in-process
+# Prints a table of wall time, peak memory and ratios: the nationwide JSON of both structures
+# (three-tier under 125-QD/TW, two-tier under 125-QD/TW-2025) and a province-size YAML file,
+# validated by orggraph and by the networkx implementation; the queries in-process
 # against networkx's shortest_path on the same pairs; and a district chart rendered in-process
 # against Graphviz's dot (Scripts/bench/render.sh). Installs networkx and PyYAML (pip) and
 # Graphviz's dot (apt) when they are missing.
@@ -56,6 +59,19 @@ echo "generating $provinces provinces × 20 districts × 15 communes, 300 provin
 province="$work/province.yaml"
 "$bin/orggraph" generate --provinces 1 --districts 20 --communes 15 \
   --provincial-units 300 --district-units 40 --seed 1 -o "$province"
+org2="$work/nationwide-two-tier.json"
+"$bin/orggraph" generate --structure two-tier --provinces "$provinces" --districts 20 --communes 15 \
+  --provincial-units 300 --district-units 40 --seed 1 -o "$org2"
+base_org="$org"
+base_province="$province"
+if [ -n "$baseline" ]; then
+  base_org="$work/baseline-nationwide.json"
+  base_province="$work/baseline-province.yaml"
+  "$baseline" generate --provinces "$provinces" --districts 20 --communes 15 \
+    --provincial-units 300 --district-units 40 --seed 1 -o "$base_org"
+  "$baseline" generate --provinces 1 --districts 20 --communes 15 \
+    --provincial-units 300 --district-units 40 --seed 1 -o "$base_province"
+fi
 
 # median WALL PEAK_KB of $runs runs of a command
 measure() {
@@ -120,7 +136,7 @@ echo "organization: $(python3 -c "import json,sys; d=json.load(open(sys.argv[1])
 echo
 
 if [ -n "$baseline" ]; then
-  read -r og_time og_mem base_time base_mem < <(measure_pair "$bin/orggraph" validate "$org" -- "$baseline" validate "$org")
+  read -r og_time og_mem base_time base_mem < <(measure_pair "$bin/orggraph" validate "$org" -- "$baseline" validate "$base_org")
 else
   read -r og_time og_mem < <(measure "$bin/orggraph" validate "$org")
 fi
@@ -144,8 +160,21 @@ else
   fi
 fi
 
+echo
+echo "two-tier: $(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d['nodes']), 'nodes,', len(d['relations']), 'relations')" "$org2"), $(du -m "$org2" | cut -f1) MB of JSON"
+read -r o2_time o2_mem < <(measure "$bin/orggraph" validate "$org2")
+if [ $have_networkx = 1 ]; then
+  read -r n2_time n2_mem < <(measure python3 Scripts/bench/networkx_audit.py "$org2")
+  printf "%-46s %9ss %9ss %9sx\n" "load + full 125-QD/TW-2025 audit (wall)" "$o2_time" "$n2_time" \
+    "$(python3 -c "print(round($n2_time / $o2_time, 1))")"
+  printf "%-46s %8sMB %8sMB\n" "  peak memory" "$o2_mem" "$n2_mem"
+else
+  printf "%-46s %9ss %10s\n" "load + full 125-QD/TW-2025 audit (wall)" "$o2_time" "-"
+  printf "%-46s %8sMB\n" "  peak memory" "$o2_mem"
+fi
+
 if [ -n "$baseline" ]; then
-  read -r py_time py_mem pb_time pb_mem < <(measure_pair "$bin/orggraph" validate "$province" -- "$baseline" validate "$province")
+  read -r py_time py_mem pb_time pb_mem < <(measure_pair "$bin/orggraph" validate "$province" -- "$baseline" validate "$base_province")
 else
   read -r py_time py_mem < <(measure "$bin/orggraph" validate "$province")
 fi
