@@ -29,7 +29,7 @@ extension CatalogCase {
     }
 
     static let rule =
-        "a rulebook named in an organization file is a built-in id (structural, 125-QD/TW) or a .yaml or .yml file "
+        "a rulebook named in an organization file is a built-in id (structural, 125-QD/TW, 125-QD/TW-2025) or a .yaml or .yml file "
         + "under the folder of the organization file; --rulebook can name any file"
 
     static let confinement: [CatalogCase] = [
@@ -95,7 +95,7 @@ extension CatalogCase {
             [
                 E(
                     "2:11",
-                    "a file on standard input can name only a built-in rulebook (structural, 125-QD/TW), not 'rb.yaml'")
+                    "a file on standard input can name only a built-in rulebook (structural, 125-QD/TW, 125-QD/TW-2025), not 'rb.yaml'")
             ],
             standardInput: true),
         CatalogCase(
