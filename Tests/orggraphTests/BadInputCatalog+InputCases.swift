@@ -95,7 +95,8 @@ extension CatalogCase {
             [
                 E(
                     "2:11",
-                    "a file on standard input can name only a built-in rulebook (structural, 125-QD/TW, 125-QD/TW-2025), not 'rb.yaml'")
+                    "a file on standard input can name only a built-in rulebook (structural, 125-QD/TW, 125-QD/TW-2025), not 'rb.yaml'"
+                )
             ],
             standardInput: true),
         CatalogCase(
