@@ -4,14 +4,16 @@
     python3 Scripts/bench/make_org.py --provinces 34 --districts 20 --communes 15 \\
         --provincial-units 300 --district-units 40 --seed 1 -o nationwide.json
 
-A stand-in for `orggraph generate` in benchmarks. Each province gets its party committee
-(standing committee, standing board, organization board), a bloc party committee, the
-provincial People's Committee with its party cadres committee and departments; each
-district its party committee, standing committee, People's Committee and offices; each
-commune its party committee and People's Committee. Every public service unit carries its
-party organization, secretary, head, sometimes a board and its chair, cells, and every
-working relationship Regulation 125-QD/TW asks for, so the reference audit
-(networkx_audit.py) finds nothing. The output depends only on the arguments.
+A stand-in for `orggraph generate` in benchmarks, in the vocabulary v2 of SPEC §2 and the
+three-tier years of rulebook `125-QD/TW`. Each province gets its party committee (standing
+committee, standing board, organization board), a bloc party committee, the provincial
+People's Committee with its departments, and the party cadres committee that the standing
+committee leads and that leads the People's Committee; each district its party committee,
+standing committee, People's Committee and offices; each commune its party committee and
+People's Committee; each territorial committee leads the People's Committee of its place.
+Every public service unit carries its party organization, secretary, head, sometimes a board
+and its chair, cells, and every working relationship Regulation 125-QD/TW asks for, so the
+reference audit (networkx_audit.py) finds nothing. The output depends only on the arguments.
 Writes JSON or YAML by the extension of -o (`-` for JSON on standard output), one node or
 relation per line; prints a one-line summary to stderr.
 """
@@ -166,7 +168,9 @@ def make_unit(org, rng, uid, template, name, level, ctx, cell_odds):
     ctx: leader (territorial committee), standing (its standing bodies), superior and
     superior_standing (the immediate superior and the standing body escalated to),
     senders (extra document senders), managers (code -> (id, escalation target)),
-    liaison ([(commune committee, commune People's Committee, basis)])."""
+    director (who `directs` the party organization: the provincial party cadres committee,
+    or the district People's Committee), liaison ([(commune committee, commune People's
+    Committee, basis)])."""
     _, sector, head_title, manager_code, board_kind, big = template
     has_cells = rng.random() < (cell_odds * (1.6 if big else 0.6))
     staff = rng.randint(80, 1200) if has_cells else rng.randint(12, 90)
@@ -202,6 +206,7 @@ def make_unit(org, rng, uid, template, name, level, ctx, cell_odds):
     org.rel("manages", manager, uid)
     org.rel("leads", ctx["leader"], upo)
     org.rel("superior-of", ctx["superior"], upo)
+    org.rel("directs", ctx["director"], upo)
     org.rel("reports-to", upo, ctx["standing"][0], period=["regular", "extraordinary"])
     org.rel("reports-to", upo, ctx["superior"],
             period=["6-months", "1-year"] + (["ad-hoc"] if rng.random() < 0.1 else []))
@@ -216,6 +221,8 @@ def make_unit(org, rng, uid, template, name, level, ctx, cell_odds):
         org.rel("accountable-to", leader, upo)
     org.rel("accountable-to", secretary, upo)
     org.rel("escalates-to", head, manager if rng.random() < 0.8 else manager_escalation)
+    for chair in leaders[1:]:
+        org.rel("escalates-to", chair, manager)
     org.rel("escalates-to", upo, ctx["superior_standing"])
     for committee, authority, basis in ctx["liaison"]:
         org.rel("liaises-with", upo, committee, basis=basis)
@@ -242,14 +249,17 @@ def province(org, rng, args, p, pname, used_names):
     btv = org.node(f"{pid}-btv", "standing-committee", f"Ban Thường vụ Tỉnh ủy {pname}", part_of=pid)
     tt = org.node(f"{pid}-tt", "standing-board", f"Thường trực Tỉnh ủy {pname}", part_of=pid)
     btc = org.node(f"{pid}-btc", "advisory-agency", f"Ban Tổ chức Tỉnh ủy {pname}", part_of=pid)
-    khoi = org.node(f"{pid}-khoi", "superior-party-committee",
+    khoi = org.node(f"{pid}-khoi", "bloc-party-committee",
                     f"Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh {pname}", level="provincial")
     khoi_btv = org.node(f"{khoi}-btv", "standing-committee",
                         f"Ban Thường vụ Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh {pname}", part_of=khoi)
     org.rel("leads", pid, khoi)
     ubnd = org.node(f"{pid}-ubnd", "peoples-committee", f"Ủy ban nhân dân tỉnh {pname}", level="provincial")
-    org.node(f"{pid}-bcs", "party-cadres-committee", f"Ban cán sự đảng Ủy ban nhân dân tỉnh {pname}",
-             level="provincial", part_of=ubnd)
+    org.rel("leads", pid, ubnd)
+    bcs = org.node(f"{pid}-bcs", "party-cadres-committee", f"Ban cán sự đảng Ủy ban nhân dân tỉnh {pname}",
+                   level="provincial")
+    org.rel("leads", btv, bcs)
+    org.rel("leads", bcs, ubnd)
     managers = {"ubnd": (ubnd, ubnd)}
     for code, (dname, sector) in DEPARTMENTS.items():
         managers[code] = (org.node(f"{pid}-{code}", "managing-agency", f"{dname} tỉnh {pname}",
@@ -268,6 +278,7 @@ def province(org, rng, args, p, pname, used_names):
                         part_of=did)
         dubnd = org.node(f"{did}-ubnd", "peoples-committee", f"Ủy ban nhân dân {kind_name} {dname}",
                          level="district")
+        org.rel("leads", did, dubnd)
         dmanagers = {"ubnd": (dubnd, dubnd)}
         for code, (oname, sector) in OFFICES.items():
             dmanagers[code] = (org.node(f"{did}-{code}", "managing-agency", f"{oname} {kind_name} {dname}",
@@ -281,10 +292,11 @@ def province(org, rng, args, p, pname, used_names):
             org.rel("leads", did, cid)
             cubnd = org.node(f"{cid}-ubnd", "peoples-committee", f"Ủy ban nhân dân {word} {cname}",
                              level="commune")
+            org.rel("leads", cid, cubnd)
             communes.append((cid, cubnd, cname, f"{word} {cname}"))
         districts.append((dname, f"{kind_name} {dname}", communes))
         ctx = {"leader": did, "standing": [dbtv], "superior": did, "superior_standing": dbtv,
-               "senders": [], "managers": dmanagers}
+               "senders": [], "managers": dmanagers, "director": dubnd}
         seen = {}
         for u in range(1, args.district_units + 1):
             once = u <= len(DISTRICT_ONCE)
@@ -305,7 +317,7 @@ def province(org, rng, args, p, pname, used_names):
         bloc = rng.random() < 0.4
         ctx = {"leader": pid, "standing": [btv, tt], "superior": khoi if bloc else pid,
                "superior_standing": khoi_btv if bloc else btv, "senders": [btc], "managers": managers,
-               "liaison": liaison(rng, capital)}
+               "director": bcs, "liaison": liaison(rng, capital)}
         make_unit(org, rng, f"{pid}-u{u:04d}", template, name, "provincial", ctx, cell_odds=0.55)
 
 
