@@ -33,8 +33,8 @@ struct GenerateCommand: ParsableCommand {
 
             Sizes are per province and per district: --districts per province, --communes per \
             district, --provincial-units per province, --district-units per district. The \
-            defaults make a province of about 3,100 nodes; 34 provinces of 20 districts of 15 \
-            communes, 300 provincial and 40 district units make about 300,000 nodes.
+            defaults make a province of about 3,200 nodes (3,500 with two-tier); 34 provinces of \
+            20 districts of 15 communes, 300 provincial and 40 district units make about 300,000.
 
             --faults N seeds N faults, going round every rule of the file's rulebook (26 for \
             three-tier, 28 for two-tier), each a small change at its own place that exactly one \
