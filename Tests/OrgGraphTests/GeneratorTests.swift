@@ -9,8 +9,9 @@ import Testing
 @testable import OrgGraphGenerate
 @testable import OrgGraphQuery
 
-/// `OrganizationGenerator`: deterministic, clean under 125-QD/TW, and its seeded faults found
-/// exactly where its manifest says.
+/// `OrganizationGenerator`: deterministic, clean under the rulebook of its structure (125-QD/TW
+/// for three tiers, 125-QD/TW-2025 for two), and its seeded faults found exactly where its
+/// manifest says.
 @Suite("Organization generator")
 struct GeneratorTests {
     /// One province, small enough for debug builds, with room for two faults of every rule.
@@ -21,15 +22,24 @@ struct GeneratorTests {
         provinces: 3, districtsPerProvince: 4, communesPerDistrict: 6, provincialUnitsPerProvince: 60,
         districtUnitsPerDistrict: 12)
 
+    typealias Structure = OrganizationGenerator.Structure
+
     static func generate(
-        _ size: OrganizationGenerator.Size = small, seed: UInt64 = 1, faults: Int = 0
+        _ size: OrganizationGenerator.Size = small, seed: UInt64 = 1, faults: Int = 0,
+        structure: Structure = .threeTier
     ) throws -> GeneratedOrganization {
-        try OrganizationGenerator(size: size, seed: seed).generate(faults: faults)
+        try OrganizationGenerator(size: size, seed: seed, structure: structure).generate(faults: faults)
     }
 
-    /// The (rule, node) pairs of the audit under 125-QD/TW, counted.
+    /// The rulebook the organization names, as `validate` would pick it.
+    static func rulebook(of organization: Organization) -> Rulebook {
+        organization.rulebook == RulebookLoader.regulation125TwoTier.id
+            ? RulebookLoader.regulation125TwoTier : RulebookLoader.regulation125
+    }
+
+    /// The (rule, node) pairs of the audit under the organization's rulebook, counted.
     static func audit(_ organization: Organization) throws -> [ExpectedFinding: Int] {
-        let report = Auditor(rulebook: RulebookLoader.regulation125).audit(try LoadedOrganization(organization))
+        let report = Auditor(rulebook: rulebook(of: organization)).audit(try LoadedOrganization(organization))
         return report.findings.reduce(into: [:]) { $0[ExpectedFinding(rule: $1.rule, node: $1.node), default: 0] += 1 }
     }
 
@@ -55,25 +65,51 @@ struct GeneratorTests {
     /// Sizes and seeds of clean organizations to audit.
     static let cleanCases: [(size: OrganizationGenerator.Size, seed: UInt64)] = [(small, 1), (small, 9), (medium, 5)]
 
-    @Test("A clean organization has no finding under 125-QD/TW", arguments: cleanCases.indices)
-    func cleanHasNoFindings(case index: Int) throws {
+    @Test(
+        "A clean organization has no finding under the rulebook of its structure",
+        arguments: cleanCases.indices, Structure.allCases)
+    func cleanHasNoFindings(case index: Int, structure: Structure) throws {
         let (size, seed) = Self.cleanCases[index]
-        let generated = try Self.generate(size, seed: seed)
+        let generated = try Self.generate(size, seed: seed, structure: structure)
         #expect(generated.faults.isEmpty)
+        #expect(generated.organization.rulebook == structure.rulebook.id)
         let findings = try Self.audit(generated.organization)
         #expect(findings.isEmpty, "\(findings.keys.sorted().prefix(10))")
+    }
+
+    @Test("The two-tier organization has no district level and none of the bodies that ended in 2025")
+    func twoTierStructure() throws {
+        let organization = try Self.generate(Self.medium, seed: 3, structure: .twoTier).organization
+        let kinds = Set(organization.nodes.map(\.kind))
+        #expect(!kinds.contains(.districtPartyCommittee) && !kinds.contains(.blocPartyCommittee))
+        #expect(!kinds.contains(.partyCadresCommittee))
+        #expect(organization.nodes.allSatisfy { $0.level != .district })
+        let added: Set<NodeKind> = [.districtPartyCommittee, .blocPartyCommittee, .partyCadresCommittee]
+        #expect(kinds == Set(NodeKind.allCases).subtracting(added))
+        #expect(Set(organization.relations.map(\.type)) == Set(RelationType.allCases).subtracting([.partOf]))
+        // --districts × --communes communes per province, all led by their province.
+        let size = Self.medium
+        let communes = organization.nodes.filter { $0.kind == .communePartyCommittee }.map(\.id)
+        #expect(communes.count == size.provinces * size.districtsPerProvince * size.communesPerDistrict)
+        let leaders = Dictionary(
+            organization.relations.filter { $0.type == .leads }.map { ($0.to, [$0.from]) }, uniquingKeysWith: +)
+        let kindById = Dictionary(uniqueKeysWithValues: organization.nodes.map { ($0.id, $0.kind) })
+        #expect(communes.allSatisfy { leaders[$0]?.map { kindById[$0] } == [.provincialPartyCommittee] })
+        // The former district units are commune units: as many, and of level commune.
+        let units = organization.nodes.filter { $0.kind == .publicServiceUnit }
+        let communeUnits = units.filter { $0.level == .commune && !$0.id.hasSuffix("-tyt") }
+        #expect(communeUnits.count == size.provinces * size.districtsPerProvince * size.districtUnitsPerDistrict)
     }
 
     @Test("Realistic structure: every kind, Vietnamese names with diacritics, plain ids")
     func structure() throws {
         let organization = try Self.generate(Self.medium, seed: 3).organization
         let kinds = Set(organization.nodes.map(\.kind))
-        // The generator writes the three-tier structure of version 1 of the vocabulary: what
-        // version 2 added is not in it yet.
-        let added: Set<NodeKind> = [.blocPartyCommittee, .authorityPartyCommittee, .partyAgenciesCommittee]
+        // The three-tier structure has every kind but the committees that replaced the blocs in 2025.
+        let added: Set<NodeKind> = [.authorityPartyCommittee, .partyAgenciesCommittee]
         #expect(kinds == Set(NodeKind.allCases).subtracting(added))
         let types = Set(organization.relations.map(\.type))
-        #expect(types == Set(RelationType.allCases).subtracting([.partOf, .directs]))
+        #expect(types == Set(RelationType.allCases).subtracting([.partOf]))
         #expect(organization.nodes.allSatisfy { $0.name?.unicodeScalars.contains { $0.value > 0x7F } == true })
         #expect(
             organization.nodes.contains {
@@ -82,9 +118,12 @@ struct GeneratorTests {
         let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
         #expect(organization.nodes.allSatisfy { $0.id.allSatisfy(idCharacters.contains) })
         let size = Self.medium
+        // Besides those asked for: two central units and a health station in each of the first
+        // three communes of each district.
         let units =
             size.provinces
-            * (size.provincialUnitsPerProvince + size.districtsPerProvince * size.districtUnitsPerDistrict)
+            * (size.provincialUnitsPerProvince + size.districtsPerProvince * size.districtUnitsPerDistrict + 2
+                + size.districtsPerProvince * min(3, size.communesPerDistrict))
         #expect(organization.nodes.filter { $0.kind == .publicServiceUnit }.count == units)
         #expect(organization.nodes.filter { $0.kind == .communePartyCommittee }.count == 3 * 4 * 6)
         // Unit names are unique within their province (p01-u001) or district (p01-d01-u01).
@@ -94,19 +133,28 @@ struct GeneratorTests {
         #expect(Set(scoped).count == scoped.count)
     }
 
-    @Test("Faults go round every rule of the catalog")
-    func faultRulesAreTheCatalog() throws {
-        #expect(OrganizationGenerator.faultRules == RulebookLoader.regulation125.rules.map(\.id))
-        #expect(OrganizationGenerator.faultRules == Regulation125Tests.catalog)
-        let generated = try Self.generate(faults: 2 * Regulation125Tests.catalog.count)
+    @Test("Faults go round every rule of each built-in rulebook", arguments: Structure.allCases)
+    func faultRulesAreTheCatalog(structure: Structure) throws {
+        let catalog = structure.rulebook.rules.map(\.id)
+        #expect(OrganizationGenerator.faultRules(for: structure) == catalog)
+        #expect(catalog.count == (structure == .threeTier ? 26 : 28))
+        if structure == .threeTier { #expect(catalog == Regulation125Tests.catalog) }
+        let generated = try Self.generate(faults: 2 * catalog.count, structure: structure)
         let perRule = Dictionary(grouping: generated.faults, by: \.rule).mapValues(\.count)
-        #expect(perRule == Dictionary(uniqueKeysWithValues: Regulation125Tests.catalog.map { ($0, 2) }))
+        #expect(perRule == Dictionary(uniqueKeysWithValues: catalog.map { ($0, 2) }))
         #expect(generated.faults == generated.faults.sorted())
     }
 
-    @Test("Seeded faults give exactly the manifest's findings", arguments: 1...10)
-    func faultsMatchManifest(seed: Int) throws {
-        let generated = try Self.generate(seed: UInt64(seed), faults: 2 * Regulation125Tests.catalog.count)
+    @Test("Each built-in rulebook is the rulebook of a structure the generator covers")
+    func everyBuiltinRulebookIsCovered() {
+        let regulations = RulebookLoader.builtinIDs.filter { $0 != "structural" }
+        #expect(Set(regulations) == Set(Structure.allCases.map(\.rulebook.id)))
+    }
+
+    @Test("Seeded faults give exactly the manifest's findings", arguments: 1...6, Structure.allCases)
+    func faultsMatchManifest(seed: Int, structure: Structure) throws {
+        let rules = OrganizationGenerator.faultRules(for: structure).count
+        let generated = try Self.generate(seed: UInt64(seed), faults: 2 * rules, structure: structure)
         let found = try Self.audit(generated.organization)
         let expected = Self.counted(generated.faults)
         let extra = found.filter { expected[$0.key] != $0.value }.keys.sorted().map { "\($0.rule) \($0.node)" }
@@ -115,13 +163,19 @@ struct GeneratorTests {
         #expect(found.values.reduce(0, +) == generated.faults.count)
     }
 
-    @Test("One fault of each rule is found by that rule alone, on the manifest's node")
-    func eachRuleAtItsNode() throws {
+    @Test("Many faults at a larger size still give exactly the manifest's findings", arguments: Structure.allCases)
+    func manyFaultsMatchManifest(structure: Structure) throws {
+        let generated = try Self.generate(Self.medium, seed: 11, faults: 150, structure: structure)
+        #expect(try Self.audit(generated.organization) == Self.counted(generated.faults))
+    }
+
+    @Test("One fault of each rule is found by that rule alone, on the manifest's node", arguments: Structure.allCases)
+    func eachRuleAtItsNode(structure: Structure) throws {
+        let catalog = OrganizationGenerator.faultRules(for: structure)
         for seed in UInt64(20)..<UInt64(23) {
-            let generated = try Self.generate(seed: seed, faults: Regulation125Tests.catalog.count)
-            let report = Auditor(rulebook: RulebookLoader.regulation125).audit(
-                try LoadedOrganization(generated.organization))
-            #expect(report.findings.map(\.rule).sorted() == Regulation125Tests.catalog.sorted())
+            let generated = try Self.generate(seed: seed, faults: catalog.count, structure: structure)
+            let report = Auditor(rulebook: structure.rulebook).audit(try LoadedOrganization(generated.organization))
+            #expect(report.findings.map(\.rule).sorted() == catalog.sorted())
             for fault in generated.faults {
                 let found = report.findings.filter { $0.rule == fault.rule }
                 #expect(found.map(\.node) == [fault.node], "\(fault.rule), seed \(seed)")
@@ -132,7 +186,7 @@ struct GeneratorTests {
     @Test("Faults only change the clean organization: no new node, a handful of relations")
     func faultsAreLocal() throws {
         let clean = try Self.generate(seed: 8).organization
-        let faulty = try Self.generate(seed: 8, faults: 21).organization
+        let faulty = try Self.generate(seed: 8, faults: 26).organization
         #expect(Set(faulty.nodes.map(\.id)).isSubset(of: Set(clean.nodes.map(\.id))))
         #expect(clean.nodes.count - faulty.nodes.count <= 12)
         // Relations as text, counted: a duplicated one shows as a changed count.
@@ -163,7 +217,7 @@ struct GeneratorTests {
 
     @Test("A generated organization loads back equal from YAML and from JSON", arguments: FileFormat.allCases)
     func roundTrip(format: FileFormat) throws {
-        let organization = try Self.generate(seed: 4, faults: 21).organization
+        let organization = try Self.generate(seed: 4, faults: 28, structure: .twoTier).organization
         let text = OrganizationWriter.write(organization, as: format)
         let loaded = try OrganizationLoader().load(
             bytes: Array(text.utf8), file: "generated.\(format.rawValue)", format: format)

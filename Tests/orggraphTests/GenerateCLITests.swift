@@ -32,33 +32,48 @@ struct GenerateCLITests {
         #expect(result.out.contains("orggraph generate "))
         #expect(result.out.contains("--provincial-units"))
         #expect(result.out.contains("(default: 10)"))
+        #expect(result.out.contains("--structure"))
+        #expect(result.out.contains("two-tier") && result.out.contains("125-QD/TW-2025"))
     }
 
-    @Test("A generated organization validates clean, and nothing is printed")
-    func clean() throws {
+    @Test(
+        "A generated organization validates clean under its rulebook, and nothing is printed",
+        arguments: [
+            "three-tier", "two-tier",
+        ])
+    func clean(structure: String) throws {
         let path = try Self.folder().appendingPathComponent("org.yaml").path
-        let result = try orggraph(["generate"] + Self.small + ["--seed", "3", "-o", path])
+        let result = try orggraph(["generate"] + Self.small + ["--seed", "3", "--structure", structure, "-o", path])
         #expect(result.status == 0)
         #expect(result.out.isEmpty && result.err.isEmpty)
         let validation = try orggraph(["validate", path, "--fail-level", "info"])
         #expect(validation.status == 0)
         #expect(validation.out == "no findings in 1 file\n")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(structure == "two-tier" ? "rulebook: 125-QD/TW-2025\n" : "rulebook: 125-QD/TW\n"))
     }
 
-    @Test("Seeded faults validate to exactly the manifest's findings")
-    func faultsMatchManifest() throws {
+    @Test(
+        "Seeded faults validate to exactly the manifest's findings, over every rule of the rulebook",
+        arguments: [
+            ("three-tier", 26), ("two-tier", 28),
+        ])
+    func faultsMatchManifest(structure: String, rules: Int) throws {
         let folder = try Self.folder()
         let path = folder.appendingPathComponent("faulty.json").path
         let manifestPath = folder.appendingPathComponent("expected.json").path
         let result = try orggraph(
-            ["generate"] + Self.small + ["--seed", "11", "--faults", "42", "--manifest", manifestPath, "-o", path])
+            ["generate"] + Self.small + [
+                "--structure", structure, "--seed", "11", "--faults", "\(2 * rules)", "--manifest", manifestPath,
+                "-o", path,
+            ])
         #expect(result.status == 0)
         let manifest = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: manifestPath)))
                 as? [String: Any])
         #expect(manifest["seed"] as? Int == 11)
         let faults = try #require(manifest["faults"] as? [[String: Any]])
-        #expect(faults.count == 42)
+        #expect(faults.count == 2 * rules)
         let keys = faults.map { "\($0["rule"] as? String ?? "") \($0["node"] as? String ?? "")" }
         #expect(keys == keys.sorted())
         let validation = try orggraph(["validate", path, "--format", "json"])
@@ -66,7 +81,7 @@ struct GenerateCLITests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(validation.out.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
         #expect(Self.counted(findings) == Self.counted(faults))
-        #expect(Set(findings.compactMap { $0["rule"] as? String }).count == 21)
+        #expect(Set(findings.compactMap { $0["rule"] as? String }).count == rules)
     }
 
     @Test("The same seed gives the same bytes on standard output; another seed does not")

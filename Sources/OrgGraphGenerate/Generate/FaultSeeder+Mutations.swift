@@ -28,17 +28,61 @@ extension FaultSeeder {
         case .commune(let index):
             let commune = draft.communes[index]
             let (committee, leader) = (draft.nodes[commune.committee].id, draft.nodes[commune.leader].id)
+            if rule == "no-self-relation" {
+                // The commune committee leads itself (a committee may lead one); not a cycle.
+                appended.append(Relation(type: .leads, from: committee, to: committee))
+                return ExpectedFinding(rule: rule, node: committee)
+            }
             let leads = draft.relations[commune.leadsRelation]
             guard leads.type == .leads, leads.from == leader, leads.to == committee else { return nil }
             if rule == "acyclic-leadership" {
-                // The commune committee leads its district committee back: a cycle of two,
-                // reported on the one written first.
-                appended.append(Relation(type: .leads, from: committee, to: leader))
-                return ExpectedFinding(rule: rule, node: draft.nodes[min(commune.committee, commune.leader)].id)
+                if draft.nodes[commune.leader].kind == .districtPartyCommittee {
+                    // The commune committee leads its district committee back: a cycle of two,
+                    // reported on the one written first.
+                    appended.append(Relation(type: .leads, from: committee, to: leader))
+                    return ExpectedFinding(rule: rule, node: draft.nodes[min(commune.committee, commune.leader)].id)
+                }
+                // Two tiers: the commune committee and the next one lead each other (who else
+                // leads a commune committee, the territorial nesting does not count).
+                guard index + 1 < draft.communes.count else { return nil }
+                let next = draft.nodes[draft.communes[index + 1].committee].id
+                appended.append(Relation(type: .leads, from: committee, to: next))
+                appended.append(Relation(type: .leads, from: next, to: committee))
+                return ExpectedFinding(rule: rule, node: committee)
             }
             // territorial-nesting: nobody leads the commune committee.
             removedRelations.insert(commune.leadsRelation)
             return ExpectedFinding(rule: rule, node: committee)
+        case .attachedCell(let index):
+            // attached-cell-led: nobody leads the attached cell; it still reports to the commune.
+            let place = draft.attachedCells[index]
+            guard draft.relations[place.leadsRelation].type == .leads else { return nil }
+            removedRelations.insert(place.leadsRelation)
+            return ExpectedFinding(rule: rule, node: draft.nodes[place.committee].id)
+        case .province(let index):
+            // A body the two-tier organization no longer has, written on its own.
+            let pid = draft.nodes[draft.provinces[index]].id
+            let id = "\(pid)-cu\(appendedNodes.count + 1)"
+            let node: Node
+            if rule == "no-district-level" {
+                node =
+                    random.chance(0.5)
+                    ? Node(id: id, kind: .districtPartyCommittee, name: "Huyện ủy (cũ) \(appendedNodes.count + 1)")
+                    : Node(
+                        id: id, kind: .peoplesCommittee, name: "Ủy ban nhân dân huyện (cũ) \(appendedNodes.count + 1)",
+                        level: .district)
+            } else {
+                node =
+                    random.chance(0.5)
+                    ? Node(
+                        id: id, kind: .blocPartyCommittee, name: "Đảng ủy Khối các cơ quan tỉnh (cũ)",
+                        level: .provincial)
+                    : Node(
+                        id: id, kind: .partyCadresCommittee, name: "Ban cán sự đảng Ủy ban nhân dân tỉnh (cũ)",
+                        level: .provincial)
+            }
+            appendedNodes.append(node)
+            return ExpectedFinding(rule: rule, node: id)
         case .district(let index):
             // territorial-nesting: nobody leads the district committee.
             let district = draft.districts[index]
@@ -68,11 +112,44 @@ extension FaultSeeder {
 
         switch rule {
         case "relation-endpoints":
-            // The head's or the secretary's accountable-to points at the unit, not its party organization.
-            let from = random.chance(0.5) ? head : secretary
-            guard let index = find(.accountableTo, from: from, to: upo) else { return nil }
-            draft.relations[index].to = unit
-            return finding(from)
+            // The leader informs the party organization: written the wrong way round, it counts
+            // for nothing else (only the party organization's informs count).
+            appended.append(Relation(type: .informs, from: leader, to: upo))
+            return finding(leader)
+        case "leaders-accountable":
+            let person = random.chance(0.5) ? leader : secretary
+            guard let index = find(.accountableTo, from: person, to: upo) else { return nil }
+            removedRelations.insert(index)
+            return finding(person)
+        case "documents-from-party-committee":
+            // Neither the leading committee nor its bodies send documents any more; the others
+            // (the superior, the manager and its authorities) still do.
+            guard place.level != .central else { return nil }
+            let leading = draft.relations[range].first { $0.type == .leads && $0.to == upo }?.from
+            guard let leading else { return nil }
+            let senders = range.filter { index in
+                let relation = draft.relations[index]
+                guard relation.type == .sendsDocuments, relation.to == upo else { return false }
+                return relation.from == leading
+                    || (relation.from.hasPrefix(leading + "-") && !place.authorities.contains(relation.from))
+            }
+            guard !senders.isEmpty else { return nil }
+            removedRelations.formUnion(senders)
+            return finding(upo)
+        case "directed-by-authority":
+            guard let index = find(.directs, to: upo) else { return nil }
+            removedRelations.insert(index)
+            return finding(upo)
+        case "commune-not-superior", "superior-at-unit-level":
+            // The immediate superior is moved, with the periodic reports: to the commune where
+            // the unit stands (2023), to a ministry's party committee (2025).
+            guard let index = find(.superiorOf, to: upo),
+                let target = rule == "commune-not-superior" ? place.home : draft.ministryCommittees.first,
+                let report = find(.reportsTo, from: upo, to: draft.relations[index].from, period: .oneYear)
+            else { return nil }
+            draft.relations[index].from = target
+            draft.relations[report].to = target
+            return finding(upo)
         case "duplicate-relation":
             guard let index = find(.informs, from: upo, to: leader) else { return nil }
             appended.append(draft.relations[index])

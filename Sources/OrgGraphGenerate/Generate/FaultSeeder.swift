@@ -11,15 +11,8 @@ import OrgGraphFormat
 /// are gathered and made in one pass at the end, and added relations (a copy, a relation
 /// back up) are written at the end of the file.
 package struct FaultSeeder: Sendable {
-    /// The rules faults are seeded for, in the order of the 125-QD/TW catalog: the six
-    /// structural rules, then the fifteen of the regulation.
-    static let rules: [String] = [
-        "relation-endpoints", "no-self-relation", "duplicate-relation", "part-of-required", "acyclic-leadership",
-        "level-required", "single-immediate-superior", "leadership-at-unit-level", "reports-to-standing-body",
-        "periodic-report-to-superior", "leaders-report-to-party", "coordination-with-leaders", "party-informs-leaders",
-        "documents-reach-unit", "meeting-invitations", "escalation-path", "local-liaison", "unit-has-one-head",
-        "unit-party-organization", "board-has-one-chair", "territorial-nesting",
-    ]
+    /// The rules faults are seeded for, in order: the rules of the organization's rulebook.
+    let rules: [String]
 
     /// Where a fault can go.
     enum Place: Sendable {
@@ -28,6 +21,8 @@ package struct FaultSeeder: Sendable {
         case managingAgency(Int)
         case commune(Int)
         case district(Int)
+        case attachedCell(Int)
+        case province(Int)
     }
 
     var random: SplitMix64
@@ -37,10 +32,13 @@ package struct FaultSeeder: Sendable {
     var removedRelations: Set<Int> = []
     /// Relations added at the end of the file.
     var appended: [Relation] = []
+    /// Nodes added at the end of the file.
+    var appendedNodes: [Node] = []
 
     /// A seeder whose choices depend only on `seed`, drawn from a sequence of its own, so the
     /// clean organization is the same with and without faults.
-    init(seed: UInt64) {
+    init(seed: UInt64, rules: [String]) {
+        self.rules = rules
         random = SplitMix64(seed: seed ^ 0x6A09_E667_F3BC_C908)
     }
 
@@ -51,16 +49,16 @@ package struct FaultSeeder: Sendable {
     /// - Complexity: O(*count* × *p*) for *p* places to draw among, plus O(*n* + *m*) to apply
     ///   the removals and O(*count* log *count*) to order the faults.
     mutating func seed(_ count: Int, into draft: inout OrganizationDraft) throws(GenerationError) -> [ExpectedFinding] {
-        let pools = Self.rules.map { Self.places(for: $0, in: draft) }
+        let pools = rules.map { Self.places(for: $0, in: draft) }
         // Round the rules in order; place the faults of the rules with the fewest places first,
         // so that the others, which can go almost anywhere, do not take those places.
-        let order = (0..<count).map { $0 % Self.rules.count }.sorted { (pools[$0].count, $0) < (pools[$1].count, $1) }
+        let order = (0..<count).map { $0 % rules.count }.sorted { (pools[$0].count, $0) < (pools[$1].count, $1) }
         var expected: [ExpectedFinding] = []
         expected.reserveCapacity(count)
         for ruleIndex in order {
-            guard let finding = seedOne(Self.rules[ruleIndex], pool: pools[ruleIndex], &draft) else {
+            guard let finding = seedOne(rules[ruleIndex], pool: pools[ruleIndex], &draft) else {
                 throw GenerationError(
-                    "cannot seed \(count) faults: no place is left for a fault of \(Self.rules[ruleIndex]); "
+                    "cannot seed \(count) faults: no place is left for a fault of \(rules[ruleIndex]); "
                         + "generate a larger organization or seed fewer faults")
             }
             expected.append(finding)
@@ -95,17 +93,32 @@ package struct FaultSeeder: Sendable {
     /// - Complexity: O(number of places of the organization).
     static func places(for rule: String, in draft: OrganizationDraft) -> [Place] {
         let units = draft.units.indices
+        // The units whose party organization has a leading committee the §1 rules ask about:
+        // provincial and district units in three tiers, provincial and commune units in two.
+        let led = units.filter { draft.units[$0].level != .central }
         switch rule {
         case "no-self-relation":
-            return draft.managingAgencies.map { .managingAgency($0) }
+            return draft.managingAgencies.map { .managingAgency($0) } + draft.communes.indices.map { .commune($0) }
         case "part-of-required":
-            // A cell's secretary, an agency. Boards are left to board-has-one-chair, which has
-            // no other place.
+            // A cell's secretary, an advisory agency. Boards are left to board-has-one-chair,
+            // which has no other place; a department is not written outside its People's
+            // Committee, for its units' People's Committee would go with it.
             return draft.advisoryAgencies.map { .advisoryAgency($0) }
-                + draft.managingAgencies.map { .managingAgency($0) }
                 + units.filter { draft.units[$0].hasCells }.map { .unit($0) }
         case "acyclic-leadership":
             return draft.communes.indices.map { .commune($0) }
+        case "attached-cell-led":
+            return draft.attachedCells.indices.map { .attachedCell($0) }
+        case "no-district-level", "no-ended-bodies":
+            return draft.provinces.indices.map { .province($0) }
+        case "leadership-at-unit-level":
+            // Not a commune unit: in two tiers its superior must lead it too.
+            return led.filter { draft.units[$0].level != .commune }.map { .unit($0) }
+        case "documents-from-party-committee", "meeting-invitations", "reports-to-standing-body",
+            "directed-by-authority":
+            return led.map { .unit($0) }
+        case "superior-at-unit-level":
+            return led.filter { draft.units[$0].level == .provincial }.map { .unit($0) }
         case "board-has-one-chair":
             return units.filter { draft.units[$0].board != nil }.map { .unit($0) }
         case "territorial-nesting":
@@ -119,12 +132,19 @@ package struct FaultSeeder: Sendable {
     /// a cycle also takes the committee above the commune, which a second cycle would join.
     private func footprint(_ rule: String, _ place: Place, _ draft: OrganizationDraft) -> [Int] {
         switch place {
-        case .unit(let index): [draft.units[index].unit]
-        case .advisoryAgency(let node), .managingAgency(let node): [node]
+        case .unit(let index): return [draft.units[index].unit]
+        case .advisoryAgency(let node), .managingAgency(let node): return [node]
         case .commune(let index):
-            rule == "acyclic-leadership"
-                ? [draft.communes[index].committee, draft.communes[index].leader] : [draft.communes[index].committee]
-        case .district(let index): [draft.districts[index].committee]
+            guard rule == "acyclic-leadership" else { return [draft.communes[index].committee] }
+            // Three tiers: the commune and its district committee. Two tiers: the commune and
+            // the next one, which lead each other.
+            let place = draft.communes[index]
+            if draft.nodes[place.leader].kind == .districtPartyCommittee { return [place.committee, place.leader] }
+            let next = index + 1 < draft.communes.count ? draft.communes[index + 1].committee : place.committee
+            return [place.committee, next]
+        case .district(let index): return [draft.districts[index].committee]
+        case .attachedCell(let index): return [draft.attachedCells[index].leader]
+        case .province: return []
         }
     }
 
@@ -134,6 +154,7 @@ package struct FaultSeeder: Sendable {
     private mutating func applyRemovals(_ draft: inout OrganizationDraft) {
         Self.remove(removedNodes.sorted(), from: &draft.nodes)
         Self.remove(removedRelations.sorted(), from: &draft.relations)
+        draft.nodes.append(contentsOf: appendedNodes)
         draft.relations.append(contentsOf: appended)
     }
 

@@ -20,6 +20,9 @@ struct UnitContext: Sendable {
     var coManager: String?
     /// How likely a unit has a party committee with cells rather than a single cell.
     var cellOdds: Double
+    /// Who `directs` the party organization: the party cadres or authority party committee, or
+    /// the People's Committee of the unit's level; nobody for a central unit.
+    var director: String?
 }
 
 extension GenerationRun {
@@ -68,6 +71,7 @@ extension GenerationRun {
         if let coManager = context.coManager { draft.relate(.manages, coManager, uid) }
         draft.relate(.leads, context.leader, upo)
         draft.relate(.superiorOf, context.superior, upo)
+        if let director = context.director { draft.relate(.directs, director, upo) }
         draft.relate(.reportsTo, upo, context.standing[0], period: Self.regular)
         draft.relate(.reportsTo, upo, context.superior, period: random.chance(0.1) ? Self.periodicAdHoc : Self.periodic)
         var senders: [String] = []
@@ -85,7 +89,9 @@ extension GenerationRun {
             draft.relate(.accountableTo, leader, upo)
         }
         draft.relate(.accountableTo, secretary, upo)
-        draft.relate(.escalatesTo, head, random.chance(0.8) ? manager.id : manager.escalation)
+        for leader in leaders {
+            draft.relate(.escalatesTo, leader, random.chance(0.8) ? manager.id : manager.escalation)
+        }
         draft.relate(.escalatesTo, upo, context.superiorStanding)
         for (commune, basis) in liaison {
             draft.relate(.liaisesWith, upo, commune.committee, basis: basis)
@@ -95,7 +101,8 @@ extension GenerationRun {
             OrganizationDraft.UnitPlace(
                 unit: unitIndex, upo: unitIndex + 1, secretary: unitIndex + 2, head: unitIndex + 3, board: board,
                 chair: chair, hasCells: hasCells, nodes: firstNode..<draft.nextNode,
-                relations: firstRelation..<draft.nextRelation, authorities: manager.authorities))
+                relations: firstRelation..<draft.nextRelation, authorities: manager.authorities, level: context.level,
+                home: liaison.first?.0.committee))
     }
 
     /// The cells of a unit's party committee, with their secretaries; in a large unit,

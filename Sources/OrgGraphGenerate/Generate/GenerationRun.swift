@@ -3,18 +3,33 @@ import OrgGraphCore
 import OrgGraphFormat
 
 /// One generation: the random sequence, the names used so far and the draft it fills, province
-/// by province. Each province gets its party committee (standing committee, standing board,
+/// by province.
+///
+/// Three tiers: each province gets its party committee (standing committee, standing board,
 /// organization board), a bloc party committee, the People's Committee with its party cadres
 /// committee and departments; each district its committee, standing bodies, People's Committee
 /// and offices; each commune its committee and People's Committee; then the units.
+///
+/// Two tiers: each province gets its party committee, the People's Committee with its
+/// authority party committee and departments, the party agencies committee; each commune its
+/// committee (directly under the province) with its standing bodies and People's Committee;
+/// then the units of the province and of the communes.
+///
+/// Both: two ministries with their party committees, and in each province two central units
+/// under them; and in the first communes of each district (or area) a health station whose
+/// party cell is attached to the commune committee.
 struct GenerationRun: Sendable {
     let size: OrganizationGenerator.Size
+    let structure: OrganizationGenerator.Structure
     var random: SplitMix64
     var draft = OrganizationDraft()
     private var usedProvinceNames: Set<String> = []
+    /// The ministries, by template code: the ministry, its party committee, that committee's standing committee.
+    var ministries: [String: (ministry: String, committee: String, standing: String)] = [:]
 
-    init(size: OrganizationGenerator.Size, seed: UInt64) {
+    init(size: OrganizationGenerator.Size, seed: UInt64, structure: OrganizationGenerator.Structure = .threeTier) {
         self.size = size
+        self.structure = structure
         random = SplitMix64(seed: seed)
     }
 
@@ -30,6 +45,8 @@ struct GenerationRun: Sendable {
         var committee: String
         var authority: String
         var name: String
+        /// `xã Hòa Bình`, `phường Lâm Viên`.
+        var fullName: String
     }
 
     /// An agency (or the People's Committee) that manages units, the body their heads may
@@ -49,8 +66,21 @@ struct GenerationRun: Sendable {
         draft.relations.reserveCapacity(Int(size.estimatedRelations * 1.05))
         let width = max(2, String(size.provinces).count)
         let names = PlaceNames.draw(size.provinces, using: &random, avoiding: &usedProvinceNames)
+        for ministry in CentralTemplate.ministries {
+            let id = draft.add(ministry.code, .managingAgency, ministry.name, level: .central, sector: ministry.sector)
+            let committee = draft.add(
+                id + "-du", .superiorPartyCommittee, "Đảng ủy \(ministry.name)", level: .central)
+            let standing = draft.add(
+                committee + "-btv", .standingCommittee, "Ban Thường vụ Đảng ủy \(ministry.name)", partOf: committee)
+            draft.ministryCommittees.append(committee)
+            ministries[ministry.code] = (id, committee, standing)
+        }
         for (offset, name) in names.enumerated() {
-            province("p" + Self.padded(offset + 1, width), name: name)
+            let pid = "p" + Self.padded(offset + 1, width)
+            switch structure {
+            case .threeTier: province(pid, name: name)
+            case .twoTier: twoTierProvince(pid, name: name)
+            }
         }
     }
 
@@ -68,16 +98,18 @@ struct GenerationRun: Sendable {
     /// - Complexity: O(size of the province).
     private mutating func province(_ pid: String, name pname: String) {
         let provinceIndex = draft.nextNode
+        draft.provinces.append(provinceIndex)
         draft.add(pid, .provincialPartyCommittee, "Tỉnh ủy \(pname)", level: .provincial)
         let btv = draft.add(pid + "-btv", .standingCommittee, "Ban Thường vụ Tỉnh ủy \(pname)", partOf: pid)
         let tt = draft.add(pid + "-tt", .standingBoard, "Thường trực Tỉnh ủy \(pname)", partOf: pid)
         draft.advisoryAgencies.append(draft.nextNode)
         let btc = draft.add(pid + "-btc", .advisoryAgency, "Ban Tổ chức Tỉnh ủy \(pname)", partOf: pid)
         let blocName = "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh \(pname)"
-        let khoi = draft.add(pid + "-khoi", .superiorPartyCommittee, blocName, level: .provincial)
+        let khoi = draft.add(pid + "-khoi", .blocPartyCommittee, blocName, level: .provincial)
         let khoiBTV = draft.add(khoi + "-btv", .standingCommittee, "Ban Thường vụ \(blocName)", partOf: khoi)
         draft.relate(.leads, pid, khoi)
         let ubnd = draft.add(pid + "-ubnd", .peoplesCommittee, "Ủy ban nhân dân tỉnh \(pname)", level: .provincial)
+        draft.relate(.leads, pid, ubnd)
         // The party cadres committee stands on its own: led by the standing committee, it leads
         // the People's Committee.
         let bcs = draft.add(
@@ -127,7 +159,7 @@ struct GenerationRun: Sendable {
             var context = UnitContext(
                 level: .provincial, leader: pid, standing: [btv, tt], superior: bloc ? khoi : pid,
                 superiorStanding: bloc ? khoiBTV : btv, senders: random.chance(0.25) ? [btc, bcs] : [btc],
-                manager: manager, coManager: nil, cellOdds: 0.55)
+                manager: manager, coManager: nil, cellOdds: 0.55, director: bcs)
             // A few units under a department are managed by the People's Committee as well.
             if manager.id != ubnd, random.chance(0.05) { context.coManager = ubnd }
             let home = once ? located.communes[0] : random.pick(located.communes)
@@ -135,6 +167,7 @@ struct GenerationRun: Sendable {
                 pid + "-u" + Self.padded(number, unitWidth), template, name, context,
                 liaison: liaison(home, in: located))
         }
+        centralUnits(pid, name: pname, districts: districts)
     }
 
     /// A district and its communes and units; returns what provincial units need of it.
@@ -160,6 +193,7 @@ struct GenerationRun: Sendable {
         draft.advisoryAgencies.append(draft.nextNode)
         let btc = draft.add(did + "-btc", .advisoryAgency, "Ban Tổ chức \(committeeWord) \(dname)", partOf: did)
         let ubnd = draft.add(did + "-ubnd", .peoplesCommittee, "Ủy ban nhân dân \(fullName)", level: .district)
+        draft.relate(.leads, did, ubnd)
         var managers: [(code: String, manager: Manager)] = [
             ("ubnd", Manager(id: ubnd, escalation: ubnd, authorities: [ubnd]))
         ]
@@ -187,9 +221,11 @@ struct GenerationRun: Sendable {
             draft.relate(.leads, did, cid)
             let authority = draft.add(
                 cid + "-ubnd", .peoplesCommittee, "Ủy ban nhân dân \(cword) \(cname)", level: .commune)
-            communes.append(Commune(committee: cid, authority: authority, name: cname))
+            draft.relate(.leads, cid, authority)
+            communes.append(Commune(committee: cid, authority: authority, name: cname, fullName: cword + " " + cname))
         }
         let district = District(name: dname, fullName: fullName, communes: communes)
+        healthStations(communes)
 
         let unitWidth = max(2, String(size.districtUnitsPerDistrict).count)
         var seen: [Int: Int] = [:]
@@ -209,7 +245,8 @@ struct GenerationRun: Sendable {
             let manager = managers.first { $0.code == template.manager }?.manager ?? managers[0].manager
             let context = UnitContext(
                 level: .district, leader: did, standing: [btv, tt], superior: did, superiorStanding: btv,
-                senders: random.chance(0.5) ? [btc] : [], manager: manager, coManager: nil, cellOdds: 0.15)
+                senders: random.chance(0.5) ? [btc] : [], manager: manager, coManager: nil, cellOdds: 0.15,
+                director: ubnd)
             unit(
                 did + "-u" + Self.padded(number, unitWidth), template, name, context,
                 liaison: liaison(home, in: district))
@@ -221,7 +258,7 @@ struct GenerationRun: Sendable {
     /// one of the district where many of its members reside.
     ///
     /// - Complexity: O(1) expected.
-    private mutating func liaison(_ home: Commune, in district: District) -> [(Commune, Basis)] {
+    mutating func liaison(_ home: Commune, in district: District) -> [(Commune, Basis)] {
         var pairs: [(Commune, Basis)] = [(home, .location)]
         if district.communes.count > 1, random.chance(0.25) {
             var other = random.pick(district.communes)

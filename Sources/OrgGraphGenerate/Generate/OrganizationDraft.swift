@@ -21,6 +21,10 @@ struct OrganizationDraft: Sendable {
         var relations: Range<Int>
         /// The ids whose `sends-documents` count for `documents-reach-unit`.
         var authorities: [String]
+        /// The unit's level.
+        var level: Level
+        /// The committee of the commune where the unit is located.
+        var home: String?
     }
 
     /// A district or commune committee and the `leads` relation from the committee above it.
@@ -35,6 +39,12 @@ struct OrganizationDraft: Sendable {
     var units: [UnitPlace] = []
     var districts: [CommitteePlace] = []
     var communes: [CommitteePlace] = []
+    /// Attached cells: the cell (`committee`), its unit (`leader`) and the `leads` from the commune committee.
+    var attachedCells: [CommitteePlace] = []
+    /// The provincial party committees.
+    var provinces: [Int] = []
+    /// The ids of the ministries' party committees.
+    var ministryCommittees: [String] = []
     var advisoryAgencies: [Int] = []
     var managingAgencies: [Int] = []
 

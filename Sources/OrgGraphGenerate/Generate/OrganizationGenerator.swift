@@ -53,7 +53,7 @@ public struct OrganizationGenerator: Sendable {
         /// - Complexity: O(1).
         public var estimatedNodes: Double {
             let (provinces, districts, units, communes) = counts
-            return units * 7 + communes * 2 + districts * 9 + provinces * 15
+            return units * 7 + communes * 2 + districts * 21 + provinces * 30
         }
 
         /// About how many relations an organization of this size has.
@@ -61,7 +61,7 @@ public struct OrganizationGenerator: Sendable {
         /// - Complexity: O(1).
         public var estimatedRelations: Double {
             let (provinces, districts, units, communes) = counts
-            return units * 24 + communes + districts * 8 + provinces * 10
+            return units * 24 + communes * 2 + districts * 32 + provinces * 60
         }
 
         private var counts: (provinces: Double, districts: Double, units: Double, communes: Double) {
@@ -78,16 +78,38 @@ public struct OrganizationGenerator: Sendable {
             districtUnitsPerDistrict: 40)
     }
 
+    /// Which local government the organization has: the three tiers of 2023 (province,
+    /// district, commune) or the two tiers since 1 July 2025 (province, commune).
+    public enum Structure: String, Sendable, Hashable, CaseIterable {
+        case threeTier = "three-tier"
+        case twoTier = "two-tier"
+
+        /// The built-in rulebook the organization is clean under, whose rules its faults go round.
+        public var rulebook: Rulebook {
+            self == .threeTier ? RulebookLoader.regulation125 : RulebookLoader.regulation125TwoTier
+        }
+
+        /// The id written as the file's `rulebook:`.
+        public var rulebookID: String { rulebook.id }
+    }
+
     public var size: Size
     public var seed: UInt64
+    public var structure: Structure
 
-    /// The rules seeded faults go round, in order: the 125-QD/TW catalog, the six structural
-    /// rules first.
-    public static var faultRules: [String] { FaultSeeder.rules }
+    /// The rules seeded faults go round, in order: every rule of the structure's rulebook, in
+    /// the rulebook's order (the structural rules first), read from the rulebook itself.
+    public static func faultRules(for structure: Structure) -> [String] {
+        structure.rulebook.rules.map(\.id)
+    }
 
-    public init(size: Size, seed: UInt64 = 1) {
+    /// The rules seeded faults of a three-tier organization go round.
+    public static var faultRules: [String] { faultRules(for: .threeTier) }
+
+    public init(size: Size, seed: UInt64 = 1, structure: Structure = .threeTier) {
         self.size = size
         self.seed = seed
+        self.structure = structure
     }
 
     /// Generates the organization, with `faults` faults seeded into it.
@@ -115,19 +137,20 @@ public struct OrganizationGenerator: Sendable {
                 "that would make about \(Int(min(size.estimatedNodes, 1e15))) nodes, above the limit of "
                     + "\(Size.maximumNodes); ask for fewer provinces, districts, communes or units")
         }
-        var run = GenerationRun(size: size, seed: seed)
+        var run = GenerationRun(size: size, seed: seed, structure: structure)
         run.generate()
         // Taken out of the run, not copied, so that seeding changes the only copy in place.
         var draft = OrganizationDraft()
         swap(&draft, &run.draft)
         var expected: [ExpectedFinding] = []
         if faults > 0 {
-            var seeder = FaultSeeder(seed: seed)
+            var seeder = FaultSeeder(seed: seed, rules: Self.faultRules(for: structure))
             expected = try seeder.seed(faults, into: &draft)
         }
         let organization = Organization(
-            title: "Synthetic organization: \(size.provinces) province\(size.provinces == 1 ? "" : "s"), seed \(seed)",
-            rulebook: RulebookLoader.defaultID,
+            title: "Synthetic organization: \(size.provinces) province\(size.provinces == 1 ? "" : "s"), "
+                + (structure == .twoTier ? "two-tier, " : "") + "seed \(seed)",
+            rulebook: structure.rulebookID,
             nodes: draft.nodes, relations: RelationList(draft.relations))
         return GeneratedOrganization(organization: organization, faults: expected.sorted())
     }
