@@ -221,12 +221,24 @@ struct RulesCommandTests {
         #expect(relation.contains("\ntype: reports-to\n"))
         #expect(relation.contains("\nperiods: regular, extraordinary\n"))
         #expect(try Self.checkLines("acyclic-leadership") == "check: acyclic\nsteps: leads, superior-of, ^part-of")
+        let forbidden = try temporaryFile(
+            """
+            rulebook: no-cadres
+            title: No cadres committees
+            rules:
+              - id: no-cadres-committee
+                title: No party cadres committee
+                severity: warning
+                rationale: The cadres committees ended in 2025.
+                subject: party-cadres-committee
+                forbidden: true
+                message: "{subject} ended in 2025"
+            """, name: "no-cadres.yaml")
         #expect(
-            try Self.checkLines("no-district-level", rulebook: "Examples/rulebooks/two-tier-2025.yaml") == """
+            try Self.checkLines("no-cadres-committee", rulebook: forbidden) == """
                 check: forbidden
-                subject: district-party-committee
-                message: {subject} is a district party committee, and the two-tier government has no district level; \
-                move its units and communes to the province or a commune
+                subject: party-cadres-committee
+                message: {subject} ended in 2025
                 """)
         #expect(try Self.checkLines("relation-endpoints").hasPrefix("check: builtin relation-endpoints\n"))
     }
@@ -277,7 +289,7 @@ struct RulesCommandTests {
         let log = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
         #expect(log?["version"] as? String == "2.1.0")
         let runs = log?["runs"] as? [[String: Any]]
-        #expect((runs?.first?["results"] as? [Any])?.count == 15)
+        #expect((runs?.first?["results"] as? [Any])?.count == 20)
     }
 }
 
