@@ -40,8 +40,8 @@ struct ExampleOrganizationTests {
                 "81:5 duplicate-relation chi-bo-truong",
                 "86:5 no-self-relation phong-gd-dt",
             ])
-        // Each fault is marked by a comment naming its rule on the line before the finding or
-        // one of its related places.
+        // Each fault is marked by a comment announcing its finding on the line before the finding
+        // or one of its related places.
         let lines = try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false)
         for finding in report.findings {
@@ -49,10 +49,10 @@ struct ExampleOrganizationTests {
             let marked = places.contains { place in
                 (1...3).contains { back in
                     let index = Int(place.line) - 1 - back
-                    return index >= 0 && lines[index].contains("# \(finding.rule)")
+                    return index >= 0 && lines[index].contains("# finding: \(finding.rule) \(finding.node) ")
                 }
             }
-            #expect(marked, "no '# \(finding.rule)' comment before \(finding.location)")
+            #expect(marked, "no '# finding: \(finding.rule) \(finding.node)' comment before \(finding.location)")
         }
         let rules = Set(report.findings.map(\.rule))
         #expect(rules == Set(Rulebook.structural.rules.map(\.id)), "every structural rule is shown")

@@ -409,22 +409,28 @@ struct PathExampleTests {
         #expect(
             try Self.query("Examples/province.yaml", "tinh-uy", "leads+") == [
                 // Led directly.
-                "dang-uy-khoi", "thanh-uy-ha-tinh", "huyen-uy-cam-xuyen", "huyen-uy-huong-khe",
+                "dang-uy-khoi", "thanh-uy-ha-tinh", "huyen-uy-cam-xuyen", "huyen-uy-huong-khe", "ubnd-tinh",
                 "dang-uy-bv-da-khoa", "chi-bo-thpt-chuyen", "chi-bo-cdc",
                 // Led by those, committee by committee.
                 "dang-uy-phuong-bac-ha", "dang-uy-phuong-nguyen-du", "dang-uy-phuong-tran-phu",
-                "chi-bo-thcs-le-van-thiem",
-                "dang-uy-thi-tran-cam-xuyen", "dang-uy-xa-cam-quang", "chi-bo-ttvh-cam-xuyen",
-                "dang-uy-thi-tran-huong-khe", "dang-uy-xa-huong-tra", "chi-bo-mn-huong-khe",
+                "ubnd-tp-ha-tinh", "chi-bo-thcs-le-van-thiem",
+                "dang-uy-thi-tran-cam-xuyen", "dang-uy-xa-cam-quang", "ubnd-huyen-cam-xuyen", "chi-bo-ttvh-cam-xuyen",
+                "dang-uy-thi-tran-huong-khe", "dang-uy-xa-huong-tra", "ubnd-huyen-huong-khe", "chi-bo-mn-huong-khe",
                 "chi-bo-khoa-noi-bv-da-khoa", "chi-bo-khoa-ngoai-bv-da-khoa", "chi-bo-hanh-chinh-bv-da-khoa",
+                // The People's Committees the ward and commune committees lead.
+                "ubnd-phuong-bac-ha", "ubnd-phuong-nguyen-du", "ubnd-phuong-tran-phu",
+                "ubnd-thi-tran-cam-xuyen", "ubnd-xa-cam-quang", "ubnd-thi-tran-huong-khe", "ubnd-xa-huong-tra",
             ])
         #expect(
             try Self.query("Examples/province.yaml", "tinh-uy", "leads{0,1}") == [
                 "tinh-uy", "dang-uy-khoi", "thanh-uy-ha-tinh", "huyen-uy-cam-xuyen", "huyen-uy-huong-khe",
-                "dang-uy-bv-da-khoa", "chi-bo-thpt-chuyen", "chi-bo-cdc",
+                "ubnd-tinh", "dang-uy-bv-da-khoa", "chi-bo-thpt-chuyen", "chi-bo-cdc",
             ])
-        #expect(try Self.query("Examples/province.yaml", "tinh-uy", "leads{2}").count == 13)
-        #expect(try Self.query("Examples/province.yaml", "tinh-uy", "leads{3,}").isEmpty)
+        #expect(try Self.query("Examples/province.yaml", "tinh-uy", "leads{2}").count == 16)
+        #expect(
+            try Self.query("Examples/province.yaml", "tinh-uy", "leads{3,}[kind=peoples-committee][level=commune]")
+                .count == 7)
+        #expect(try Self.query("Examples/province.yaml", "tinh-uy", "leads{4,}").isEmpty)
         #expect(
             try Self.query("Examples/province.yaml", "tinh-uy", "leads+[kind=grassroots-cell][level=district]").isEmpty)
         #expect(
@@ -452,7 +458,10 @@ struct PathExampleTests {
                 "chi-bo-can-lam-sang", "chi-bo-phong-hanh-chinh", "btv-tinh-uy", "dang-uy-khoi",
             ])
         #expect(try Self.query("Examples/hospital.yaml", "tinh-uy", "leads[level=district]") == ["thanh-uy-da-lat"])
-        #expect(try Self.query("Examples/hospital.yaml", "tinh-uy", "leads[level=provincial]") == ["dang-uy-khoi"])
+        #expect(
+            try Self.query("Examples/hospital.yaml", "tinh-uy", "leads[level=provincial]") == [
+                "dang-uy-khoi", "ubnd-tinh",
+            ])
         #expect(try Self.query("Examples/hospital.yaml", "tinh-uy", "leads+[party-members=38]") == ["chi-bo-khoa-noi"])
         #expect(
             try Self.query("Examples/hospital.yaml", "tinh-uy", #"leads[name="Thành ủy Đà Lạt"]/leads"#) == [

@@ -50,8 +50,8 @@ struct YAMLTreeTests {
     @Test("A rulebook and the example organizations read alike through the tree and through Yams")
     func sameValues() throws {
         for path in [
-            "Rulebooks/125-QD-TW.yaml", "Examples/rulebooks/two-tier-2025.yaml", "Examples/hospital.yaml",
-            "Examples/province.yaml", "Examples/broken/regulation.yaml",
+            "Rulebooks/125-QD-TW.yaml", "Rulebooks/125-QD-TW-2025.yaml", "Examples/hospital.yaml",
+            "Examples/province.yaml", "Examples/lam-dong-2025.yaml", "Examples/broken/regulation.yaml",
         ] {
             let text = try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
             let (tree, yams) = try Self.traces(text)

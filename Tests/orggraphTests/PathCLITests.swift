@@ -33,7 +33,7 @@ struct PathCLITests {
         #expect(result.err.isEmpty)
         #expect(
             result.out == """
-                dang-uy-khoi (Đảng ủy Khối các cơ quan tỉnh Lâm Đồng)  [superior-party-committee]
+                dang-uy-khoi (Đảng ủy Khối các cơ quan tỉnh Lâm Đồng)  [bloc-party-committee]
                 tinh-uy (Tỉnh ủy Lâm Đồng)  [provincial-party-committee]
                 2 nodes
 
