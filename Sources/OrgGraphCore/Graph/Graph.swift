@@ -293,28 +293,39 @@ extension Graph {
     /// Row `2 * type` is outgoing, `2 * type + 1` incoming; a type without edges has empty
     /// buffers.
     package struct RowTable {
-        package var offsets: [UnsafeBufferPointer<Int32>] = []
-        package var neighbors: [UnsafeBufferPointer<Int32>] = []
+        /// The rows, in storage allocated for the call of ``withRowTable(_:)``: the table is
+        /// plain pointers, so copying it (each query does) counts no references.
+        package var offsets: UnsafeBufferPointer<UnsafeBufferPointer<Int32>>
+        package var neighbors: UnsafeBufferPointer<UnsafeBufferPointer<Int32>>
     }
 
     /// Calls `body` with the rows of every type and direction, borrowed in place for the time
     /// of the call: a loop over many queries then reads them with no reference counting (which
     /// the threads of an audit would contend on).
     package func withRowTable<Result>(_ body: (RowTable) -> Result) -> Result {
-        var table = RowTable()
-        table.offsets.reserveCapacity(2 * outgoing.count)
-        table.neighbors.reserveCapacity(2 * outgoing.count)
-        return borrowRows(0, &table, body)
+        var offsets: [UnsafeBufferPointer<Int32>] = []
+        var neighbors: [UnsafeBufferPointer<Int32>] = []
+        offsets.reserveCapacity(2 * outgoing.count)
+        neighbors.reserveCapacity(2 * outgoing.count)
+        return borrowRows(0, &offsets, &neighbors, body)
     }
 
-    private func borrowRows<Result>(_ row: Int, _ table: inout RowTable, _ body: (RowTable) -> Result) -> Result {
-        guard row < 2 * outgoing.count, row < 2 * incoming.count else { return body(table) }
+    private func borrowRows<Result>(
+        _ row: Int, _ offsets: inout [UnsafeBufferPointer<Int32>], _ neighbors: inout [UnsafeBufferPointer<Int32>],
+        _ body: (RowTable) -> Result
+    ) -> Result {
+        guard row < 2 * outgoing.count, row < 2 * incoming.count else {
+            return offsets.withUnsafeBufferPointer { offsets in
+                neighbors.withUnsafeBufferPointer { neighbors in body(RowTable(offsets: offsets, neighbors: neighbors))
+                }
+            }
+        }
         let adjacency = row.isMultiple(of: 2) ? outgoing[row / 2] : incoming[row / 2]
-        return adjacency.offsets.withUnsafeBufferPointer { offsets in
-            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-                table.offsets.append(offsets)
-                table.neighbors.append(neighbors)
-                return borrowRows(row + 1, &table, body)
+        return adjacency.offsets.withUnsafeBufferPointer { rowOffsets in
+            adjacency.neighbors.withUnsafeBufferPointer { rowNeighbors in
+                offsets.append(rowOffsets)
+                neighbors.append(rowNeighbors)
+                return borrowRows(row + 1, &offsets, &neighbors, body)
             }
         }
     }

@@ -23,9 +23,15 @@ extension PathEvaluator {
     package mutating func nodeSet(
         _ compiled: CompiledPath, _ expression: PathExpression, from start: Int, into result: inout [Int]
     ) {
+        nodeSet(compiled, from: start, into: &result)
+    }
+
+    /// The nodes a compiled expression reaches from `start`, in `result`: the form the checks'
+    /// loops use, which copy no expression (its text and terms) for every node they look at.
+    package mutating func nodeSet(_ compiled: CompiledPath, from start: Int, into result: inout [Int]) {
         result.removeAll(keepingCapacity: true)
         guard let chains = localChains(compiled) else {
-            result.append(contentsOf: evaluate(expression, from: start))
+            result.append(contentsOf: evaluate(compiled, from: start))
             return
         }
         collect(chains, from: start, stopAtFirst: false) { result.append(Int($0)) }
@@ -33,7 +39,12 @@ extension PathEvaluator {
 
     /// How many distinct nodes `expression` reaches from `start`, without listing them.
     package mutating func countNodes(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Int {
-        guard let chains = localChains(compiled) else { return evaluate(expression, from: start).count }
+        countNodes(compiled, from: start)
+    }
+
+    /// How many distinct nodes a compiled expression reaches from `start`.
+    package mutating func countNodes(_ compiled: CompiledPath, from start: Int) -> Int {
+        guard let chains = localChains(compiled) else { return evaluate(compiled, from: start).count }
         var count = 0
         collect(chains, from: start, stopAtFirst: false) { _ in count += 1 }
         return count
@@ -45,7 +56,12 @@ extension PathEvaluator {
     }
 
     package mutating func reachesAny(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Bool {
-        guard let chains = localChains(compiled) else { return reaches(expression, from: start, where: { _ in true }) }
+        reachesAny(compiled, from: start)
+    }
+
+    /// Whether a compiled expression reaches any node from `start`.
+    package mutating func reachesAny(_ compiled: CompiledPath, from start: Int) -> Bool {
+        guard let chains = localChains(compiled) else { return reaches(compiled, from: start, where: { _ in true }) }
         var found = false
         collect(chains, from: start, stopAtFirst: true) { _ in found = true }
         return found
@@ -58,11 +74,12 @@ extension PathEvaluator {
         guard let chains = compiled.chains else { return nil }
         // The compiled path is kept with its copy, so that its identity is not reused.
         let key = ObjectIdentifier(compiled)
-        if let (_, local) = chainCopies[key] { return local }
+        if let local = chainCopies[key] { return local }
         let local = chains.map { chain in
             PathChain(operations: chain.operations.ownCopy, filters: chain.filters.ownCopy)
         }.ownCopy
-        chainCopies[key] = (compiled, local)
+        chainCopies[key] = local
+        chainOwners.append(compiled)
         return local
     }
 
@@ -93,10 +110,10 @@ extension PathEvaluator {
             swap(&frontier, &self.frontier)
             swap(&next, &self.next)
         }
-        let kinds = self.kinds
-        for chain in chains {
+        for chainIndex in chains.indices {
             frontier.removeAll(keepingCapacity: true)
             frontier.append(Int32(start))
+            let chain = chains[chainIndex]
             for operation in chain.operations {
                 if operation.isStep {
                     let generation = nextSetGeneration(1)
@@ -130,7 +147,7 @@ extension PathEvaluator {
                     let organization = self.organization
                     frontier.removeAll { !Self.matches(filter, Int($0), graph, organization) }
                 } else {
-                    kinds.withUnsafeBufferPointer { kinds in
+                    self.kinds.withUnsafeBufferPointer { kinds in
                         frontier.removeAll { !operation.kinds.contains(kinds[Int($0)]) }
                     }
                 }

@@ -27,7 +27,9 @@ public struct PathEvaluator {
     /// would otherwise be a reference count that evaluators on other threads contend on.
     let kinds: [NodeKind]
     /// The chains of the compiled paths used so far, copied (see `localChains`).
-    var chainCopies: [ObjectIdentifier: (CompiledPath, [PathChain])] = [:]
+    var chainCopies: [ObjectIdentifier: [PathChain]] = [:]
+    /// The compiled paths of `chainCopies`, kept so that their identities are not reused.
+    var chainOwners: [CompiledPath] = []
     /// The level of each node, in storage of this evaluator's own, made at the first test on
     /// levels (for the same reason as `kinds`).
     var levels: [Level?] = []
@@ -64,8 +66,13 @@ public struct PathEvaluator {
     /// - Complexity: O((*v* + *e*) · *s*) for the *v* nodes and *e* edges visited and the *s*
     ///   states of the expression's automaton.
     public mutating func evaluate(_ expression: PathExpression, from start: Int) -> [Int] {
+        evaluate(expression.compiled, from: start)
+    }
+
+    /// The nodes a compiled expression reaches from `start`, as ``evaluate(_:from:)``.
+    package mutating func evaluate(_ compiled: CompiledPath, from start: Int) -> [Int] {
         var result: [Int] = []
-        run(expression, from: start) { node in
+        run(compiled, from: start) { node in
             result.append(node)
             return true
         }
@@ -78,8 +85,13 @@ public struct PathEvaluator {
     /// - Complexity: at most that of ``evaluate(_:from:)``.
     public mutating func reaches(_ expression: PathExpression, from start: Int, where predicate: (Int) -> Bool) -> Bool
     {
+        reaches(expression.compiled, from: start, where: predicate)
+    }
+
+    /// Whether a compiled expression reaches, from `start`, a node for which `predicate` holds.
+    package mutating func reaches(_ compiled: CompiledPath, from start: Int, where predicate: (Int) -> Bool) -> Bool {
         var found = false
-        run(expression, from: start) { node in
+        run(compiled, from: start) { node in
             if predicate(node) {
                 found = true
                 return false
@@ -91,8 +103,8 @@ public struct PathEvaluator {
 
     /// Walks the product graph, calling `visit` with each node reached the first time;
     /// stops when `visit` returns false.
-    private mutating func run(_ expression: PathExpression, from start: Int, _ visit: (Int) -> Bool) {
-        let automaton = expression.automaton.flat
+    private mutating func run(_ compiled: CompiledPath, from start: Int, _ visit: (Int) -> Bool) {
+        let automaton = compiled.automaton.flat
         prepare(states: automaton.accepting.count)
         let useLarge = markStates == 0
         // Work on local buffers: no copy-on-write checks in the loop.

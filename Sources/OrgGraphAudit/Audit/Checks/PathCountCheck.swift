@@ -55,9 +55,9 @@ package struct PathCountCheck: Check {
 
     /// A count condition ready to run: its compiled paths and bounds.
     private struct CompiledCount {
-        var path: (CompiledPath, PathExpression)
-        var among: (CompiledPath, PathExpression)?
-        var notAmong: (CompiledPath, PathExpression)?
+        var path: CompiledPath
+        var among: CompiledPath?
+        var notAmong: CompiledPath?
         var minimum: Int
         var maximum: Int
     }
@@ -66,14 +66,16 @@ package struct PathCountCheck: Check {
     package func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let kinds = context.graph.kinds
-        // The distinct `when`s, each evaluated once per subject.
-        var whens: [(String, CompiledGuards)] = []
+        // The distinct `when`s, each evaluated once per subject, their guard paths shared.
+        var guards = SharedGuards()
+        var guardTexts: [String: Int] = [:]
+        var whenTexts: [String] = []
         let whenOf: [Int] = conditions.map { condition in
             guard !condition.when.isEmpty else { return -1 }
             let text = condition.when.text
-            if let index = whens.firstIndex(where: { $0.0 == text }) { return index }
-            whens.append((text, CompiledGuards(condition.when)))
-            return whens.count - 1
+            if let index = whenTexts.firstIndex(of: text) { return index }
+            whenTexts.append(text)
+            return guards.add(condition.when, texts: &guardTexts)
         }
         // The compiled paths, read once here, so the loop copies no expression.
         var counts: [CompiledCount?] = []
@@ -86,9 +88,8 @@ package struct PathCountCheck: Check {
             case .count(let path, let minimum, let maximum, let among, let notAmong):
                 counts.append(
                     CompiledCount(
-                        path: (path.compiled, path), among: among.map { ($0.compiled, $0) },
-                        notAmong: notAmong.map { ($0.compiled, $0) }, minimum: minimum ?? 0,
-                        maximum: maximum ?? Int.max))
+                        path: path.compiled, among: among?.compiled, notAmong: notAmong?.compiled,
+                        minimum: minimum ?? 0, maximum: maximum ?? Int.max))
                 relationOf.append(-1)
             case .relation(var relation):
                 relation.message = condition.message
@@ -98,35 +99,55 @@ package struct PathCountCheck: Check {
                 scratches.append(RelationCheck.Scratch(relation, context.graph))
             }
         }
-        var whenHolds = [Bool](repeating: false, count: whens.count)
+        // The count conditions as parallel arrays: the loop copies no struct of references.
+        // `countKind` is -1 for a relation condition, 0 for a plain count, 1 with among/not-among.
+        let countKind = counts.map { count in count.map { $0.among == nil && $0.notAmong == nil ? 0 : 1 } ?? -1 }
+        let countPaths = counts.map { $0?.path }
+        let amongPaths = counts.map { $0?.among }
+        let notAmongPaths = counts.map { $0?.notAmong }
+        let minimums = counts.map { $0?.minimum ?? 0 }
+        let maximums = counts.map { $0?.maximum ?? Int.max }
+        // For each `when`, 1 when it holds for the current subject, 0 when not, -1 not asked yet.
+        var whenHolds = [Int8](repeating: -1, count: whenTexts.count)
         var found: [Int] = []
         var other: [Int] = []
         var otherMarks = [Bool](repeating: false, count: context.graph.nodeCount)
         evaluator.withBorrowedRows { evaluator in
             for node in 0..<context.graph.nodeCount where subject.contains(kinds[node]) {
-                for index in whens.indices { whenHolds[index] = whens[index].1.holds(from: node, &evaluator) }
+                guards.reset()
+                for index in whenHolds.indices { whenHolds[index] = -1 }
                 var messages: [String] = []
                 var related: [(subject: FindingSubject, message: String)] = []
                 for index in conditions.indices {
-                    if whenOf[index] >= 0, !whenHolds[whenOf[index]] { continue }
-                    if let count = counts[index] {
-                        let (compiled, path) = count.path
-                        if count.among == nil, count.notAmong == nil {
-                            let number = evaluator.countNodes(compiled, path, from: node)
-                            guard number < count.minimum || number > count.maximum else { continue }
-                            evaluator.nodeSet(compiled, path, from: node, into: &found)
+                    let when = whenOf[index]
+                    if when >= 0 {
+                        if whenHolds[when] < 0 { whenHolds[when] = guards.holds(when, from: node, &evaluator) ? 1 : 0 }
+                        if whenHolds[when] == 0 { continue }
+                    }
+                    if countKind[index] >= 0, let path = countPaths[index] {
+                        let minimum = minimums[index]
+                        let maximum = maximums[index]
+                        if countKind[index] == 0 {
+                            let number = evaluator.countNodes(path, from: node)
+                            guard number < minimum || number > maximum else { continue }
+                            evaluator.nodeSet(path, from: node, into: &found)
                         } else {
-                            evaluator.nodeSet(compiled, path, from: node, into: &found)
-                            for (keep, filter) in [(true, count.among), (false, count.notAmong)] {
-                                guard let (compiled, path) = filter, !found.isEmpty else { continue }
-                                evaluator.nodeSet(compiled, path, from: node, into: &other)
+                            evaluator.nodeSet(path, from: node, into: &found)
+                            if !found.isEmpty, let among = amongPaths[index] {
+                                evaluator.nodeSet(among, from: node, into: &other)
                                 for reached in other { otherMarks[reached] = true }
-                                found.removeAll { otherMarks[$0] != keep }
+                                found.removeAll { !otherMarks[$0] }
                                 for reached in other { otherMarks[reached] = false }
                             }
-                            guard found.count < count.minimum || found.count > count.maximum else { continue }
+                            if !found.isEmpty, let notAmong = notAmongPaths[index] {
+                                evaluator.nodeSet(notAmong, from: node, into: &other)
+                                for reached in other { otherMarks[reached] = true }
+                                found.removeAll { otherMarks[$0] }
+                                for reached in other { otherMarks[reached] = false }
+                            }
+                            guard found.count < minimum || found.count > maximum else { continue }
                         }
-                        if found.count > count.maximum {
+                        if found.count > maximum {
                             related += found.map { (.node($0), "\(context.describe($0)) is one of them") }
                         }
                         messages.append(

@@ -45,26 +45,89 @@ extension [PathGuard] {
 
 /// A `when` ready to run: its guards with their compiled paths, read once before a check's loop.
 struct CompiledGuards {
-    private var guards: [(compiled: CompiledPath, path: PathExpression, minimum: Int, maximum: Int, bare: Bool)]
+    // Parallel arrays of plain values and compiled paths: the loop over every subject copies
+    // no expression.
+    private var paths: [CompiledPath]
+    private var minimums: [Int]
+    private var maximums: [Int]
+    private var bare: [Bool]
 
     init(_ guards: [PathGuard]) {
-        self.guards = guards.map {
-            ($0.path.compiled, $0.path, $0.minimum ?? 0, $0.maximum ?? Int.max, $0.isBare)
-        }
+        paths = guards.map(\.path.compiled)
+        minimums = guards.map { $0.minimum ?? 0 }
+        maximums = guards.map { $0.maximum ?? Int.max }
+        bare = guards.map(\.isBare)
     }
 
-    var isEmpty: Bool { guards.isEmpty }
+    var isEmpty: Bool { paths.isEmpty }
 
     /// Whether every guard holds from `node`; stops at the first that does not.
     ///
     /// - Complexity: the cost of evaluating the guards' paths from `node`.
     func holds(from node: Int, _ evaluator: inout PathEvaluator) -> Bool {
-        for item in guards {
-            if item.bare {
-                guard evaluator.reachesAny(item.compiled, item.path, from: node) else { return false }
+        for index in paths.indices {
+            if bare[index] {
+                guard evaluator.reachesAny(paths[index], from: node) else { return false }
             } else {
-                let count = evaluator.countNodes(item.compiled, item.path, from: node)
-                guard count >= item.minimum, count <= item.maximum else { return false }
+                let count = evaluator.countNodes(paths[index], from: node)
+                guard count >= minimums[index], count <= maximums[index] else { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// The guards of several `when`s, each distinct guard path evaluated at most once per subject:
+/// a rule whose conditions share guards (the unit's level, its leading committee) asks each
+/// question of a node once.
+struct SharedGuards {
+    /// The distinct guard paths, by their text.
+    private var paths: [CompiledPath] = []
+    /// For each `when`, its guards: the slot of the path, the bounds, and whether it is bare.
+    private var whens: [[(slot: Int, minimum: Int, maximum: Int, bare: Bool)]] = []
+    /// For each slot, what the current subject gave: -1 not asked yet; for a bare guard, 1 when
+    /// it reaches a node and 0 when not; otherwise the count.
+    private var memo: [Int] = []
+
+    /// Adds a `when`; returns its index.
+    mutating func add(_ guards: [PathGuard], texts: inout [String: Int]) -> Int {
+        whens.append(
+            guards.map { item in
+                let key = (item.isBare ? "any " : "count ") + item.path.text
+                let slot: Int
+                if let known = texts[key] {
+                    slot = known
+                } else {
+                    slot = paths.count
+                    texts[key] = slot
+                    paths.append(item.path.compiled)
+                    memo.append(-1)
+                }
+                return (slot, item.minimum ?? 0, item.maximum ?? Int.max, item.isBare)
+            })
+        return whens.count - 1
+    }
+
+    /// Forgets the answers of the previous subject.
+    mutating func reset() {
+        for index in memo.indices { memo[index] = -1 }
+    }
+
+    /// Whether every guard of `when` holds from `node`; stops at the first that does not.
+    mutating func holds(_ when: Int, from node: Int, _ evaluator: inout PathEvaluator) -> Bool {
+        for item in whens[when] {
+            var value = memo[item.slot]
+            if value < 0 {
+                value =
+                    item.bare
+                    ? (evaluator.reachesAny(paths[item.slot], from: node) ? 1 : 0)
+                    : evaluator.countNodes(paths[item.slot], from: node)
+                memo[item.slot] = value
+            }
+            if item.bare {
+                guard value > 0 else { return false }
+            } else {
+                guard value >= item.minimum, value <= item.maximum else { return false }
             }
         }
         return true

@@ -49,8 +49,9 @@ package struct RelationCheck: Check {
         let graph = context.graph
         let guards = CompiledGuards(when)
         var scratch = Scratch(self, graph)
+        let kinds = graph.kinds
         evaluator.withBorrowedRows { evaluator in
-            for node in 0..<graph.nodeCount where subject.contains(graph.kinds[node]) {
+            for node in 0..<graph.nodeCount where subject.contains(kinds[node]) {
                 if !guards.isEmpty, !guards.holds(from: node, &evaluator) { continue }
                 if let text = failure(at: node, context, &evaluator, &scratch) { sink.report(.node(node), text) }
             }
@@ -64,8 +65,8 @@ package struct RelationCheck: Check {
         var edgeTo: [Int32]
         var masks: [UInt8]
         var required: UInt8
-        var fromPath: (CompiledPath, PathExpression)?
-        var toPath: (CompiledPath, PathExpression)?
+        var fromPath: CompiledPath?
+        var toPath: CompiledPath?
         var targetMark: [Int32]
         var sources: [Int] = []
         var targets: [Int] = []
@@ -78,8 +79,8 @@ package struct RelationCheck: Check {
             edgeTo = graph.edgeTo
             masks = graph.periodMasks
             required = Period.mask(check.periods)
-            fromPath = check.from.map { ($0.compiled, $0) }
-            toPath = check.to.map { ($0.compiled, $0) }
+            fromPath = check.from?.compiled
+            toPath = check.to?.compiled
             targetMark = [Int32](repeating: -1, count: graph.nodeCount)
         }
     }
@@ -89,14 +90,14 @@ package struct RelationCheck: Check {
     func failure(
         at node: Int, _ context: AuditContext, _ evaluator: inout PathEvaluator, _ scratch: inout Scratch
     ) -> String? {
-        if let (compiled, expression) = scratch.fromPath {
-            evaluator.nodeSet(compiled, expression, from: node, into: &scratch.sources)
+        if let compiled = scratch.fromPath {
+            evaluator.nodeSet(compiled, from: node, into: &scratch.sources)
         } else {
             scratch.sources.removeAll(keepingCapacity: true)
             scratch.sources.append(node)
         }
-        if let (compiled, expression) = scratch.toPath {
-            evaluator.nodeSet(compiled, expression, from: node, into: &scratch.targets)
+        if let compiled = scratch.toPath {
+            evaluator.nodeSet(compiled, from: node, into: &scratch.targets)
         } else {
             scratch.targets.removeAll(keepingCapacity: true)
             scratch.targets.append(node)
