@@ -48,12 +48,22 @@ package struct PathAutomaton: Sendable {
 
     private(set) var flat = Flat()
 
+    /// The flat tables in a box of their own, made once: the evaluator takes the box for each
+    /// query, one reference, where a copy of the tables would count one for every array.
+    final class FlatBox: Sendable {
+        let tables: Flat
+        init(_ tables: Flat) { self.tables = tables }
+    }
+
+    private(set) var flatBox = FlatBox(Flat())
+
     var stateCount: Int { moves.count }
 
     /// - Complexity: O(size of `term` with its bounded repetitions written out).
     init(_ term: PathExpression.Term) {
         accept = compile(term, from: 0)
         flatten()
+        flatBox = FlatBox(flat)
     }
 
     private mutating func flatten() {

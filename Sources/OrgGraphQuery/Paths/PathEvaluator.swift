@@ -104,8 +104,8 @@ public struct PathEvaluator {
     /// Walks the product graph, calling `visit` with each node reached the first time;
     /// stops when `visit` returns false.
     private mutating func run(_ compiled: CompiledPath, from start: Int, _ visit: (Int) -> Bool) {
-        let automaton = compiled.automaton.flat
-        prepare(states: automaton.accepting.count)
+        let automaton = compiled.automaton.flatBox
+        prepare(states: automaton.tables.accepting.count)
         let useLarge = markStates == 0
         // Work on local buffers: no copy-on-write checks in the loop.
         var marks: [UInt32] = []
@@ -128,13 +128,16 @@ public struct PathEvaluator {
     }
 
     private mutating func walk(
-        _ automaton: PathAutomaton.Flat, from start: Int, marks: UnsafeMutableBufferPointer<UInt32>,
+        _ box: PathAutomaton.FlatBox, from start: Int, marks: UnsafeMutableBufferPointer<UInt32>,
         emitted: UnsafeMutableBufferPointer<UInt32>, queue: inout [(node: Int32, state: Int32)], useLarge: Bool,
         _ visit: (Int) -> Bool
     ) {
         let n = graph.nodeCount
         let generation = self.generation
-        let organization = self.organization
+        let kinds = self.kinds
+        let table = self.rowTable
+        // The organization, copied only for a test on something else than kinds.
+        var organization: Organization?
         var largeMarks = self.largeMarks
         defer { self.largeMarks = largeMarks }
         var pending: [Int32] = []
@@ -149,23 +152,33 @@ public struct PathEvaluator {
                 guard marks[slot] != generation else { return true }
                 marks[slot] = generation
             }
-            if automaton.accepting[Int(state)], emitted[Int(node)] != generation {
+            if box.tables.accepting[Int(state)], emitted[Int(node)] != generation {
                 emitted[Int(node)] = generation
                 if !visit(Int(node)) { return false }
             }
-            if automaton.moveOffsets[Int(state)] != automaton.moveOffsets[Int(state) + 1] {
+            if box.tables.moveOffsets[Int(state)] != box.tables.moveOffsets[Int(state) + 1] {
                 queue.append((node, state))
             }
             // Empty moves and passed tests stay on the node, at the same depth.
-            let empties = Int(automaton.emptyOffsets[Int(state)])..<Int(automaton.emptyOffsets[Int(state) + 1])
+            let empties = Int(box.tables.emptyOffsets[Int(state)])..<Int(box.tables.emptyOffsets[Int(state) + 1])
             for empty in empties {
-                if !enter(node, automaton.emptyTargets[empty]) { return false }
+                if !enter(node, box.tables.emptyTargets[empty]) { return false }
             }
-            let tests = Int(automaton.testOffsets[Int(state)])..<Int(automaton.testOffsets[Int(state) + 1])
+            let tests = Int(box.tables.testOffsets[Int(state)])..<Int(box.tables.testOffsets[Int(state) + 1])
             if !tests.isEmpty {
                 let depth = pending.count
-                for test in tests where automaton.testFilters[test].matches(Int(node), in: organization) {
-                    pending.append(automaton.testTargets[test])
+                for test in tests {
+                    let filter = box.tables.testFilters[test]
+                    let passes: Bool
+                    switch filter {
+                    case .kind(let kind): passes = kinds[Int(node)] == kind
+                    case .kinds(let set): passes = set.contains(kinds[Int(node)])
+                    default:
+                        if organization == nil { organization = self.organization }
+                        passes = organization.map { filter.matches(Int(node), in: $0) } ?? false
+                    }
+                    guard passes else { continue }
+                    pending.append(box.tables.testTargets[test])
                 }
                 while pending.count > depth, let next = pending.popLast() {
                     if !enter(node, next) { return false }
@@ -174,27 +187,38 @@ public struct PathEvaluator {
             return true
         }
 
-        guard enter(Int32(start), automaton.start) else { return }
+        guard enter(Int32(start), box.tables.start) else { return }
         var head = 0
         while head < queue.count {
             let (node, state) = queue[head]
             head += 1
-            for move in Int(automaton.moveOffsets[Int(state)])..<Int(automaton.moveOffsets[Int(state) + 1]) {
-                let target = automaton.moveTargets[move]
+            for move in Int(box.tables.moveOffsets[Int(state)])..<Int(box.tables.moveOffsets[Int(state) + 1]) {
+                let target = box.tables.moveTargets[move]
+                let filter = box.tables.moveFilters[move]
+                if filter < 0, let table {
+                    // The rows borrowed for the whole loop: plain pointers, no reference counted.
+                    let row = 2 * Int(box.tables.moveTypes[move]) + (box.tables.moveReversed[move] ? 1 : 0)
+                    let offsets = table.offsets[row]
+                    guard !offsets.isEmpty else { continue }
+                    let neighbors = table.neighbors[row]
+                    for index in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+                        if !enter(neighbors[index], target) { return }
+                    }
+                    continue
+                }
                 let adjacency =
-                    automaton.moveReversed[move]
-                    ? graph.incoming[Int(automaton.moveTypes[move])] : graph.outgoing[Int(automaton.moveTypes[move])]
+                    box.tables.moveReversed[move]
+                    ? graph.incoming[Int(box.tables.moveTypes[move])] : graph.outgoing[Int(box.tables.moveTypes[move])]
                 guard !adjacency.offsets.isEmpty else { continue }
                 let begin = Int(adjacency.offsets[Int(node)])
                 let end = Int(adjacency.offsets[Int(node) + 1])
-                let filter = automaton.moveFilters[move]
                 guard filter >= 0 else {
                     for index in begin..<end {
                         if !enter(adjacency.neighbors[index], target) { return }
                     }
                     continue
                 }
-                let edgeFilter = automaton.edgeFilters[Int(filter)]
+                let edgeFilter = box.tables.edgeFilters[Int(filter)]
                 for index in begin..<end where edgeFilter.passes(Int(adjacency.edges[index]), in: graph) {
                     if !enter(adjacency.neighbors[index], target) { return }
                 }
