@@ -16,6 +16,9 @@ run() {
 
 run validate Examples/province.yaml Examples/hospital.yaml Examples/university.yaml Examples/district-school.yaml
 run validate Examples/broken/structural.yaml
+run validate Examples/lam-dong-2025.yaml Examples/central-hospital.yaml
+run validate Examples/broken/two-tier-2025.yaml
+run rules --rulebook 125-QD/TW-2025
 run stats Examples/province.yaml
 mkdir -p out
 run render Examples/province.yaml -o out/province.svg --timings

@@ -148,7 +148,9 @@ package struct PathCountCheck: Check {
                             guard found.count < minimum || found.count > maximum else { continue }
                         }
                         if found.count > maximum {
-                            related += found.map { (.node($0), "\(context.describe($0)) is one of them") }
+                            related += found.filter { $0 != node }.map {
+                                (.node($0), "\(context.describe($0)) is one of them")
+                            }
                         }
                         messages.append(
                             conditions[index].message.render([
