@@ -109,6 +109,7 @@ package struct PathCountCheck: Check {
         let maximums = counts.map { $0?.maximum ?? Int.max }
         // For each `when`, 1 when it holds for the current subject, 0 when not, -1 not asked yet.
         var whenHolds = [Int8](repeating: -1, count: whenTexts.count)
+        let relationEach = relations.map(\.each)
         var found: [Int] = []
         var other: [Int] = []
         var otherMarks = [Bool](repeating: false, count: context.graph.nodeCount)
@@ -159,8 +160,12 @@ package struct PathCountCheck: Check {
                             ]))
                     } else if relationOf[index] >= 0 {
                         let slot = relationOf[index]
-                        if let failure = relations[slot].failure(at: node, context, &evaluator, &scratches[slot]) {
-                            messages.append(failure)
+                        if let (missing, periods) = RelationCheck.missing(
+                            at: node, relationEach[slot], &evaluator, &scratches[slot])
+                        {
+                            messages.append(
+                                relations[slot].message(
+                                    at: node, context, missing: missing, periods: periods, scratches[slot]))
                         }
                     }
                 }

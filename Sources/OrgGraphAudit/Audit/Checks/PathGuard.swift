@@ -115,7 +115,8 @@ struct SharedGuards {
 
     /// Whether every guard of `when` holds from `node`; stops at the first that does not.
     mutating func holds(_ when: Int, from node: Int, _ evaluator: inout PathEvaluator) -> Bool {
-        for item in whens[when] {
+        for position in whens[when].indices {
+            let item = whens[when][position]
             var value = memo[item.slot]
             if value < 0 {
                 value =

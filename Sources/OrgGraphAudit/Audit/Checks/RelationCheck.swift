@@ -90,6 +90,16 @@ package struct RelationCheck: Check {
     func failure(
         at node: Int, _ context: AuditContext, _ evaluator: inout PathEvaluator, _ scratch: inout Scratch
     ) -> String? {
+        guard let (missing, missingPeriods) = Self.missing(at: node, each, &evaluator, &scratch) else { return nil }
+        return message(at: node, context, missing: missing, periods: missingPeriods, scratch)
+    }
+
+    /// What the relations from subject `node` leave missing: the nodes, and the periods; `nil`
+    /// when nothing is. Static, and reading only `scratch`: a caller that keeps its checks in an
+    /// array copies none of them for every subject.
+    static func missing(
+        at node: Int, _ each: Each, _ evaluator: inout PathEvaluator, _ scratch: inout Scratch
+    ) -> ([Int], UInt8)? {
         if let compiled = scratch.fromPath {
             evaluator.nodeSet(compiled, from: node, into: &scratch.sources)
         } else {
@@ -102,17 +112,17 @@ package struct RelationCheck: Check {
             scratch.targets.removeAll(keepingCapacity: true)
             scratch.targets.append(node)
         }
-        let (sources, targets, required) = (scratch.sources, scratch.targets, scratch.required)
-        for (position, target) in targets.enumerated() { scratch.targetMark[target] = Int32(position) }
+        let required = scratch.required
+        for position in scratch.targets.indices { scratch.targetMark[scratch.targets[position]] = Int32(position) }
         scratch.reachedTargets.removeAll(keepingCapacity: true)
-        scratch.reachedTargets.append(contentsOf: repeatElement(-1, count: targets.count))
+        scratch.reachedTargets.append(contentsOf: repeatElement(-1, count: scratch.targets.count))
         scratch.reachedSources.removeAll(keepingCapacity: true)
-        scratch.reachedSources.append(contentsOf: repeatElement(-1, count: sources.count))
+        scratch.reachedSources.append(contentsOf: repeatElement(-1, count: scratch.sources.count))
         var any: Int16 = -1
-        let adjacency = scratch.adjacency
-        for (sourcePosition, source) in sources.enumerated() where !adjacency.offsets.isEmpty {
-            for slot in Int(adjacency.offsets[source])..<Int(adjacency.offsets[source + 1]) {
-                let edge = adjacency.edges[slot]
+        for sourcePosition in scratch.sources.indices where !scratch.adjacency.offsets.isEmpty {
+            let source = scratch.sources[sourcePosition]
+            for slot in Int(scratch.adjacency.offsets[source])..<Int(scratch.adjacency.offsets[source + 1]) {
+                let edge = scratch.adjacency.edges[slot]
                 let targetPosition = Int(scratch.targetMark[Int(scratch.edgeTo[Int(edge)])])
                 guard targetPosition >= 0 else { continue }
                 let written = Int16(scratch.masks[Int(edge)])
@@ -121,13 +131,13 @@ package struct RelationCheck: Check {
                 any = max(any, 0) | written
             }
         }
-        for target in targets { scratch.targetMark[target] = -1 }
+        for target in scratch.targets { scratch.targetMark[target] = -1 }
         var missing: [Int] = []
         var missingPeriods: UInt8 = 0
         switch each {
         case .to, .from:
             let (nodes, reached) =
-                each == .to ? (targets, scratch.reachedTargets) : (sources, scratch.reachedSources)
+                each == .to ? (scratch.targets, scratch.reachedTargets) : (scratch.sources, scratch.reachedSources)
             for (position, other) in nodes.enumerated() {
                 if reached[position] < 0 {
                     missing.append(other)
@@ -138,13 +148,21 @@ package struct RelationCheck: Check {
             }
         case .any:
             if any < 0 {
-                missing = targets
+                missing = scratch.targets
                 missingPeriods = required
             } else {
                 missingPeriods = required & ~UInt8(any)
             }
         }
         guard !missing.isEmpty || missingPeriods != 0 else { return nil }
+        return (missing, missingPeriods)
+    }
+
+    /// The message of the finding on subject `node`, from what ``missing(at:_:_:_:)`` found.
+    func message(
+        at node: Int, _ context: AuditContext, missing: [Int], periods missingPeriods: UInt8, _ scratch: Scratch
+    ) -> String {
+        let (sources, targets) = (scratch.sources, scratch.targets)
         let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
         return message.render([
             "subject": context.describe(node), "missing": context.describeList(missing),
