@@ -48,17 +48,7 @@ extension GenerationRun {
         let agenciesBTV = draft.add(
             agencies + "-btv", .standingCommittee, "Ban Thường vụ \(agenciesName)", partOf: agencies)
         draft.relate(.leads, pid, agencies)
-        var managers: [(code: String, manager: Manager)] = [
-            ("ubnd", Manager(id: ubnd, escalation: ubnd, authorities: [ubnd, authority]))
-        ]
-        for agency in AgencyTemplate.departments {
-            draft.managingAgencies.append(draft.nextNode)
-            let id = draft.add(
-                pid + "-" + agency.code, .managingAgency, "\(agency.name) tỉnh \(pname)", sector: agency.sector,
-                partOf: ubnd)
-            draft.relate(.escalatesTo, id, ubnd)
-            managers.append((agency.code, Manager(id: id, escalation: ubnd, authorities: [id, ubnd, authority])))
-        }
+        let managers = departments(pid, name: pname, peoplesCommittee: ubnd, authority: authority)
 
         // The areas: groups of communes where the districts were, named after them.
         var usedAreaNames: Set<String> = [pname]

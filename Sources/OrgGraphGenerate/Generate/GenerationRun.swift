@@ -87,6 +87,27 @@ struct GenerationRun: Sendable {
     /// `number` in decimal, with leading zeros up to `width` digits.
     ///
     /// - Complexity: O(`width`).
+    /// The provincial People's Committee `ubnd` and its departments, as the managers of the
+    /// province's units: each department is part of it and escalates to it, and its documents
+    /// may come from it, from the People's Committee, or from `authority` (the party cadres
+    /// committee of three-tier years, the authority party committee since 2025).
+    mutating func departments(
+        _ pid: String, name pname: String, peoplesCommittee ubnd: String, authority: String
+    ) -> [(code: String, manager: Manager)] {
+        var managers: [(code: String, manager: Manager)] = [
+            ("ubnd", Manager(id: ubnd, escalation: ubnd, authorities: [ubnd, authority]))
+        ]
+        for agency in AgencyTemplate.departments {
+            draft.managingAgencies.append(draft.nextNode)
+            let id = draft.add(
+                pid + "-" + agency.code, .managingAgency, "\(agency.name) tỉnh \(pname)", sector: agency.sector,
+                partOf: ubnd)
+            draft.relate(.escalatesTo, id, ubnd)
+            managers.append((agency.code, Manager(id: id, escalation: ubnd, authorities: [id, ubnd, authority])))
+        }
+        return managers
+    }
+
     static func padded(_ number: Int, _ width: Int) -> String {
         let digits = String(number)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
@@ -116,17 +137,7 @@ struct GenerationRun: Sendable {
             pid + "-bcs", .partyCadresCommittee, "Ban cán sự đảng Ủy ban nhân dân tỉnh \(pname)", level: .provincial)
         draft.relate(.leads, btv, bcs)
         draft.relate(.leads, bcs, ubnd)
-        var managers: [(code: String, manager: Manager)] = [
-            ("ubnd", Manager(id: ubnd, escalation: ubnd, authorities: [ubnd, bcs]))
-        ]
-        for agency in AgencyTemplate.departments {
-            draft.managingAgencies.append(draft.nextNode)
-            let id = draft.add(
-                pid + "-" + agency.code, .managingAgency, "\(agency.name) tỉnh \(pname)", sector: agency.sector,
-                partOf: ubnd)
-            draft.relate(.escalatesTo, id, ubnd)
-            managers.append((agency.code, Manager(id: id, escalation: ubnd, authorities: [id, ubnd, bcs])))
-        }
+        let managers = departments(pid, name: pname, peoplesCommittee: ubnd, authority: bcs)
 
         var usedDistrictNames: Set<String> = [pname]
         let districtNames = PlaceNames.draw(size.districtsPerProvince, using: &random, avoiding: &usedDistrictNames)
