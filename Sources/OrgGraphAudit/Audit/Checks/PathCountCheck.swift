@@ -53,60 +53,52 @@ package struct PathCountCheck: Check {
         self.conditions = conditions
     }
 
-    /// A count condition ready to run: its compiled paths and bounds.
-    private struct CompiledCount {
-        var path: CompiledPath
-        var among: CompiledPath?
-        var notAmong: CompiledPath?
-        var minimum: Int
-        var maximum: Int
-    }
-
     /// - Complexity: for each subject node, the cost of evaluating its conditions' paths.
     package func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let kinds = context.graph.kinds
         // The distinct `when`s, each evaluated once per subject, their guard paths shared.
         var guards = SharedGuards()
-        var guardTexts: [String: Int] = [:]
         var whenTexts: [String] = []
         let whenOf: [Int] = conditions.map { condition in
             guard !condition.when.isEmpty else { return -1 }
             let text = condition.when.text
             if let index = whenTexts.firstIndex(of: text) { return index }
             whenTexts.append(text)
-            return guards.add(condition.when, texts: &guardTexts)
+            return guards.add(condition.when)
         }
-        // The compiled paths, read once here, so the loop copies no expression.
-        var counts: [CompiledCount?] = []
-        // The relation conditions, and the buffers of each, by the condition's index.
+        // The count conditions as parallel arrays of compiled paths and bounds, read once here:
+        // the loop copies no expression and no struct of references. A relation condition has
+        // no count path; it has its check and the buffers of it instead.
+        var countPaths: [CompiledPath?] = []
+        var amongPaths: [CompiledPath?] = []
+        var notAmongPaths: [CompiledPath?] = []
+        var minimums: [Int] = []
+        var maximums: [Int] = []
         var relations: [RelationCheck] = []
         var scratches: [RelationCheck.Scratch] = []
         var relationOf: [Int] = []
         for condition in conditions {
             switch condition.test {
             case .count(let path, let minimum, let maximum, let among, let notAmong):
-                counts.append(
-                    CompiledCount(
-                        path: path.compiled, among: among?.compiled, notAmong: notAmong?.compiled,
-                        minimum: minimum ?? 0, maximum: maximum ?? Int.max))
+                countPaths.append(path.compiled)
+                amongPaths.append(among?.compiled)
+                notAmongPaths.append(notAmong?.compiled)
+                minimums.append(minimum ?? 0)
+                maximums.append(maximum ?? Int.max)
                 relationOf.append(-1)
             case .relation(var relation):
                 relation.message = condition.message
-                counts.append(nil)
+                countPaths.append(nil)
+                amongPaths.append(nil)
+                notAmongPaths.append(nil)
+                minimums.append(0)
+                maximums.append(Int.max)
                 relationOf.append(relations.count)
                 relations.append(relation)
                 scratches.append(RelationCheck.Scratch(relation, context.graph))
             }
         }
-        // The count conditions as parallel arrays: the loop copies no struct of references.
-        // `countKind` is -1 for a relation condition, 0 for a plain count, 1 with among/not-among.
-        let countKind = counts.map { count in count.map { $0.among == nil && $0.notAmong == nil ? 0 : 1 } ?? -1 }
-        let countPaths = counts.map { $0?.path }
-        let amongPaths = counts.map { $0?.among }
-        let notAmongPaths = counts.map { $0?.notAmong }
-        let minimums = counts.map { $0?.minimum ?? 0 }
-        let maximums = counts.map { $0?.maximum ?? Int.max }
         // For each `when`, 1 when it holds for the current subject, 0 when not, -1 not asked yet.
         var whenHolds = [Int8](repeating: -1, count: whenTexts.count)
         let relationEach = relations.map(\.each)
@@ -125,10 +117,10 @@ package struct PathCountCheck: Check {
                         if whenHolds[when] < 0 { whenHolds[when] = guards.holds(when, from: node, &evaluator) ? 1 : 0 }
                         if whenHolds[when] == 0 { continue }
                     }
-                    if countKind[index] >= 0, let path = countPaths[index] {
+                    if let path = countPaths[index] {
                         let minimum = minimums[index]
                         let maximum = maximums[index]
-                        if countKind[index] == 0 {
+                        if amongPaths[index] == nil, notAmongPaths[index] == nil {
                             let number = evaluator.countNodes(path, from: node)
                             guard number < minimum || number > maximum else { continue }
                             evaluator.nodeSet(path, from: node, into: &found)

@@ -43,46 +43,14 @@ extension [PathGuard] {
     var summary: [String] { isEmpty ? [] : ["when: \(text)"] }
 }
 
-/// A `when` ready to run: its guards with their compiled paths, read once before a check's loop.
-struct CompiledGuards {
-    // Parallel arrays of plain values and compiled paths: the loop over every subject copies
-    // no expression.
-    private var paths: [CompiledPath]
-    private var minimums: [Int]
-    private var maximums: [Int]
-    private var bare: [Bool]
-
-    init(_ guards: [PathGuard]) {
-        paths = guards.map(\.path.compiled)
-        minimums = guards.map { $0.minimum ?? 0 }
-        maximums = guards.map { $0.maximum ?? Int.max }
-        bare = guards.map(\.isBare)
-    }
-
-    var isEmpty: Bool { paths.isEmpty }
-
-    /// Whether every guard holds from `node`; stops at the first that does not.
-    ///
-    /// - Complexity: the cost of evaluating the guards' paths from `node`.
-    func holds(from node: Int, _ evaluator: inout PathEvaluator) -> Bool {
-        for index in paths.indices {
-            if bare[index] {
-                guard evaluator.reachesAny(paths[index], from: node) else { return false }
-            } else {
-                let count = evaluator.countNodes(paths[index], from: node)
-                guard count >= minimums[index], count <= maximums[index] else { return false }
-            }
-        }
-        return true
-    }
-}
-
-/// The guards of several `when`s, each distinct guard path evaluated at most once per subject:
-/// a rule whose conditions share guards (the unit's level, its leading committee) asks each
-/// question of a node once.
+/// The guards of one or several `when`s, ready to run: their compiled paths read once before a
+/// check's loop (which then copies no expression), each distinct guard path evaluated at most
+/// once per subject, so a rule whose conditions share guards (the unit's level, its leading
+/// committee) asks each question of a node once.
 struct SharedGuards {
-    /// The distinct guard paths, by their text.
+    /// The distinct guard paths, and the slot of each by its text.
     private var paths: [CompiledPath] = []
+    private var slots: [String: Int] = [:]
     /// For each `when`, its guards: the slot of the path, the bounds, and whether it is bare.
     private var whens: [[(slot: Int, minimum: Int, maximum: Int, bare: Bool)]] = []
     /// For each slot, what the current subject gave: -1 not asked yet; for a bare guard, 1 when
@@ -90,16 +58,16 @@ struct SharedGuards {
     private var memo: [Int] = []
 
     /// Adds a `when`; returns its index.
-    mutating func add(_ guards: [PathGuard], texts: inout [String: Int]) -> Int {
+    mutating func add(_ guards: [PathGuard]) -> Int {
         whens.append(
             guards.map { item in
                 let key = (item.isBare ? "any " : "count ") + item.path.text
                 let slot: Int
-                if let known = texts[key] {
+                if let known = slots[key] {
                     slot = known
                 } else {
                     slot = paths.count
-                    texts[key] = slot
+                    slots[key] = slot
                     paths.append(item.path.compiled)
                     memo.append(-1)
                 }

@@ -47,12 +47,16 @@ package struct RelationCheck: Check {
     package func run(_ context: AuditContext, into sink: inout FindingSink) {
         var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let graph = context.graph
-        let guards = CompiledGuards(when)
+        var guards = SharedGuards()
+        let whenIndex = when.isEmpty ? -1 : guards.add(when)
         var scratch = Scratch(self, graph)
         let kinds = graph.kinds
         evaluator.withBorrowedRows { evaluator in
             for node in 0..<graph.nodeCount where subject.contains(kinds[node]) {
-                if !guards.isEmpty, !guards.holds(from: node, &evaluator) { continue }
+                if whenIndex >= 0 {
+                    guards.reset()
+                    if !guards.holds(whenIndex, from: node, &evaluator) { continue }
+                }
                 if let text = failure(at: node, context, &evaluator, &scratch) { sink.report(.node(node), text) }
             }
         }
