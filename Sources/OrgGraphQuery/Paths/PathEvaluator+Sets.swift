@@ -9,25 +9,14 @@ extension PathEvaluator {
     ///
     /// - Complexity: O(edges walked) for finite expressions; as ``evaluate(_:from:)`` otherwise.
     mutating func nodeSet(_ expression: PathExpression, from start: Int) -> [Int] {
-        nodeSet(expression.compiled, expression, from: start)
-    }
-
-    package mutating func nodeSet(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> [Int] {
         var result: [Int] = []
-        nodeSet(compiled, expression, from: start, into: &result)
+        nodeSet(expression.compiled, from: start, into: &result)
         return result
     }
 
-    /// The nodes `expression` reaches from `start`, in `result` (emptied first, its storage
-    /// kept for the next call).
-    package mutating func nodeSet(
-        _ compiled: CompiledPath, _ expression: PathExpression, from start: Int, into result: inout [Int]
-    ) {
-        nodeSet(compiled, from: start, into: &result)
-    }
-
-    /// The nodes a compiled expression reaches from `start`, in `result`: the form the checks'
-    /// loops use, which copy no expression (its text and terms) for every node they look at.
+    /// The nodes a compiled expression reaches from `start`, in `result` (emptied first, its
+    /// storage kept for the next call): the form the checks' loops use, which copy no expression
+    /// (its text and terms) for every node they look at.
     package mutating func nodeSet(_ compiled: CompiledPath, from start: Int, into result: inout [Int]) {
         result.removeAll(keepingCapacity: true)
         guard let chains = localChains(compiled) else {
@@ -37,12 +26,7 @@ extension PathEvaluator {
         collect(chains, from: start, stopAtFirst: false) { result.append(Int($0)) }
     }
 
-    /// How many distinct nodes `expression` reaches from `start`, without listing them.
-    package mutating func countNodes(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Int {
-        countNodes(compiled, from: start)
-    }
-
-    /// How many distinct nodes a compiled expression reaches from `start`.
+    /// How many distinct nodes a compiled expression reaches from `start`, without listing them.
     package mutating func countNodes(_ compiled: CompiledPath, from start: Int) -> Int {
         guard let chains = localChains(compiled) else { return evaluate(compiled, from: start).count }
         var count = 0
@@ -52,11 +36,7 @@ extension PathEvaluator {
 
     /// Whether `expression` reaches any node from `start`.
     mutating func reachesAny(_ expression: PathExpression, from start: Int) -> Bool {
-        reachesAny(expression.compiled, expression, from: start)
-    }
-
-    package mutating func reachesAny(_ compiled: CompiledPath, _ expression: PathExpression, from start: Int) -> Bool {
-        reachesAny(compiled, from: start)
+        reachesAny(expression.compiled, from: start)
     }
 
     /// Whether a compiled expression reaches any node from `start`.
