@@ -17,8 +17,11 @@ public struct RulebookLoader: Sendable {
     /// The id of the default rulebook.
     public static let defaultID = "125-QD/TW"
 
+    /// The id of the rulebook for the two-tier local government since 1 July 2025.
+    public static let twoTierID = "125-QD/TW-2025"
+
     /// The ids of the rulebooks compiled into the package.
-    public static let builtinIDs = ["structural", "125-QD/TW", "125-QD/TW-2025"]
+    public static let builtinIDs = ["structural", defaultID, twoTierID]
 
     public init() {}
 
@@ -79,8 +82,8 @@ public struct RulebookLoader: Sendable {
     public static func builtin(_ id: String) -> Rulebook? {
         switch id {
         case "structural": return .structural
-        case "125-QD/TW": return regulation125
-        case "125-QD/TW-2025": return regulation125TwoTier
+        case defaultID: return regulation125
+        case twoTierID: return regulation125TwoTier
         default: return nil
         }
     }
@@ -92,7 +95,7 @@ public struct RulebookLoader: Sendable {
     /// The rulebook of Regulation 125-QD/TW under the two-tier local government (since
     /// 1 July 2025), compiled into the package; it extends ``regulation125``.
     public static let regulation125TwoTier = builtin(
-        id: "125-QD/TW-2025", title: "Regulation 125-QD/TW, two-tier local government",
+        id: twoTierID, title: "Regulation 125-QD/TW, two-tier local government",
         text: BuiltinRulebookTexts.regulation125TwoTier)
 
     private static func builtin(id: String, title: String, text: String) -> Rulebook {

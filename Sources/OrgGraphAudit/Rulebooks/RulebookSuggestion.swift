@@ -18,7 +18,7 @@ public enum RulebookSuggestion {
         guard !superiors.offsets.isEmpty else { return nil }
         for node in 0..<graph.nodeCount where graph.kinds[node] == .communePartyCommittee {
             guard superiors.offsets[node] != superiors.offsets[node + 1] else { continue }
-            let twoTier = "125-QD/TW-2025"
+            let twoTier = RulebookLoader.twoTierID
             return Diagnostic(
                 .note, file: organization.sourceMap.file, location: organization.sourceMap.node(node),
                 message:
