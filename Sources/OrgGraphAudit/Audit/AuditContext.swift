@@ -9,11 +9,23 @@ public struct AuditContext: Sendable {
     public var vocabulary: Vocabulary
     /// The periods of each edge's relation as a bit mask (bit `i`: `Period.allCases[i]`).
     var periodMasks: [UInt8] { graph.periodMasks }
+    /// Path evaluators that checks borrow and give back: the rules an audit runs on one thread
+    /// one after another share one evaluator, its buffers and compiled programs.
+    private let evaluators = EvaluatorPool()
 
     public init(_ loaded: LoadedOrganization, vocabulary: Vocabulary = .standard) {
         organization = loaded.organization
         graph = loaded.graph
         self.vocabulary = vocabulary
+    }
+
+    /// Calls `body` with a path evaluator of this organization that no other thread uses
+    /// meanwhile.
+    package func withEvaluator<Result>(_ body: (inout PathEvaluator) -> Result) -> Result {
+        var evaluator =
+            evaluators.take() ?? PathEvaluator(LoadedOrganization(organization: organization, graph: graph))
+        defer { evaluators.give(evaluator) }
+        return body(&evaluator)
     }
 
     /// The node at `index`.
@@ -70,4 +82,13 @@ public struct FindingSink: Sendable {
 
     /// The number of findings reported so far.
     public var count: Int { drafts.count }
+}
+
+/// The evaluators of an audit not in use.
+private final class EvaluatorPool: @unchecked Sendable {
+    private let lock = Mutex()
+    private var idle: [PathEvaluator] = []
+
+    func take() -> PathEvaluator? { lock.withLock { idle.popLast() } }
+    func give(_ evaluator: PathEvaluator) { lock.withLock { idle.append(evaluator) } }
 }

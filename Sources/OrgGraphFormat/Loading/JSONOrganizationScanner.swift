@@ -120,6 +120,7 @@ package struct JSONOrganizationScanner {
         lines.locate(offset, in: bytes)
     }
 
+    @inline(__always)
     private mutating func expect(_ byte: UInt8) throws(Fallback) {
         skipWhitespace()
         guard peek() == byte else { throw Fallback() }

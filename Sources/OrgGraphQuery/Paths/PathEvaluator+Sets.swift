@@ -76,21 +76,25 @@ final class PathSets {
 
     /// The programs, by the identity of their compiled path; the compiled paths are kept, so
     /// that their identities are not reused.
-    private var index: [ObjectIdentifier: Int] = [:]
-    private var owners: [CompiledPath] = []
+    ///
+    /// The evaluator that owns this is used by one thread at a time, and nothing here is
+    /// reached but through it: its variables need no check of exclusive access at run time,
+    /// which would otherwise cost more than a query's walk.
+    @exclusivity(unchecked) private var index: [ObjectIdentifier: Int] = [:]
+    @exclusivity(unchecked) private var owners: [CompiledPath] = []
     /// A direct-mapped cache in front of `index`: the identity and program of recent paths.
-    private var recentKeys = [ObjectIdentifier?](repeating: nil, count: 64)
-    private var recentPrograms = [Int](repeating: 0, count: 64)
+    private let recentKeys = UnsafeMutablePointer<UInt>.allocate(capacity: 64)
+    private let recentPrograms = UnsafeMutablePointer<Int>.allocate(capacity: 64)
 
     /// Each program's operations and chain ends, copied out of its compiled path.
-    private var operations: [UnsafeMutableBufferPointer<PathProgram.Operation>] = []
-    private var chainEnds: [UnsafeMutableBufferPointer<Int32>] = []
-    private var filters: [[NodeFilter]] = []
+    @exclusivity(unchecked) private var operations: [UnsafeMutableBufferPointer<PathProgram.Operation>] = []
+    @exclusivity(unchecked) private var chainEnds: [UnsafeMutableBufferPointer<Int32>] = []
+    @exclusivity(unchecked) private var filters: [[NodeFilter]] = []
 
     /// The kind index of each node, and its level (0 none, else 1 + its index), made at the
     /// first test on levels.
     private let kinds: UnsafeMutablePointer<UInt8>
-    private var levels: UnsafeMutablePointer<UInt8>?
+    @exclusivity(unchecked) private var levels: UnsafeMutablePointer<UInt8>?
     /// The nodes of the current set, the next set, and those found; each holds a set, so at
     /// most `nodeCount`.
     private let first: UnsafeMutablePointer<Int32>
@@ -99,8 +103,8 @@ final class PathSets {
     /// Marks with a generation, so that no buffer is cleared between queries.
     private let stepMarks: UnsafeMutablePointer<UInt32>
     private let foundMarks: UnsafeMutablePointer<UInt32>
-    private var stepGeneration: UInt32 = 0
-    private var foundGeneration: UInt32 = 0
+    @exclusivity(unchecked) private var stepGeneration: UInt32 = 0
+    @exclusivity(unchecked) private var foundGeneration: UInt32 = 0
 
     init(graph: Graph, organization: Organization) {
         self.graph = graph
@@ -116,6 +120,8 @@ final class PathSets {
         stepMarks.initialize(repeating: 0, count: count)
         foundMarks = .allocate(capacity: count)
         foundMarks.initialize(repeating: 0, count: count)
+        recentKeys.initialize(repeating: 0, count: 64)
+        recentPrograms.initialize(repeating: 0, count: 64)
     }
 
     deinit {
@@ -126,6 +132,8 @@ final class PathSets {
         found.deallocate()
         stepMarks.deallocate()
         foundMarks.deallocate()
+        recentKeys.deallocate()
+        recentPrograms.deallocate()
         for buffer in operations { buffer.deallocate() }
         for buffer in chainEnds { buffer.deallocate() }
     }
@@ -133,8 +141,9 @@ final class PathSets {
     /// The program of `compiled`, or `nil` when it has none.
     func program(_ compiled: CompiledPath) -> Int? {
         let key = ObjectIdentifier(compiled)
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: key.hashValue) >> 4) & 63
-        if recentKeys[slot] == key { return recentPrograms[slot] }
+        let address = UInt(bitPattern: key)
+        let slot = Int(truncatingIfNeeded: (address >> 4) ^ (address >> 10)) & 63
+        if recentKeys[slot] == address { return recentPrograms[slot] }
         let program: Int
         if let known = index[key] {
             program = known
@@ -151,7 +160,7 @@ final class PathSets {
             index[key] = program
             owners.append(compiled)
         }
-        recentKeys[slot] = key
+        recentKeys[slot] = address
         recentPrograms[slot] = program
         return program
     }

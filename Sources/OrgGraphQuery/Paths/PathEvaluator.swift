@@ -21,16 +21,8 @@ public struct PathEvaluator {
     /// The kind of each node, in storage of this evaluator's own: read on every filter, it
     /// would otherwise be a reference count that evaluators on other threads contend on.
     let kinds: [NodeKind]
-    /// The programs and buffers of the set queries (``nodeSet(_:from:into:)``), made at the first.
-    private var setsStorage: PathSets?
-    var sets: PathSets {
-        mutating get {
-            if let setsStorage { return setsStorage }
-            let sets = PathSets(graph: graph, organization: organization)
-            setsStorage = sets
-            return sets
-        }
-    }
+    /// The programs and buffers of the set queries (``nodeSet(_:from:into:)``).
+    let sets: PathSets
     /// The graph's rows, while ``withBorrowedRows(_:)`` runs.
     var rowTable: Graph.RowTable?
 
@@ -39,6 +31,7 @@ public struct PathEvaluator {
         organization = loaded.organization
         graph = loaded.graph
         emitted = [UInt32](repeating: 0, count: loaded.graph.nodeCount)
+        sets = PathSets(graph: loaded.graph, organization: loaded.organization)
         let shared = loaded.graph.kinds
         kinds = [NodeKind](unsafeUninitializedCapacity: shared.count) { buffer, initialized in
             _ = buffer.initialize(from: shared)
