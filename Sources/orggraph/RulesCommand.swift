@@ -48,7 +48,8 @@ struct RulesCommand: ParsableCommand {
             case .json: FileOutput.standardOutput(data: RulebookDocument.json([rule]))
             case .markdown:
                 FileOutput.standardOutput(
-                    data: RulebookDocument.markdown(Rulebook(id: book.id, title: book.title, rules: [rule])))
+                    data: RulebookDocument.markdown(
+                        Rulebook(id: book.id, title: book.title, rules: [rule], clauses: book.clauses)))
             }
             return
         }

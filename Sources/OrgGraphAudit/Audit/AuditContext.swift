@@ -7,13 +7,21 @@ public struct AuditContext: Sendable {
     public var organization: Organization
     public var graph: Graph
     public var vocabulary: Vocabulary
+    /// The language findings' messages are written in; it changes no finding's identity.
+    public var language: Language
     /// The periods of each edge's relation as a bit mask (bit `i`: `Period.allCases[i]`).
     var periodMasks: [UInt8] { graph.periodMasks }
 
-    public init(_ loaded: LoadedOrganization, vocabulary: Vocabulary = .standard) {
+    public init(_ loaded: LoadedOrganization, vocabulary: Vocabulary = .standard, language: Language = .english) {
         organization = loaded.organization
         graph = loaded.graph
         self.vocabulary = vocabulary
+        self.language = language
+    }
+
+    /// A message's words in the audit's language; only that language's text is worked out.
+    public func localized(en english: @autoclosure () -> String, vi vietnamese: @autoclosure () -> String) -> String {
+        language.text(en: english(), vi: vietnamese())
     }
 
     /// The node at `index`.

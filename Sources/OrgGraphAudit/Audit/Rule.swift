@@ -25,11 +25,12 @@ public struct Citation: Sendable, Hashable, CustomStringConvertible {
 public struct RuleDescription: Sendable, Hashable {
     /// A stable kebab-case id.
     public var id: String
-    public var title: String
+    /// One line: what the rule asks, in English, Vietnamese or both.
+    public var title: LocalizedText
     public var severity: Severity
     public var citation: Citation?
-    /// One paragraph: why the rule exists.
-    public var rationale: String
+    /// One paragraph: why the rule exists, in English, Vietnamese or both.
+    public var rationale: LocalizedText
     /// Organization files (without the `orggraph: 1` line) the rule reports, each with the
     /// nodes its findings must be on.
     public var triggering: [TriggeringExample]
@@ -55,7 +56,7 @@ public struct RuleDescription: Sendable, Hashable {
     }
 
     public init(
-        id: String, title: String, severity: Severity, citation: Citation? = nil, rationale: String,
+        id: String, title: LocalizedText, severity: Severity, citation: Citation? = nil, rationale: LocalizedText,
         triggering: [TriggeringExample], nonTriggeringExamples: [String] = []
     ) {
         self.id = id
@@ -69,7 +70,7 @@ public struct RuleDescription: Sendable, Hashable {
 
     /// A description whose triggering examples do not name their nodes.
     public init(
-        id: String, title: String, severity: Severity, citation: Citation? = nil, rationale: String,
+        id: String, title: LocalizedText, severity: Severity, citation: Citation? = nil, rationale: LocalizedText,
         triggeringExamples: [String] = [], nonTriggeringExamples: [String] = []
     ) {
         self.init(
@@ -103,16 +104,35 @@ public struct Rule: Sendable {
     public var id: String { description.id }
 }
 
-/// A named, ordered set of rules.
+/// A named, ordered set of rules, with a one-line summary of each clause its rules cite.
 public struct Rulebook: Sendable {
     public var id: String
-    public var title: String
+    public var title: LocalizedText
     public var rules: [Rule]
+    /// A summary of each clause the rules cite, by the citation's section as rules write it
+    /// (`§1`, `structure`, `Constitution (2025) art. 110`): written for the rulebook, to be
+    /// shown as a summary, never as the regulation's own words.
+    public var clauses: [String: LocalizedText]
 
-    public init(id: String, title: String, rules: [Rule]) {
+    public init(id: String, title: LocalizedText, rules: [Rule], clauses: [String: LocalizedText] = [:]) {
         self.id = id
         self.title = title
         self.rules = rules
+        self.clauses = clauses
+    }
+
+    /// The one-line summary of the clause `citation` names, in `language`; `nil` when the
+    /// rulebook has none for it (or the citation names no section).
+    ///
+    /// - Complexity: O(1).
+    public func clauseSummary(for citation: Citation, in language: Language) -> String? {
+        guard let section = citation.section else { return nil }
+        return clauses[section]?.text(in: language)
+    }
+
+    /// The one-line summary of the clause the rule with `ruleID` cites, in `language`.
+    public func clauseSummary(ofRule ruleID: String, in language: Language) -> String? {
+        rule(ruleID)?.description.citation.flatMap { clauseSummary(for: $0, in: language) }
     }
 
     /// The rulebook as an audit applies it: its rules, then those the auditor applies itself

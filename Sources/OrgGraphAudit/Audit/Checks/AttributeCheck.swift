@@ -32,9 +32,10 @@ package struct AttributeCheck: Check {
             guard problem else { continue }
             sink.report(
                 .node(node),
-                message.render([
-                    "subject": context.describe(node), "found": value.map { "'\($0)'" } ?? "none",
-                ]))
+                message.render(
+                    [
+                        "subject": context.describe(node), "found": value.map { "'\($0)'" } ?? context.none,
+                    ], in: context.language))
         }
     }
 

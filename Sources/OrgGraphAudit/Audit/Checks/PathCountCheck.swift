@@ -142,14 +142,20 @@ package struct PathCountCheck: Check {
                         }
                         if found.count > maximum {
                             related += found.filter { $0 != node }.map {
-                                (.node($0), "\(context.describe($0)) is one of them")
+                                (
+                                    .node($0),
+                                    context.localized(
+                                        en: "\(context.describe($0)) is one of them",
+                                        vi: "\(context.describe($0)) là một trong số đó")
+                                )
                             }
                         }
                         messages.append(
-                            conditions[index].message.render([
-                                "subject": context.describe(node), "count": "\(found.count)",
-                                "found": context.describeList(found),
-                            ]))
+                            conditions[index].message.render(
+                                [
+                                    "subject": context.describe(node), "count": "\(found.count)",
+                                    "found": context.describeList(found),
+                                ], in: context.language))
                     } else if relationOf[index] >= 0 {
                         let slot = relationOf[index]
                         if let (missing, periods) = RelationCheck.missing(

@@ -168,13 +168,14 @@ package struct RelationCheck: Check {
     ) -> String {
         let (sources, targets) = (scratch.sources, scratch.targets)
         let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
-        return message.render([
-            "subject": context.describe(node), "missing": context.describeList(missing),
-            "found": context.describeList(each == .from ? targets : sources),
-            "targets": context.describeList(targets), "sources": context.describeList(sources),
-            "periods": periodText.isEmpty ? "none" : periodText, "type": type.rawValue,
-            "count": "\(missing.count)",
-        ])
+        return message.render(
+            [
+                "subject": context.describe(node), "missing": context.describeList(missing),
+                "found": context.describeList(each == .from ? targets : sources),
+                "targets": context.describeList(targets), "sources": context.describeList(sources),
+                "periods": periodText.isEmpty ? context.none : periodText, "type": type.rawValue,
+                "count": "\(missing.count)",
+            ], in: context.language)
     }
 
     package var summary: [String] {
