@@ -33,11 +33,6 @@ public struct AuditContext: Sendable {
         if let name = node.name, name != node.id { return "'\(node.id)' (\(name))" }
         return "'\(node.id)'"
     }
-
-    /// A node with its kind: `the unit-head 'gd' (Giám đốc)`.
-    public func describeWithKind(_ index: Int) -> String {
-        "the \(organization.nodes[index].kind.rawValue) \(describe(index))"
-    }
 }
 
 /// What a finding is about before it is located: a node, or an edge of the graph.

@@ -87,8 +87,18 @@ public protocol Check: Sendable {
     func run(_ context: AuditContext, into sink: inout FindingSink)
     /// What the check asks, one line a parameter, as `orggraph rules ID` shows it: the kind of
     /// check first (`check: path count`), then its parameters (`subject: ...`, `path: ...`,
-    /// `min: 1`), path expressions as written.
-    var summary: [String] { get }
+    /// `min: 1`), path expressions as written, and messages in `language`.
+    func summary(in language: Language) -> [String]
+    /// The templates of the messages the check writes, each in the languages it is given in;
+    /// none for a check whose messages are written in Swift.
+    var messages: [MessageTemplate] { get }
+}
+
+extension Check {
+    /// What the check asks, its messages in English (``summary(in:)``).
+    public var summary: [String] { summary(in: .english) }
+
+    public var messages: [MessageTemplate] { [] }
 }
 
 /// A rule: a description and the check that carries it out.

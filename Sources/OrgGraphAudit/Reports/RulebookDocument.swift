@@ -30,7 +30,7 @@ public enum RulebookDocument {
     /// One rule in full: title, severity, citation, rationale, what its check asks (each
     /// line of ``Check/summary``) and examples.
     public static func text(_ rule: Rule, language: Language = .english) -> String {
-        text(rule.description, check: rule.check.summary, language: language)
+        text(rule.description, check: rule.check.summary(in: language), language: language)
     }
 
     /// One rule in full: title, severity, citation, rationale and examples.
@@ -63,7 +63,7 @@ public enum RulebookDocument {
     /// The rules as a JSON array, each with what its check asks (the lines of
     /// ``Check/summary``) in `check`; titles and rationales in `language`.
     public static func json(_ rules: [Rule], language: Language = .english) -> String {
-        json(rules.map(\.description), checks: rules.map(\.check.summary), language: language)
+        json(rules.map(\.description), checks: rules.map { $0.check.summary(in: language) }, language: language)
     }
 
     /// The rules as a JSON array; with `checks` (one list of lines a rule), each with `check`.
@@ -123,7 +123,7 @@ public enum RulebookDocument {
                 + description.severity.name(in: language)
             if let citation = description.citation { out += ", \(citation)" }
             out += ".\n\n\(description.rationale.text(in: language))\n"
-            let check = rule.check.summary
+            let check = rule.check.summary(in: language)
             if !check.isEmpty {
                 out += "\n\(words.checks):\n\n```\n" + check.joined(separator: "\n") + "\n```\n"
             }

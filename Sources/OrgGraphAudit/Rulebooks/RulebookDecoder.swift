@@ -406,7 +406,10 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         }
         var rule = DecodedRule(
             id: id, subject: fields.subject ?? KindSet(),
-            message: MessageTemplate(fields.message ?? LocalizedText("{subject} does not satisfy \(id)")),
+            message: MessageTemplate(
+                fields.message
+                    ?? LocalizedText(
+                        en: "{subject} does not satisfy \(id)", vi: "{subject} không đáp ứng quy tắc \(id)")),
             keywordLocation: location,
             values: fields.values)
         let check = kind.make(&rule)
@@ -545,7 +548,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                             when: when, test: .relation(relation),
                             message: message.map(MessageTemplate.init)
                                 ?? MessageTemplate(
-                                    "{subject} has no '\(relation.type.rawValue)' to {missing} ({periods} missing)")
+                                    LocalizedText(
+                                        en:
+                                            "{subject} has no '\(relation.type.rawValue)' to {missing} ({periods} missing)",
+                                        vi: "{subject} không có quan hệ '\(relation.type.rawValue)' tới {missing} "
+                                            + "(còn thiếu: {periods})"))
                         ))
                 }
                 continue
@@ -562,7 +569,10 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 .init(
                     when: when, path: path, minimum: minimum, maximum: maximum, among: among, notAmong: notAmong,
                     message: message.map(MessageTemplate.init)
-                        ?? MessageTemplate("{subject} reaches {count} nodes by \(path.text)")))
+                        ?? MessageTemplate(
+                            LocalizedText(
+                                en: "{subject} reaches {count} nodes by \(path.text)",
+                                vi: "{subject} tới được {count} nút theo \(path.text)"))))
         }
         return result
     }

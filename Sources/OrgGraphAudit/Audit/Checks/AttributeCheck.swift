@@ -39,10 +39,12 @@ package struct AttributeCheck: Check {
         }
     }
 
-    package var summary: [String] {
+    package var messages: [MessageTemplate] { [message] }
+
+    package func summary(in language: Language) -> [String] {
         var lines = ["check: attribute", "subject: \(subject.writtenForm)", "key: \(key)"]
         if let values { lines.append("values: " + values.joined(separator: ", ")) }
-        lines += ["required: \(required ? "yes" : "no")", "message: \(message.text)"]
+        lines += ["required: \(required ? "yes" : "no")", "message: \(message.text.text(in: language))"]
         return lines
     }
 }

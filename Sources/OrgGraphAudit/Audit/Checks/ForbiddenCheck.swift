@@ -20,7 +20,9 @@ package struct ForbiddenCheck: Check {
         }
     }
 
-    package var summary: [String] {
-        ["check: forbidden", "subject: \(subject.writtenForm)", "message: \(message.text)"]
+    package func summary(in language: Language) -> [String] {
+        ["check: forbidden", "subject: \(subject.writtenForm)", "message: \(message.text.text(in: language))"]
     }
+
+    package var messages: [MessageTemplate] { [message] }
 }

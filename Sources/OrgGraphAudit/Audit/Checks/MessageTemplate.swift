@@ -36,15 +36,3 @@ public struct MessageTemplate: Sendable, Hashable, ExpressibleByStringLiteral {
         return result + rest
     }
 }
-
-extension AuditContext {
-    /// Nodes named for a message: `'a' (A), 'b' (B)`, or `none` (`không có`).
-    func describeList<S: Sequence>(_ nodes: S) -> String where S.Element == Int {
-        let names = nodes.map(describe)
-        return names.isEmpty ? none : names.joined(separator: ", ")
-    }
-
-    /// `none`, in the audit's language: what a message's list of nodes or periods says when it
-    /// is empty.
-    var none: String { localized(en: "none", vi: "không có") }
-}

@@ -167,7 +167,7 @@ package struct RelationCheck: Check {
         at node: Int, _ context: AuditContext, missing: [Int], periods missingPeriods: UInt8, _ scratch: Scratch
     ) -> String {
         let (sources, targets) = (scratch.sources, scratch.targets)
-        let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
+        let periodText = Period.periods(missingPeriods).map(context.period).joined(separator: ", ")
         return message.render(
             [
                 "subject": context.describe(node), "missing": context.describeList(missing),
@@ -178,10 +178,12 @@ package struct RelationCheck: Check {
             ], in: context.language)
     }
 
-    package var summary: [String] {
+    package func summary(in language: Language) -> [String] {
         ["check: relation", "subject: \(subject.writtenForm)"] + when.summary + fieldSummary
-            + ["message: \(message.text)"]
+            + ["message: \(message.text.text(in: language))"]
     }
+
+    package var messages: [MessageTemplate] { [message] }
 
     /// `type`, `from`, `to`, `periods` and `each`, one a line.
     var fieldSummary: [String] {
