@@ -110,6 +110,12 @@ struct LocalizationTests {
             book.clauseSummary(for: Citation(document: "x", section: "structure"), in: .vietnamese)
                 == "The shape of the organization.")
         #expect(book.clauseSummary(for: Citation(document: "Regulation 125-QD/TW"), in: .english) == nil)
+        // A citation of several clauses: each that has a summary, in the order cited.
+        let several = Citation(document: "x", section: "structure; §9, §4")
+        #expect(book.clauses(of: several).map(\.section) == ["structure", "§4"])
+        #expect(
+            book.clauseSummary(for: several, in: .vietnamese)
+                == "The shape of the organization. · Tổ chức đảng và lãnh đạo đơn vị phối hợp.")
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clauses-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -131,18 +131,36 @@ public struct Rulebook: Sendable {
         self.clauses = clauses
     }
 
-    /// The one-line summary of the clause `citation` names, in `language`; `nil` when the
-    /// rulebook has none for it (or the citation names no section).
+    /// The clauses `citation` names, each with its summary: the clause of its whole section
+    /// (`§3`, `structure`) when the rulebook summarizes it; otherwise each part of a section
+    /// that cites several, joined by `;` or `,` (`§1; Regulation 298-QĐ/TW`), that the
+    /// rulebook summarizes, in the order cited. Empty when it summarizes none.
     ///
-    /// - Complexity: O(1).
+    /// - Complexity: O(the length of the section).
+    public func clauses(of citation: Citation) -> [(section: String, summary: LocalizedText)] {
+        guard let section = citation.section else { return [] }
+        if let summary = clauses[section] { return [(section, summary)] }
+        return Self.parts(of: section).compactMap { part in clauses[part].map { (part, $0) } }
+    }
+
+    /// The one-line summary of the clause `citation` names, in `language`; for a citation of
+    /// several clauses, their summaries joined by ` · `; `nil` when the rulebook has none for
+    /// it (or the citation names no section).
     public func clauseSummary(for citation: Citation, in language: Language) -> String? {
-        guard let section = citation.section else { return nil }
-        return clauses[section]?.text(in: language)
+        let found = clauses(of: citation)
+        return found.isEmpty ? nil : found.map { $0.summary.text(in: language) }.joined(separator: " · ")
     }
 
     /// The one-line summary of the clause the rule with `ruleID` cites, in `language`.
     public func clauseSummary(ofRule ruleID: String, in language: Language) -> String? {
         rule(ruleID)?.description.citation.flatMap { clauseSummary(for: $0, in: language) }
+    }
+
+    /// The parts of a section that cites several clauses: `§1; Regulation 298-QĐ/TW` →
+    /// `§1`, `Regulation 298-QĐ/TW`.
+    static func parts(of section: String) -> [String] {
+        section.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingWhitespace() }
+            .filter { !$0.isEmpty }
     }
 
     /// The rulebook as an audit applies it: its rules, then those the auditor applies itself
