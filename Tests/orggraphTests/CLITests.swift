@@ -92,6 +92,19 @@ struct CLITests {
         #expect(items.first?["severity"] as? String == "error")
     }
 
+    @Test("impact, chain and common --lang vi: their own words in Vietnamese, ids and names as written")
+    func queriesVietnamese() throws {
+        let impact = try orggraph(["impact", "Examples/province.yaml", "--remove", "thanh-uy-ha-tinh", "--lang", "vi"])
+        #expect(impact.status == 1)
+        let lines = impact.out.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("bỏ 'thanh-uy-ha-tinh' sẽ tạo ra ") == true)
+        #expect(lines.contains { $0.contains(": lỗi: Ban Thường vụ 'btv-thanh-uy-ha-tinh'") })
+        let chain = try orggraph(["chain", "Examples/hospital.yaml", "dang-uy-bv", "--lang", "vi"])
+        #expect(chain.out.hasSuffix("\n2 bước lên cấp cao nhất\n"))
+        let common = try orggraph(["common", "Examples/hospital.yaml", "dang-uy-bv", "dang-uy-khoi", "--lang", "vi"])
+        #expect(common.out.hasPrefix("cấp trên chung thấp nhất: "))
+    }
+
     @Test("validate: --fail-level and --strict decide the exit status")
     func failLevel() throws {
         let file = try temporaryFile(
