@@ -144,14 +144,19 @@ package struct PathCountCheck: Check {
                             }
                             if found.count > maximum {
                                 related += found.filter { $0 != node }.map {
-                                    (.node($0), "\(context.describe($0)) is one of them")
+                                    (
+                                        .node($0),
+                                        context.localized(
+                                            en: "\(context.describe($0)) is one of them",
+                                            vi: "\(context.describe($0)) là một trong số đó")
+                                    )
                                 }
                             }
                             messages.append(
                                 conditions[index].message.render([
                                     "subject": context.describe(node), "count": "\(found.count)",
                                     "found": context.describeList(found),
-                                ]))
+                                ], in: context.language))
                         } else if relationOf[index] >= 0 {
                             let slot = relationOf[index]
                             if let (missing, periods) = RelationCheck.missing(
@@ -170,14 +175,16 @@ package struct PathCountCheck: Check {
         }
     }
 
-    package var summary: [String] {
+    package var messages: [MessageTemplate] { conditions.map(\.message) }
+
+    package func summary(in language: Language) -> [String] {
         var lines = ["check: path count", "subject: \(subject.writtenForm)"]
         if conditions.count == 1 {
-            lines += conditions[0].summary
+            lines += conditions[0].summary(in: language)
         } else {
             lines.append("conditions:")
             for condition in conditions {
-                let parts = condition.summary
+                let parts = condition.summary(in: language)
                 lines.append("  - " + (parts.first ?? ""))
                 lines += parts.dropFirst().map { "    " + $0 }
             }
@@ -188,8 +195,8 @@ package struct PathCountCheck: Check {
 
 extension PathCountCheck.Condition {
     /// `when`, then `path`, `among`, `not-among` and the bounds (`exactly`, or `min` and `max`),
-    /// or the relation's fields under `relation:`, and `message`, one a line.
-    var summary: [String] {
+    /// or the relation's fields under `relation:`, and `message` in `language`, one a line.
+    func summary(in language: Language) -> [String] {
         var lines = when.summary
         switch test {
         case .count(let path, let minimum, let maximum, let among, let notAmong):
@@ -206,7 +213,7 @@ extension PathCountCheck.Condition {
             lines.append("relation:")
             lines += relation.fieldSummary.map { "  " + $0 }
         }
-        lines.append("message: \(message.text)")
+        lines.append("message: \(message.text.text(in: language))")
         return lines
     }
 }

@@ -208,20 +208,23 @@ package struct RelationCheck: Check {
         at node: Int, _ context: AuditContext, missing: [Int], periods missingPeriods: UInt8, _ scratch: Scratch
     ) -> String {
         let (sources, targets) = (scratch.sources, scratch.targets)
-        let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
-        return message.render([
-            "subject": context.describe(node), "missing": context.describeList(missing),
-            "found": context.describeList(each == .from ? targets : sources),
-            "targets": context.describeList(targets), "sources": context.describeList(sources),
-            "periods": periodText.isEmpty ? "none" : periodText, "type": type.rawValue,
-            "count": "\(missing.count)",
-        ])
+        let periodText = Period.periods(missingPeriods).map(context.period).joined(separator: ", ")
+        return message.render(
+            [
+                "subject": context.describe(node), "missing": context.describeList(missing),
+                "found": context.describeList(each == .from ? targets : sources),
+                "targets": context.describeList(targets), "sources": context.describeList(sources),
+                "periods": periodText.isEmpty ? context.none : periodText, "type": type.rawValue,
+                "count": "\(missing.count)",
+            ], in: context.language)
     }
 
-    package var summary: [String] {
+    package func summary(in language: Language) -> [String] {
         ["check: relation", "subject: \(subject.writtenForm)"] + when.summary + fieldSummary
-            + ["message: \(message.text)"]
+            + ["message: \(message.text.text(in: language))"]
     }
+
+    package var messages: [MessageTemplate] { [message] }
 
     /// `type`, `from`, `to`, `periods` and `each`, one a line.
     var fieldSummary: [String] {
