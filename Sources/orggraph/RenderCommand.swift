@@ -49,6 +49,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "With --focus: how many steps from the node to draw (default 2).")
     var depth: Int?
 
+    @Flag(help: "With --focus: count the steps from every node of the focus's unit frame, as the report's charts do.")
+    var wholeUnit = false
+
     @Option(help: "Draw the shortest path between two nodes, FROM:TO, in a strong colour.")
     var highlight: String?
 
@@ -68,6 +71,7 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if depth != nil, focus == nil { throw ValidationError("--depth goes with --focus.") }
+        if wholeUnit, focus == nil { throw ValidationError("--whole-unit goes with --focus.") }
         if let depth, depth < 0 { throw ValidationError("--depth takes a number of steps, 0 or more.") }
     }
 
@@ -127,6 +131,7 @@ struct RenderCommand: ParsableCommand {
         if let relations { options.relations = try Self.relationTypes(relations) }
         options.focus = focus
         options.depth = depth ?? ChartOptions.defaultDepth
+        options.wholeUnit = wholeUnit
         if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
         if findings {
             let rulebook = try Input.rulebook(nil, for: loaded, input)
