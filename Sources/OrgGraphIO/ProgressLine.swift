@@ -60,6 +60,23 @@ package final class ProgressLine: @unchecked Sendable {
         timer.schedule(deadline: .now() + first, repeating: Self.interval)
         timer.setEventHandler { [weak self] in self?.draw() }
         timer.resume()
+        Self.activeLock.withLock { Self.active = self }
+    }
+
+    /// The progress being shown, if any: a diagnostic clears its line before it is written.
+    nonisolated(unsafe) private static var active: ProgressLine?
+    private static let activeLock = Mutex()
+
+    /// Clears the line of the progress being shown, if one is, so that what is written to
+    /// standard error next starts on a line of its own; the progress draws itself again at its
+    /// next turn.
+    package static func clearActive() {
+        guard let progress = activeLock.withLock({ active }) else { return }
+        progress.queue.sync {
+            guard progress.lock.withLock({ progress.shown && !progress.finished }) else { return }
+            progress.write("\r\u{1B}[K")
+            progress.lock.withLock { progress.shown = false }
+        }
     }
 
     /// Whether the progress is shown at all (standard error is a terminal).
@@ -89,6 +106,7 @@ package final class ProgressLine: @unchecked Sendable {
             return !finished
         }
         guard first else { return }
+        Self.activeLock.withLock { if Self.active === self { Self.active = nil } }
         timer.cancel()
         // The last draw, if one is running, ends before the line is cleared.
         queue.sync {

@@ -88,10 +88,14 @@ struct RenderCommand: ParsableCommand {
         }
         let destination = try OutputTarget.resolve(output ?? ChartFormat.defaultOutput(for: file, format: format))
         try OutputTarget.refuseSameFiles([destination], inputs: [file])
+        let progress = ProgressLine("loading")
+        defer { progress.finish() }
         let loaded = try Input.load(file, input)
         clock.mark("load")
+        progress.stage("charting")
         let chart = try makeChart(loaded)
         clock.mark("chart")
+        progress.stage("laying out and rendering")
         if let graphviz = format.graphviz {
             let bytes: [UInt8]
             do {
@@ -110,11 +114,13 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             clock.mark("render")
+            progress.stage("writing")
             try FileOutput.write(bytes: bytes, to: destination, binary: format.isBinary)
         } else {
             try destination.write(DOTWriter().write(chart))
         }
         clock.mark("write")
+        progress.finish()
         if timings { FileOutput.standardError(clock.summary + "\n") }
         if let highlight = chart.options.highlight, chart.path == nil {
             FileOutput.standardError(
