@@ -57,7 +57,7 @@ struct SVGFragment {
             let selfClosing = tag.hasSuffix("/")
             if selfClosing { tag.removeLast() }
             position = end + 1
-            let name = tag.dropFirst().prefix { $0 != " " && $0 != "\n" && $0 != "/" }
+            let name = tag.dropFirst().prefix { $0 != " " && $0 != "\n" }
             switch name {
             case "svg":
                 tag += " class=\"chart-svg\" role=\"group\" aria-label=\"" + HTMLText.escaped(label) + "\""
