@@ -76,9 +76,14 @@ enum ReportAssets {
         .node-findings { background: var(--band); border-radius: 4px; padding: 0.4rem 0.7rem; margin-top: 0.4rem; }
         .node-findings h5 { font-size: 0.95rem; margin: 0 0 0.2rem; }
         .node-findings ul { list-style: none; padding: 0; margin: 0; }
+        .node-findings ul.related, ul.related { list-style: disc; padding-left: 1.4rem; }
         .chart-command { font-size: 0.9rem; color: var(--muted); }
         footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line); }
         [hidden] { display: none !important; }
+        @media screen {
+          /* Sections out of view are laid out when they come near it: a page of thousands opens at once. */
+          .subject { content-visibility: auto; contain-intrinsic-size: auto 900px; }
+        }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10.5pt; }
