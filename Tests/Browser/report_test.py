@@ -201,15 +201,43 @@ def pdf_page_sizes(path):
     return [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(path).pages]
 
 
+def readme_images(orggraph, root, folder):
+    """The README's two pictures of the report of Examples/broken/regulation.yaml: the top of the
+    English page, and in Vietnamese the hospital's section with its chart and a node chosen."""
+    driver = make_driver()
+    try:
+        for language in ["en", "vi"]:
+            page = os.path.join(folder, f"report-{language}.html")
+            subprocess.run([orggraph, "report", "Examples/broken/regulation.yaml", "-o", page, "--lang", language],
+                           cwd=root, check=False)
+            driver.get("file://" + page)
+            if language == "vi":
+                figure = driver.find_element(By.CSS_SELECTOR, "figure.chart")
+                node = figure.find_element(By.CSS_SELECTOR, "g.node[data-node='dang-uy-bv']")
+                node.click()
+                driver.execute_script(
+                    "document.querySelector('#subject-0').scrollIntoView({block: 'start'});"
+                    "window.scrollBy(0, -70);")
+            driver.save_screenshot(os.path.join(folder, f"report-{language}.png"))
+            os.remove(page)
+    finally:
+        driver.quit()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orggraph", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--readme-images", action="store_true",
+                        help="write only the README's pictures of the report to --out")
     arguments = parser.parse_args()
     out = os.path.abspath(arguments.out)
     os.makedirs(out, exist_ok=True)
     orggraph = os.path.abspath(arguments.orggraph)
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if arguments.readme_images:
+        readme_images(orggraph, root, out)
+        return
 
     generated = os.path.join(out, "generated-faults.yaml")
     run([orggraph, "generate", "--provinces", "1", "--districts", "3", "--communes", "3", "--provincial-units", "20",
