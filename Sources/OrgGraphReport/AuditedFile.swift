@@ -13,11 +13,12 @@ public struct AuditedFile: Sendable {
     /// The findings the file's suppressions hide.
     public var suppressed: [Finding]
 
-    /// Audits `loaded`, read from `path`, under `rulebook`.
+    /// Audits `loaded`, read from `path`, under `rulebook`, the findings' messages in
+    /// `language`.
     ///
     /// - Complexity: that of ``Auditor/audit(_:)``.
-    public init(path: String, loaded: LoadedOrganization, rulebook: Rulebook) {
-        let report = Auditor(rulebook: rulebook).audit(loaded)
+    public init(path: String, loaded: LoadedOrganization, rulebook: Rulebook, language: Language = .english) {
+        let report = Auditor(rulebook: rulebook, language: language).audit(loaded)
         self.init(
             path: path, loaded: loaded, rulebook: rulebook, findings: report.findings, suppressed: report.suppressed)
     }

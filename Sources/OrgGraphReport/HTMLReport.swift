@@ -8,7 +8,7 @@ import OrgGraphCore
 /// print stylesheet. CSS, script and charts are inline; the page makes no request.
 ///
 /// ```swift
-/// let file = AuditedFile(path: "org.yaml", loaded: loaded, rulebook: RulebookLoader.regulation125)
+/// let file = AuditedFile(path: "org.yaml", loaded: loaded, rulebook: rulebook, language: .vietnamese)
 /// let report = try HTMLReport(files: [file], options: .init(language: .vietnamese))
 /// let page = report.html { chart in try GraphvizRenderer().render(chart, format: .svg) }
 /// ```
@@ -113,7 +113,8 @@ public struct HTMLReport: Sendable {
         // A finding of a rule no rulebook lists (none today) still gets a row.
         for finding in findings.joined() where known.insert(finding.rule).inserted {
             rules.append(
-                RuleDescription(id: finding.rule, title: finding.rule, severity: finding.severity, rationale: ""))
+                RuleDescription(
+                    id: finding.rule, title: LocalizedText(finding.rule), severity: finding.severity, rationale: ""))
         }
         self.rules = rules
     }

@@ -30,6 +30,9 @@ struct ChainCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Language of the text's own words: en or vi. Ids and names are shown as written.")
+    var lang: Language = .english
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -37,7 +40,7 @@ struct ChainCommand: ParsableCommand {
         let start = try Input.node(id, in: loaded, file: organization.file)
         let steps = relation.map { [Superiors.upwardStep(for: $0)] } ?? Superiors.upward
         let (chain, cycle) = Superiors(loaded.graph).chain(from: start, following: steps)
-        let report = ChainReport(loaded, id: id, start: start, steps: chain, cycle: cycle)
+        let report = ChainReport(loaded, id: id, start: start, steps: chain, cycle: cycle, language: lang)
         format.write(text: report.text, json: report.json)
     }
 }

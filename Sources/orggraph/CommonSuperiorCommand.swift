@@ -28,6 +28,9 @@ struct CommonSuperiorCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Language of the text's own words: en or vi. Ids and names are shown as written.")
+    var lang: Language = .english
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -36,7 +39,8 @@ struct CommonSuperiorCommand: ParsableCommand {
         let first = try Input.node(a, in: loaded, file: file)
         let second = try Input.node(b, in: loaded, file: file)
         let found = Superiors(loaded.graph).lowestCommonSuperior(first, second)
-        let report = CommonSuperiorReport(loaded, a: a, b: b, first: first, second: second, found: found)
+        let report = CommonSuperiorReport(
+            loaded, a: a, b: b, first: first, second: second, found: found, language: lang)
         format.write(text: report.text, json: report.json)
         if found == nil {
             if format == .text { FileOutput.standardError(report.noneMessage + "\n") }

@@ -33,6 +33,9 @@ struct ImpactCommand: ParsableCommand {
     @Option(help: "The lowest severity of a created finding that makes the exit status 1.")
     var failLevel: Severity = .error
 
+    @Option(help: "Language of the text and the findings' messages: en or vi.")
+    var lang: Language = .english
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -44,8 +47,8 @@ struct ImpactCommand: ParsableCommand {
         let loaded = try Input.load(file, input)
         for id in remove { _ = try Input.node(id, in: loaded, file: file) }
         let book = try Input.rulebook(rulebook, for: loaded, input)
-        let impact = Impact(removing: remove, from: loaded, auditor: Auditor(rulebook: book))
-        let report = ImpactReport(impact, file: file, rulebook: book)
+        let impact = Impact(removing: remove, from: loaded, auditor: Auditor(rulebook: book, language: lang))
+        let report = ImpactReport(impact, file: file, rulebook: book, language: lang)
         format.write(text: report.text, json: report.json)
         if impact.created.contains(where: { $0.severity >= failLevel }) { throw ExitCode(1) }
     }

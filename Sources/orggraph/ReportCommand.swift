@@ -76,7 +76,7 @@ struct ReportCommand: ParsableCommand {
             do throws(LoadError) {
                 let loaded = try input.organizationLoader.load(contentsOf: file)
                 let rulebook = try rulebooks.rulebook(for: loaded.organization)
-                audited.append(AuditedFile(path: file, loaded: loaded, rulebook: rulebook))
+                audited.append(AuditedFile(path: file, loaded: loaded, rulebook: rulebook, language: lang))
             } catch {
                 FileOutput.standardError(error.description + "\n")
                 loadFailed = true

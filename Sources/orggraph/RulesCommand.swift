@@ -12,6 +12,7 @@ struct RulesCommand: ParsableCommand {
               orggraph rules single-immediate-superior
               orggraph rules --rulebook Examples/rulebooks/two-tier-2025.yaml
               orggraph rules --format markdown > docs/RULES.md
+              orggraph rules leaders-report-to-party --lang vi
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -26,6 +27,9 @@ struct RulesCommand: ParsableCommand {
 
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
+
+    @Option(help: "Language of titles, rationales and the captions around them: en or vi.")
+    var lang: Language = .english
 
     @OptionGroup var input: InputOptions
 
@@ -44,18 +48,18 @@ struct RulesCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             switch format {
-            case .text: FileOutput.standardOutput(RulebookDocument.text(rule))
-            case .json: FileOutput.standardOutput(data: RulebookDocument.json([rule]))
+            case .text: FileOutput.standardOutput(RulebookDocument.text(rule, language: lang))
+            case .json: FileOutput.standardOutput(data: RulebookDocument.json([rule], language: lang))
             case .markdown:
-                FileOutput.standardOutput(
-                    data: RulebookDocument.markdown(Rulebook(id: book.id, title: book.title, rules: [rule])))
+                let one = Rulebook(id: book.id, title: book.title, rules: [rule], clauses: book.clauses)
+                FileOutput.standardOutput(data: RulebookDocument.markdown(one, language: lang))
             }
             return
         }
         switch format {
-        case .text: FileOutput.standardOutput(RulebookDocument.text(book))
-        case .json: FileOutput.standardOutput(data: RulebookDocument.json(book.rules))
-        case .markdown: FileOutput.standardOutput(data: RulebookDocument.markdown(book))
+        case .text: FileOutput.standardOutput(RulebookDocument.text(book, language: lang))
+        case .json: FileOutput.standardOutput(data: RulebookDocument.json(book.rules, language: lang))
+        case .markdown: FileOutput.standardOutput(data: RulebookDocument.markdown(book, language: lang))
         }
     }
 }

@@ -15,6 +15,7 @@ struct ValidateCommand: ParsableCommand {
               orggraph validate *.yaml --strict
               orggraph validate org.yaml --format sarif -o org.sarif
               orggraph validate org.yaml --rulebook Examples/rulebooks/two-tier-2025.yaml
+              orggraph validate Examples/broken/regulation.yaml --lang vi
 
             Exit status: 0 when no finding is at or above the fail level (error by default), \
             1 when one is, 2 when a file could not be loaded.
@@ -49,6 +50,12 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "The lowest severity that makes the exit status 1: error, warning or info.")
     var failLevel: Severity?
 
+    @Option(
+        help:
+            "Language of messages, notes, severities and the summary: en or vi. JSON and SARIF keep their ids and fields and name the language."
+    )
+    var lang: Language = .english
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -61,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
         let target = try OutputTarget.resolve(output)
         let rulebookFile = rulebook.flatMap { RulebookLoader.builtin($0) == nil ? $0 : nil }
         try OutputTarget.refuseSameFiles([target], inputs: files + (rulebookFile.map { [$0] } ?? []))
-        var report = ValidationReport()
+        var report = ValidationReport(language: lang)
         var loadFailed = false
         var rulebooks = RulebookLookup(input.rulebookLoader, option: rulebook)
         let progress = ProgressLine("validating", total: files.count > 1 ? files.count : nil)

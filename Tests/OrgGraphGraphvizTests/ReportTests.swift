@@ -9,9 +9,11 @@ import Testing
 /// The HTML report: what it shows, what it escapes, its scope and its charts.
 @Suite("HTML report")
 struct ReportTests {
-    static func audited(_ loaded: LoadedOrganization, path: String = "test.yaml") throws -> AuditedFile {
+    static func audited(
+        _ loaded: LoadedOrganization, path: String = "test.yaml", language: Language = .english
+    ) throws -> AuditedFile {
         let rulebook = try RulebookLoader().rulebook(option: nil, for: loaded.organization)
-        return AuditedFile(path: path, loaded: loaded, rulebook: rulebook)
+        return AuditedFile(path: path, loaded: loaded, rulebook: rulebook, language: language)
     }
 
     static func page(_ files: [AuditedFile], _ options: HTMLReport.Options) throws -> String {

@@ -175,7 +175,7 @@ struct Regulation125Tests {
         ] {
             let description = try #require(rulebook.rules.first { $0.id == id }?.description)
             #expect(description != inherited[id], "\(id) is the 2023 rule")
-            let text = (description.citation?.description ?? "") + " " + description.rationale
+            let text = (description.citation?.description ?? "") + " " + description.rationale.text(in: .english)
             #expect(
                 ["2025", "294-QĐ/TW", "298-QĐ/TW"].contains { text.contains($0) }, "\(id) cites no 2025 text")
             #expect(!description.triggeringExamples.isEmpty && !description.nonTriggeringExamples.isEmpty)

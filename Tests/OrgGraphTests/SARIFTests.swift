@@ -55,6 +55,35 @@ struct SARIFTests {
         )
     }
 
+    @Test("In Vietnamese the SARIF still validates, names its language, and writes rules and messages in it")
+    func vietnameseValidates() throws {
+        var report = ValidationReport(language: .vietnamese)
+        let path = "Examples/broken/structural.yaml"
+        report.add(
+            Auditor(rulebook: RulebookLoader.regulation125, language: .vietnamese).audit(try loadPackageFile(path)),
+            file: path, rulebook: RulebookLoader.regulation125)
+        let text = SARIFReport.write(report, version: "1.0.0")
+        let log = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let problems = try Self.validator().problems(log)
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+        let run = try #require(((log as? [String: Any])?["runs"] as? [[String: Any]])?.first)
+        #expect(run["language"] as? String == "vi")
+        let first = try #require((run["results"] as? [[String: Any]])?.first)
+        #expect(
+            ((first["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("quan hệ lãnh đạo tạo thành") == true)
+        let rules = try #require(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let acyclic = try #require(rules.first { $0["id"] as? String == "acyclic-leadership" })
+        #expect(
+            (acyclic["shortDescription"] as? [String: Any])?["text"] as? String == "Quan hệ lãnh đạo chỉ theo một chiều"
+        )
+        #expect(
+            ((acyclic["fullDescription"] as? [String: Any])?["text"] as? String)?.hasPrefix("Quan hệ lãnh đạo đi từ")
+                == true)
+        let english = try JSONSerialization.jsonObject(with: Data(try Self.sarif([path]).utf8))
+        #expect(((english as? [String: Any])?["runs"] as? [[String: Any]])?.first?["language"] as? String == "en")
+    }
+
     @Test("A run stopped by load errors validates, with executionSuccessful false and a notification per error")
     func loadErrorsValidate() throws {
         var report = ValidationReport()

@@ -23,6 +23,88 @@ struct CLITests {
         #expect(lines.contains { $0.hasSuffix("[duplicate-relation]") })
     }
 
+    @Test("validate --lang vi: messages, notes, severities and the summary in Vietnamese, in the same places")
+    func validateVietnamese() throws {
+        let english = try orggraph(["validate", "Examples/broken/structural.yaml"])
+        let result = try orggraph(["validate", "Examples/broken/structural.yaml", "--lang", "vi"])
+        #expect(result.status == 1)
+        #expect(result.err.isEmpty)
+        let lines = result.out.split(separator: "\n").map(String.init)
+        #expect(
+            lines.first?.hasPrefix("Examples/broken/structural.yaml:10:5: lỗi: quan hệ lãnh đạo tạo thành") == true)
+        #expect(lines.contains { $0.hasPrefix("Examples/broken/structural.yaml:79:5: ghi chú: ghi lần đầu ở đây") })
+        #expect(lines.contains { $0.contains(": cảnh báo: ") && $0.hasSuffix("[duplicate-relation]") })
+        #expect(lines.last == "6 lỗi, 1 cảnh báo, 0 thông tin trong 1 tệp")
+        // The same findings at the same places, in the same order.
+        func places(_ text: String) -> [String] {
+            text.split(separator: "\n").dropLast().map { String($0.prefix { $0 != " " }) }
+        }
+        #expect(places(result.out) == places(english.out))
+        #expect(
+            try orggraph(["validate", "Examples/province.yaml", "--lang", "vi"]).out
+                == "không có phát hiện nào trong 1 tệp\n")
+        #expect(try orggraph(["validate", "Examples/province.yaml", "--lang", "fr"]).status == 2)
+    }
+
+    @Test("validate --lang vi --format json: the same ids and fingerprints, messages in Vietnamese, the language named")
+    func validateVietnameseJSON() throws {
+        func object(_ arguments: [String]) throws -> [String: Any] {
+            let result = try orggraph(["validate", "Examples/broken/regulation.yaml", "--format", "json"] + arguments)
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        }
+        let english = try object([])
+        let vietnamese = try object(["--lang", "vi"])
+        #expect(english["language"] as? String == "en" && vietnamese["language"] as? String == "vi")
+        let (en, vi) = (
+            try #require(english["findings"] as? [[String: Any]]),
+            try #require(vietnamese["findings"] as? [[String: Any]])
+        )
+        #expect(en.count == vi.count && !en.isEmpty)
+        for (a, b) in zip(en, vi) {
+            for key in ["rule", "severity", "node", "fingerprint", "line", "column"] {
+                #expect("\(a[key] ?? "")" == "\(b[key] ?? "")", "\(key)")
+            }
+        }
+        #expect(english["summary"] as? [String: Int] == vietnamese["summary"] as? [String: Int])
+    }
+
+    @Test("rules --lang vi: titles, rationales and captions in Vietnamese; ids and examples as written")
+    func rulesVietnamese() throws {
+        let list = try orggraph(["rules", "--rulebook", "structural", "--lang", "vi"])
+        #expect(list.status == 0)
+        #expect(list.out.hasPrefix("Các quy tắc về cơ cấu (structural), 7 quy tắc\n"))
+        #expect(
+            list.out.contains(
+                "acyclic-leadership  lỗi        Quan hệ lãnh đạo chỉ theo một chiều  [Regulation 125-QD/TW §1, §3]"))
+        let one = try orggraph(["rules", "duplicate-relation", "--lang", "vi"])
+        #expect(
+            one.out.hasPrefix("duplicate-relation: Mỗi quan hệ chỉ ghi một lần\nmức độ: cảnh báo\ncăn cứ: relations\n"))
+        #expect(one.out.contains("\nVí dụ vi phạm, phát hiện tại "))
+        #expect(one.out.contains("\nVí dụ không vi phạm:\n"))
+        let markdown = try orggraph(["rules", "--rulebook", "structural", "--lang", "vi", "--format", "markdown"])
+        #expect(markdown.out.hasPrefix("# Các quy tắc về cơ cấu\n"))
+        #expect(markdown.out.contains("| mã | mức độ | tên quy tắc | căn cứ |"))
+        #expect(markdown.out.contains("`orggraph rules --rulebook structural --lang vi --format markdown`"))
+        let json = try orggraph(["rules", "level-required", "--lang", "vi", "--format", "json"])
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        #expect(items.first?["id"] as? String == "level-required")
+        #expect(items.first?["title"] as? String == "Các tổ chức ghi đúng cấp cần có")
+        #expect(items.first?["severity"] as? String == "error")
+    }
+
+    @Test("impact, chain and common --lang vi: their own words in Vietnamese, ids and names as written")
+    func queriesVietnamese() throws {
+        let impact = try orggraph(["impact", "Examples/province.yaml", "--remove", "thanh-uy-ha-tinh", "--lang", "vi"])
+        #expect(impact.status == 1)
+        let lines = impact.out.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("bỏ 'thanh-uy-ha-tinh' sẽ tạo ra ") == true)
+        #expect(lines.contains { $0.contains(": lỗi: Ban Thường vụ 'btv-thanh-uy-ha-tinh'") })
+        let chain = try orggraph(["chain", "Examples/hospital.yaml", "dang-uy-bv", "--lang", "vi"])
+        #expect(chain.out.hasSuffix("\n2 bước lên cấp cao nhất\n"))
+        let common = try orggraph(["common", "Examples/hospital.yaml", "dang-uy-bv", "dang-uy-khoi", "--lang", "vi"])
+        #expect(common.out.hasPrefix("cấp trên chung thấp nhất: "))
+    }
+
     @Test("validate: --fail-level and --strict decide the exit status")
     func failLevel() throws {
         let file = try temporaryFile(

@@ -7,13 +7,33 @@ public struct AuditContext: Sendable {
     public var organization: Organization
     public var graph: Graph
     public var vocabulary: Vocabulary
+    /// The language findings' messages are written in; it changes no finding's identity.
+    public var language: Language
     /// The periods of each edge's relation as a bit mask (bit `i`: `Period.allCases[i]`).
     var periodMasks: [UInt8] { graph.periodMasks }
+    /// Path evaluators that checks borrow and give back: the rules an audit runs on one thread
+    /// one after another share one evaluator, its buffers and compiled programs.
+    private let evaluators = EvaluatorPool()
 
-    public init(_ loaded: LoadedOrganization, vocabulary: Vocabulary = .standard) {
+    public init(_ loaded: LoadedOrganization, vocabulary: Vocabulary = .standard, language: Language = .english) {
         organization = loaded.organization
         graph = loaded.graph
         self.vocabulary = vocabulary
+        self.language = language
+    }
+
+    /// A message's words in the audit's language; only that language's text is worked out.
+    public func localized(en english: @autoclosure () -> String, vi vietnamese: @autoclosure () -> String) -> String {
+        language.text(en: english(), vi: vietnamese())
+    }
+
+    /// Calls `body` with a path evaluator of this organization that no other thread uses
+    /// meanwhile.
+    package func withEvaluator<Result>(_ body: (inout PathEvaluator) -> Result) -> Result {
+        var evaluator =
+            evaluators.take() ?? PathEvaluator(LoadedOrganization(organization: organization, graph: graph))
+        defer { evaluators.give(evaluator) }
+        return body(&evaluator)
     }
 
     /// The node at `index`.
@@ -24,11 +44,6 @@ public struct AuditContext: Sendable {
         let node = organization.nodes[index]
         if let name = node.name, name != node.id { return "'\(node.id)' (\(name))" }
         return "'\(node.id)'"
-    }
-
-    /// A node with its kind: `the unit-head 'gd' (Giám đốc)`.
-    public func describeWithKind(_ index: Int) -> String {
-        "the \(organization.nodes[index].kind.rawValue) \(describe(index))"
     }
 }
 
@@ -70,4 +85,13 @@ public struct FindingSink: Sendable {
 
     /// The number of findings reported so far.
     public var count: Int { drafts.count }
+}
+
+/// The evaluators of an audit not in use.
+private final class EvaluatorPool: @unchecked Sendable {
+    private let lock = Mutex()
+    private var idle: [PathEvaluator] = []
+
+    func take() -> PathEvaluator? { lock.withLock { idle.popLast() } }
+    func give(_ evaluator: PathEvaluator) { lock.withLock { idle.append(evaluator) } }
 }

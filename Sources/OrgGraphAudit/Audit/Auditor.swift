@@ -10,11 +10,18 @@ public struct Auditor: Sendable {
     public var vocabulary: Vocabulary
     /// How many threads run the rules (at least one).
     public var workers: Int
+    /// The language of the findings' messages; the findings themselves, and their
+    /// fingerprints, are the same in every language.
+    public var language: Language
 
-    public init(rulebook: Rulebook = .structural, vocabulary: Vocabulary = .standard, workers: Int = 2) {
+    public init(
+        rulebook: Rulebook = .structural, vocabulary: Vocabulary = .standard, workers: Int = 2,
+        language: Language = .english
+    ) {
         self.rulebook = rulebook
         self.vocabulary = vocabulary
         self.workers = workers
+        self.language = language
     }
 
     /// The rules the auditor applies itself, with every rulebook and after its rules: they
@@ -30,7 +37,7 @@ public struct Auditor: Sendable {
     /// - Returns: the findings in file order, and those the file's suppressions hide.
     /// - Complexity: the sum of the rules' checks; each structural check is O(*n* + *m*).
     public func audit(_ loaded: LoadedOrganization) -> AuditReport {
-        let context = AuditContext(loaded, vocabulary: vocabulary)
+        let context = AuditContext(loaded, vocabulary: vocabulary, language: language)
         let rules = rulebook.rules
         // Rules are independent: the workers take them in turn, reading the one graph (the
         // checks' inner loops read its arrays through buffers, so the threads do not contend on

@@ -25,11 +25,12 @@ public struct Citation: Sendable, Hashable, CustomStringConvertible {
 public struct RuleDescription: Sendable, Hashable {
     /// A stable kebab-case id.
     public var id: String
-    public var title: String
+    /// One line: what the rule asks, in English, Vietnamese or both.
+    public var title: LocalizedText
     public var severity: Severity
     public var citation: Citation?
-    /// One paragraph: why the rule exists.
-    public var rationale: String
+    /// One paragraph: why the rule exists, in English, Vietnamese or both.
+    public var rationale: LocalizedText
     /// Organization files (without the `orggraph: 1` line) the rule reports, each with the
     /// nodes its findings must be on.
     public var triggering: [TriggeringExample]
@@ -55,7 +56,7 @@ public struct RuleDescription: Sendable, Hashable {
     }
 
     public init(
-        id: String, title: String, severity: Severity, citation: Citation? = nil, rationale: String,
+        id: String, title: LocalizedText, severity: Severity, citation: Citation? = nil, rationale: LocalizedText,
         triggering: [TriggeringExample], nonTriggeringExamples: [String] = []
     ) {
         self.id = id
@@ -69,7 +70,7 @@ public struct RuleDescription: Sendable, Hashable {
 
     /// A description whose triggering examples do not name their nodes.
     public init(
-        id: String, title: String, severity: Severity, citation: Citation? = nil, rationale: String,
+        id: String, title: LocalizedText, severity: Severity, citation: Citation? = nil, rationale: LocalizedText,
         triggeringExamples: [String] = [], nonTriggeringExamples: [String] = []
     ) {
         self.init(
@@ -86,8 +87,18 @@ public protocol Check: Sendable {
     func run(_ context: AuditContext, into sink: inout FindingSink)
     /// What the check asks, one line a parameter, as `orggraph rules ID` shows it: the kind of
     /// check first (`check: path count`), then its parameters (`subject: ...`, `path: ...`,
-    /// `min: 1`), path expressions as written.
-    var summary: [String] { get }
+    /// `min: 1`), path expressions as written, and messages in `language`.
+    func summary(in language: Language) -> [String]
+    /// The templates of the messages the check writes, each in the languages it is given in;
+    /// none for a check whose messages are written in Swift.
+    var messages: [MessageTemplate] { get }
+}
+
+extension Check {
+    /// What the check asks, its messages in English (``summary(in:)``).
+    public var summary: [String] { summary(in: .english) }
+
+    public var messages: [MessageTemplate] { [] }
 }
 
 /// A rule: a description and the check that carries it out.
@@ -103,16 +114,53 @@ public struct Rule: Sendable {
     public var id: String { description.id }
 }
 
-/// A named, ordered set of rules.
+/// A named, ordered set of rules, with a one-line summary of each clause its rules cite.
 public struct Rulebook: Sendable {
     public var id: String
-    public var title: String
+    public var title: LocalizedText
     public var rules: [Rule]
+    /// A summary of each clause the rules cite, by the citation's section as rules write it
+    /// (`§1`, `structure`, `Constitution (2025) art. 110`): written for the rulebook, to be
+    /// shown as a summary, never as the regulation's own words.
+    public var clauses: [String: LocalizedText]
 
-    public init(id: String, title: String, rules: [Rule]) {
+    public init(id: String, title: LocalizedText, rules: [Rule], clauses: [String: LocalizedText] = [:]) {
         self.id = id
         self.title = title
         self.rules = rules
+        self.clauses = clauses
+    }
+
+    /// The clauses `citation` names, each with its summary: the clause of its whole section
+    /// (`§3`, `structure`) when the rulebook summarizes it; otherwise each part of a section
+    /// that cites several, joined by `;` or `,` (`§1; Regulation 298-QĐ/TW`), that the
+    /// rulebook summarizes, in the order cited. Empty when it summarizes none.
+    ///
+    /// - Complexity: O(the length of the section).
+    public func clauses(of citation: Citation) -> [(section: String, summary: LocalizedText)] {
+        guard let section = citation.section else { return [] }
+        if let summary = clauses[section] { return [(section, summary)] }
+        return Self.parts(of: section).compactMap { part in clauses[part].map { (part, $0) } }
+    }
+
+    /// The one-line summary of the clause `citation` names, in `language`; for a citation of
+    /// several clauses, their summaries joined by ` · `; `nil` when the rulebook has none for
+    /// it (or the citation names no section).
+    public func clauseSummary(for citation: Citation, in language: Language) -> String? {
+        let found = clauses(of: citation)
+        return found.isEmpty ? nil : found.map { $0.summary.text(in: language) }.joined(separator: " · ")
+    }
+
+    /// The one-line summary of the clause the rule with `ruleID` cites, in `language`.
+    public func clauseSummary(ofRule ruleID: String, in language: Language) -> String? {
+        rule(ruleID)?.description.citation.flatMap { clauseSummary(for: $0, in: language) }
+    }
+
+    /// The parts of a section that cites several clauses: `§1; Regulation 298-QĐ/TW` →
+    /// `§1`, `Regulation 298-QĐ/TW`.
+    static func parts(of section: String) -> [String] {
+        section.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingWhitespace() }
+            .filter { !$0.isEmpty }
     }
 
     /// The rulebook as an audit applies it: its rules, then those the auditor applies itself

@@ -9,16 +9,19 @@ public struct ImpactReport: Sendable {
     public var file: String
     /// The rulebook the audits ran under.
     public var rulebook: Rulebook?
+    /// The language of the text around the findings (their messages are in the audit's).
+    public var language: Language
 
-    public init(_ impact: Impact, file: String, rulebook: Rulebook? = nil) {
+    public init(_ impact: Impact, file: String, rulebook: Rulebook? = nil, language: Language = .english) {
         self.impact = impact
         self.file = file
         self.rulebook = rulebook
+        self.language = language
     }
 
     /// The created findings as a validation report of one file.
     public var created: ValidationReport {
-        var report = ValidationReport()
+        var report = ValidationReport(language: language)
         report.add(AuditReport(findings: impact.created), file: file, rulebook: rulebook)
         return report
     }
@@ -28,14 +31,22 @@ public struct ImpactReport: Sendable {
     public func text() -> String {
         var lines: [String] = []
         let names = impact.removed.map { "'\($0)'" }.joined(separator: ", ")
+        let (createdCount, resolvedCount) = (impact.created.count, impact.resolved.count)
         if impact.created.isEmpty {
-            lines.append("removing \(names) creates no finding")
+            lines.append(
+                language.text(en: "removing \(names) creates no finding", vi: "bỏ \(names) không tạo ra phát hiện nào"))
         } else {
-            lines.append("removing \(names) would create \(Self.counted(impact.created.count, "finding")):")
+            lines.append(
+                language.text(
+                    en: "removing \(names) would create \(Self.counted(createdCount, "finding")):",
+                    vi: "bỏ \(names) sẽ tạo ra \(createdCount) phát hiện:"))
             lines += created.findingLines()
         }
         if !impact.resolved.isEmpty {
-            lines.append("and resolve \(Self.counted(impact.resolved.count, "finding")) it has now")
+            lines.append(
+                language.text(
+                    en: "and resolve \(Self.counted(resolvedCount, "finding")) it has now",
+                    vi: "và giải quyết \(resolvedCount) phát hiện hiện có"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

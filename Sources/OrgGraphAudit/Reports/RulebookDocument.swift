@@ -2,74 +2,77 @@ import OrgGraphCore
 import OrgGraphFormat
 import OrgGraphQuery
 
-/// A rulebook described for people (text, Markdown) and for scripts (JSON).
+/// A rulebook described for people (text, Markdown) and for scripts (JSON), in English or
+/// Vietnamese: titles, rationales and the words around them in the language; ids, severities'
+/// raw values in JSON, check summaries and examples as written.
 public enum RulebookDocument {
     /// One line a rule: id, severity, title, citation.
-    public static func text(_ rulebook: Rulebook) -> String {
+    public static func text(_ rulebook: Rulebook, language: Language = .english) -> String {
         let width = rulebook.rules.map(\.id.count).max() ?? 0
-        var lines = ["\(rulebook.title) (\(rulebook.id)), \(rulebook.rules.count) rules", ""]
+        let severityWidth = Severity.allCases.map { $0.name(in: language).count }.max() ?? 0
+        let count = rulebook.rules.count
+        var lines = [
+            "\(rulebook.title.text(in: language)) (\(rulebook.id)), "
+                + language.text(en: "\(count) rule\(count == 1 ? "" : "s")", vi: "\(count) quy tắc"), "",
+        ]
         for rule in rulebook.rules {
             let description = rule.description
             let citation = description.citation.map { "  [\($0)]" } ?? ""
+            let severity = description.severity.name(in: language)
             lines.append(
-                rule.id + String(repeating: " ", count: width - rule.id.count) + "  "
-                    + description.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
-                    + description.title + citation)
+                rule.id + String(repeating: " ", count: width - rule.id.count) + "  " + severity
+                    + String(repeating: " ", count: severityWidth - severity.count) + "  "
+                    + description.title.text(in: language) + citation)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// One rule in full: title, severity, citation, rationale, what its check asks (each
     /// line of ``Check/summary``) and examples.
-    public static func text(_ rule: Rule) -> String {
-        text(rule.description, check: rule.check.summary)
+    public static func text(_ rule: Rule, language: Language = .english) -> String {
+        text(rule.description, check: rule.check.summary(in: language), language: language)
     }
 
     /// One rule in full: title, severity, citation, rationale and examples.
-    public static func text(_ rule: RuleDescription) -> String {
-        text(rule, check: [])
+    public static func text(_ rule: RuleDescription, language: Language = .english) -> String {
+        text(rule, check: [], language: language)
     }
 
-    private static func text(_ rule: RuleDescription, check: [String]) -> String {
+    private static func text(_ rule: RuleDescription, check: [String], language: Language) -> String {
+        let words = Words(language)
         var lines = [
-            "\(rule.id): \(rule.title)", "severity: \(rule.severity.rawValue)",
+            "\(rule.id): \(rule.title.text(in: language))",
+            "\(words.severity): \(rule.severity.name(in: language))",
         ]
-        if let citation = rule.citation { lines.append("citation: \(citation)") }
-        lines += ["", wrap(rule.rationale, width: 88)]
+        if let citation = rule.citation { lines.append("\(words.citation): \(citation)") }
+        lines += ["", wrap(rule.rationale.text(in: language), width: 88)]
         if !check.isEmpty { lines += [""] + check }
         func indented(_ example: String) -> String {
             example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
                 .joined(separator: "\n").trimmingTrailingSpace()
         }
         for example in rule.triggering {
-            lines += ["", "Triggers it\(findingPlace(example.expect)):", indented(example.organization)]
+            lines += ["", words.triggers(example.expect, code: false) + ":", indented(example.organization)]
         }
         for example in rule.nonTriggeringExamples {
-            lines += ["", "Does not trigger it:", indented(example)]
+            lines += ["", words.doesNotTrigger + ":", indented(example)]
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `, with a finding on dubv` (or on each of several nodes), or nothing when the example
-    /// does not say.
-    private static func findingPlace(_ expect: [String], code: Bool = false) -> String {
-        guard !expect.isEmpty else { return "" }
-        let names = expect.map { code ? "`\($0)`" : $0 }
-        return expect.count == 1
-            ? ", with a finding on \(names[0])" : ", with findings on \(names.joined(separator: ", "))"
-    }
-
     /// The rules as a JSON array, each with what its check asks (the lines of
-    /// ``Check/summary``) in `check`.
-    public static func json(_ rules: [Rule]) -> String {
-        json(rules.map(\.description), checks: rules.map(\.check.summary))
+    /// ``Check/summary``) in `check`; titles and rationales in `language`.
+    public static func json(_ rules: [Rule], language: Language = .english) -> String {
+        json(rules.map(\.description), checks: rules.map { $0.check.summary(in: language) }, language: language)
     }
 
     /// The rules as a JSON array; with `checks` (one list of lines a rule), each with `check`.
-    public static func json(_ rules: [RuleDescription], checks: [[String]]? = nil) -> String {
+    public static func json(
+        _ rules: [RuleDescription], checks: [[String]]? = nil, language: Language = .english
+    ) -> String {
         let items = rules.enumerated().map { position, rule -> String in
             var pairs: [(String, String)] = [
-                ("id", JSONText.quote(rule.id)), ("title", JSONText.quote(rule.title)),
+                ("id", JSONText.quote(rule.id)), ("title", JSONText.quote(rule.title.text(in: language))),
                 ("severity", JSONText.quote(rule.severity.rawValue)),
             ]
             if let citation = rule.citation {
@@ -77,7 +80,7 @@ public enum RulebookDocument {
                 if let section = citation.section { fields.append(("section", JSONText.quote(section))) }
                 pairs.append(("citation", JSONText.object(fields)))
             }
-            pairs.append(("rationale", JSONText.quote(rule.rationale)))
+            pairs.append(("rationale", JSONText.quote(rule.rationale.text(in: language))))
             if let checks, position < checks.count {
                 pairs.append(("check", JSONText.array(checks[position].map(JSONText.quote))))
             }
@@ -95,34 +98,71 @@ public enum RulebookDocument {
     }
 
     /// The rulebook as a Markdown page: a table of the rules, then each rule in full.
-    public static func markdown(_ rulebook: Rulebook) -> String {
-        var out = "# \(rulebook.title)\n\n"
-        out += "Rulebook `\(rulebook.id)`: \(rulebook.rules.count) rules. "
-        out += "Generated by `orggraph rules --rulebook \(rulebook.id) --format markdown`; do not edit.\n\n"
-        out += "| id | severity | title | citation |\n|---|---|---|---|\n"
+    public static func markdown(_ rulebook: Rulebook, language: Language = .english) -> String {
+        let words = Words(language)
+        let count = rulebook.rules.count
+        let command =
+            "orggraph rules --rulebook \(rulebook.id)\(language == .english ? "" : " --lang \(language.rawValue)")"
+            + " --format markdown"
+        var out = "# \(rulebook.title.text(in: language))\n\n"
+        out += language.text(
+            en: "Rulebook `\(rulebook.id)`: \(count) rules. Generated by `\(command)`; do not edit.\n\n",
+            vi: "Bộ quy tắc `\(rulebook.id)`: \(count) quy tắc. Sinh ra bằng lệnh `\(command)`; không sửa tay.\n\n")
+        out += "| \(words.id) | \(words.severity) | \(words.title) | \(words.citation) |\n|---|---|---|---|\n"
         for rule in rulebook.rules {
             let description = rule.description
             out +=
-                "| [`\(rule.id)`](#\(rule.id)) | \(description.severity.rawValue) | \(escapeTable(description.title)) | "
+                "| [`\(rule.id)`](#\(rule.id)) | \(description.severity.name(in: language)) | "
+                + "\(escapeTable(description.title.text(in: language))) | "
             out += "\(description.citation.map { escapeTable($0.description) } ?? "") |\n"
         }
         for rule in rulebook.rules {
             let description = rule.description
-            out += "\n## \(rule.id)\n\n**\(description.title)**: \(description.severity.rawValue)"
+            out +=
+                "\n## \(rule.id)\n\n**\(description.title.text(in: language))**: "
+                + description.severity.name(in: language)
             if let citation = description.citation { out += ", \(citation)" }
-            out += ".\n\n\(description.rationale)\n"
-            let check = rule.check.summary
-            if !check.isEmpty { out += "\nWhat it checks:\n\n```\n" + check.joined(separator: "\n") + "\n```\n" }
+            out += ".\n\n\(description.rationale.text(in: language))\n"
+            let check = rule.check.summary(in: language)
+            if !check.isEmpty {
+                out += "\n\(words.checks):\n\n```\n" + check.joined(separator: "\n") + "\n```\n"
+            }
             for example in description.triggering {
-                out += "\nTriggers it\(findingPlace(example.expect, code: true)):\n"
+                out += "\n\(words.triggers(example.expect, code: true)):\n"
                 out += "\n```yaml\n" + example.organization.trimmingTrailingNewlines() + "\n```\n"
             }
             for example in description.nonTriggeringExamples {
-                out += "\nDoes not trigger it:\n"
+                out += "\n\(words.doesNotTrigger):\n"
                 out += "\n```yaml\n" + example.trimmingTrailingNewlines() + "\n```\n"
             }
         }
         return out
+    }
+
+    /// The words around a rule's own text, in one language.
+    private struct Words {
+        var language: Language
+        init(_ language: Language) { self.language = language }
+
+        var id: String { language.text(en: "id", vi: "mã") }
+        var severity: String { language.text(en: "severity", vi: "mức độ") }
+        var title: String { language.text(en: "title", vi: "tên quy tắc") }
+        var citation: String { language.text(en: "citation", vi: "căn cứ") }
+        var checks: String { language.text(en: "What it checks", vi: "Nội dung kiểm tra") }
+        var doesNotTrigger: String { language.text(en: "Does not trigger it", vi: "Ví dụ không vi phạm") }
+
+        /// `Triggers it, with a finding on dubv` (or on each of several nodes); without the
+        /// place when the example does not name it.
+        func triggers(_ expect: [String], code: Bool) -> String {
+            let names = expect.map { code ? "`\($0)`" : $0 }.joined(separator: ", ")
+            switch (language, expect.count) {
+            case (.english, 0): return "Triggers it"
+            case (.english, 1): return "Triggers it, with a finding on \(names)"
+            case (.english, _): return "Triggers it, with findings on \(names)"
+            case (.vietnamese, 0): return "Ví dụ vi phạm"
+            case (.vietnamese, _): return "Ví dụ vi phạm, phát hiện tại \(names)"
+            }
+        }
     }
 
     private static func escapeTable(_ text: String) -> String {

@@ -4,7 +4,8 @@ import OrgGraphQuery
 
 /// The findings of a validation as SARIF 2.1.0, the format code-scanning tools read: the
 /// rules with their descriptions and citations, results with relative URIs, regions, logical
-/// locations naming node ids, partial fingerprints, and the file's suppressions.
+/// locations naming node ids, partial fingerprints, and the file's suppressions. Messages and
+/// rule descriptions are in the report's language, which the run names (`run.language`).
 public enum SARIFReport {
     /// The SARIF log for `report`, produced by `tool` at `version`.
     ///
@@ -17,7 +18,7 @@ public enum SARIFReport {
             files.append(finding.file)
         }
         let fileIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let rules = report.rules.map(rule)
+        let rules = report.rules.map { rule($0, report.language) }
         let results = (report.findings + report.suppressedFindings).map { result($0, ruleIndex, fileIndex) }
         let driver = JSONText.object([
             ("name", JSONText.quote(tool)), ("version", JSONText.quote(version)),
@@ -39,6 +40,7 @@ public enum SARIFReport {
               "runs": [
                 {
                   "tool": {"driver": \(driver)},
+                  "language": \(JSONText.quote(report.language.rawValue)),
                   "invocations": [\(JSONText.object(invocation))],
                   "columnKind": "unicodeCodePoints",
                   "artifacts": \(JSONText.array(artifacts)),
@@ -72,21 +74,20 @@ public enum SARIFReport {
         }
     }
 
-    private static func rule(_ rule: RuleDescription) -> String {
+    private static func rule(_ rule: RuleDescription, _ language: Language) -> String {
         let citation = rule.citation?.description
-        var help = rule.rationale
+        let title = rule.title.text(in: language)
+        let rationale = rule.rationale.text(in: language)
+        var help = rationale
         if let citation { help = "\(citation). " + help }
         var properties: [(String, String)] = [("tags", JSONText.array([JSONText.quote("organization")]))]
         if let citation { properties.append(("citation", JSONText.quote(citation))) }
         return JSONText.object([
             ("id", JSONText.quote(rule.id)),
             ("name", JSONText.quote(pascalCase(rule.id))),
-            ("shortDescription", JSONText.object([("text", JSONText.quote(rule.title))])),
-            (
-                "fullDescription",
-                JSONText.object([("text", JSONText.quote(rule.rationale.isEmpty ? rule.title : rule.rationale))])
-            ),
-            ("help", JSONText.object([("text", JSONText.quote(help.isEmpty ? rule.title : help))])),
+            ("shortDescription", JSONText.object([("text", JSONText.quote(title))])),
+            ("fullDescription", JSONText.object([("text", JSONText.quote(rationale.isEmpty ? title : rationale))])),
+            ("help", JSONText.object([("text", JSONText.quote(help.isEmpty ? title : help))])),
             ("defaultConfiguration", JSONText.object([("level", JSONText.quote(level(rule.severity)))])),
             ("properties", JSONText.object(properties)),
         ])

@@ -18,14 +18,18 @@ public struct ValidationReport: Sendable {
     /// Notes on the run that are not findings: a rulebook that fits a file better than the one
     /// it was audited under (``RulebookSuggestion``).
     public var notes: [Diagnostic] = []
+    /// The language of the findings' messages and of the text output around them; JSON and
+    /// SARIF keep their ids and fields, and name it.
+    public var language: Language
 
     /// How many findings suppressions hid.
     public var suppressed: Int { suppressedFindings.count }
 
     public init(
         files: [String] = [], findings: [Finding] = [], suppressedFindings: [Finding] = [],
-        rules: [RuleDescription] = []
+        rules: [RuleDescription] = [], language: Language = .english
     ) {
+        self.language = language
         self.files = files
         self.findings = findings
         self.suppressedFindings = suppressedFindings
@@ -62,9 +66,9 @@ public struct ValidationReport: Sendable {
     // MARK: Text
 
     /// `file:line:col: severity: message [rule-id]` a finding, related places as notes, and a
-    /// summary line.
+    /// summary line; severities and words in ``language``.
     public func text() -> String {
-        (findingLines() + [summaryLine()] + notes.map(Self.noteLine)).joined(separator: "\n") + "\n"
+        (findingLines() + [summaryLine()] + notes.map(noteLine)).joined(separator: "\n") + "\n"
     }
 
     /// The lines of ``text()`` before its summary: each finding and its related places.
@@ -72,29 +76,43 @@ public struct ValidationReport: Sendable {
         var lines: [String] = []
         for finding in findings {
             lines.append(
-                "\(Self.place(finding.file, finding.location)): \(finding.severity.rawValue): "
+                "\(Self.place(finding.file, finding.location)): \(finding.severity.name(in: language)): "
                     + "\(TerminalText.escaped(finding.message)) [\(TerminalText.escaped(finding.rule))]")
             for related in finding.related {
                 lines.append(
-                    "\(Self.place(related.file, related.location)): note: \(TerminalText.escaped(related.message))")
+                    "\(Self.place(related.file, related.location)): \(noteWord): "
+                        + TerminalText.escaped(related.message))
             }
         }
         return lines
     }
 
-    /// `2 errors, 1 warning and 0 infos in 3 files (1 suppressed)`, or `no findings in 3 files`.
+    /// `2 errors, 1 warning, 0 info in 3 files (1 suppressed)`, or `no findings in 3 files`;
+    /// in Vietnamese `2 lỗi, 1 cảnh báo, 0 thông tin trong 3 tệp (1 phát hiện được miễn trừ)`.
     public func summaryLine() -> String {
-        let fileCount = "\(files.count) file\(files.count == 1 ? "" : "s")"
-        let hidden = suppressed > 0 ? " (\(suppressed) suppressed)" : ""
-        guard !findings.isEmpty else { return "no findings in \(fileCount)\(hidden)" }
-        func counted(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
-        return "\(counted(count(.error), "error")), \(counted(count(.warning), "warning")), "
-            + "\(count(.info)) info in \(fileCount)\(hidden)"
+        let (errors, warnings, infos) = (count(.error), count(.warning), count(.info))
+        switch language {
+        case .english:
+            let fileCount = "\(files.count) file\(files.count == 1 ? "" : "s")"
+            let hidden = suppressed > 0 ? " (\(suppressed) suppressed)" : ""
+            guard !findings.isEmpty else { return "no findings in \(fileCount)\(hidden)" }
+            func counted(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+            return
+                "\(counted(errors, "error")), \(counted(warnings, "warning")), \(infos) info in \(fileCount)\(hidden)"
+        case .vietnamese:
+            let fileCount = "\(files.count) tệp"
+            let hidden = suppressed > 0 ? " (\(suppressed) phát hiện được miễn trừ)" : ""
+            guard !findings.isEmpty else { return "không có phát hiện nào trong \(fileCount)\(hidden)" }
+            return "\(errors) lỗi, \(warnings) cảnh báo, \(infos) thông tin trong \(fileCount)\(hidden)"
+        }
     }
 
+    /// The word that marks a note: `note`, `ghi chú`.
+    private var noteWord: String { language.text(en: "note", vi: "ghi chú") }
+
     /// `file:line:col: note: message`.
-    static func noteLine(_ note: Diagnostic) -> String {
-        "\(place(note.file, note.location)): note: \(TerminalText.escaped(note.message))"
+    func noteLine(_ note: Diagnostic) -> String {
+        "\(Self.place(note.file, note.location)): \(noteWord): \(TerminalText.escaped(note.message))"
     }
 
     /// `file:line:column` for a person: control characters in the file name shown as escapes.
@@ -105,7 +123,7 @@ public struct ValidationReport: Sendable {
 
     // MARK: JSON
 
-    /// The documented JSON object: `{"files", "findings", "errors", "summary"}`.
+    /// The documented JSON object: `{"files", "findings", "errors", "summary", "language"}`.
     public func json() -> String {
         JSONText.document(jsonMembers())
     }
@@ -127,6 +145,7 @@ public struct ValidationReport: Sendable {
         ]
         // Written only when there is one, so the shape of an ordinary run stays as it was.
         if !notes.isEmpty { members.append(("notes", JSONText.array(notes.map(Self.json)))) }
+        members.append(("language", JSONText.quote(language.rawValue)))
         return members
     }
 

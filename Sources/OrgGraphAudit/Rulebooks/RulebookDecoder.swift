@@ -18,7 +18,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     /// paths again and again, and each is parsed and compiled once.
     private var expressions: [String: PathExpression] = [:]
 
-    static var topFields: [String] { ["rulebook", "title", "document", "extends", "disable", "severity", "rules"] }
+    static var topFields: [String] {
+        ["rulebook", "title", "document", "extends", "disable", "severity", "clauses", "rules"]
+    }
+    /// The keys of a text given in both languages.
+    static var languageFields: [String] { Language.allCases.map(\.rawValue) }
     /// The fields of a rule: its own, then those of its check kinds (``CheckKind/all``).
     static var ruleFields: [String] {
         ["id", "title", "severity", "citation", "rationale", "subject"] + CheckKind.checkFields.map(\.name)
@@ -50,6 +54,42 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             return (scalar.text, scalar.location)
         case let kind:
             report("'\(field)' must be text, found \(kind.phrase)", at: location)
+            try reader.skipValue()
+            return nil
+        }
+    }
+
+    /// A text a person reads: a plain string, one text for both languages, or a mapping
+    /// `{en: ..., vi: ...}` that gives either or both. Vietnamese text is put in NFC.
+    private mutating func localized(_ field: String) throws(SyntaxError) -> LocalizedText? {
+        let location = try reader.location()
+        switch try reader.peekKind() {
+        case .string, .number, .bool:
+            return try text(field).map { LocalizedText($0.0.trimmingWhitespace().nfc) }
+        case .mapping:
+            var english: String?
+            var vietnamese: String?
+            let errorsBefore = diagnostics.count
+            try reader.beginMapping()
+            while let key = try reader.nextKey() {
+                switch Language(rawValue: key.text) {
+                case .english: english = try text("\(field).\(key.text)")?.0.trimmingWhitespace()
+                case .vietnamese: vietnamese = try text("\(field).\(key.text)")?.0.trimmingWhitespace()
+                case nil:
+                    try unknownField(
+                        key, in: "in '\(field)' (a text in English 'en' and Vietnamese 'vi')",
+                        known: Self.languageFields)
+                }
+            }
+            guard diagnostics.count == errorsBefore else { return nil }
+            guard let result = LocalizedText(english: english?.nfc, vietnamese: vietnamese) else {
+                report("'\(field)' needs its text in 'en', 'vi' or both", at: location)
+                return nil
+            }
+            return result
+        case let kind:
+            report(
+                "'\(field)' must be text, or a mapping with 'en' and 'vi' texts; found \(kind.phrase)", at: location)
             try reader.skipValue()
             return nil
         }
@@ -192,13 +232,14 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                     result.id = id
                     sawID = true
                 }
-            case "title": result.title = try text("title")?.0
+            case "title": result.title = try localized("title")
             case "document":
                 result.document = try text("document")?.0
                 document = result.document
             case "extends": result.extends = try text("extends").map { (name: $0.0, location: $0.1) }
             case "disable": result.disable = try textList("disable").map { (id: $0.0, location: $0.1) }
             case "severity": result.severities = try severities()
+            case "clauses": result.clauses = try clauses()
             case "rules":
                 switch try reader.peekKind() {
                 case .sequence:
@@ -216,6 +257,24 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         try reader.finish()
         if !sawID { report("missing required field 'rulebook' (the rulebook's id)", at: root) }
         return diagnostics.isEmpty ? result : nil
+    }
+
+    /// `clauses`: a mapping from a section as rules cite it (`§1`, `structure`) to a one-line
+    /// summary of that clause, a text in one or both languages.
+    private mutating func clauses() throws(SyntaxError) -> [(section: String, summary: LocalizedText)] {
+        guard try reader.peekKind() == .mapping else {
+            report(
+                "'clauses' must be a mapping of sections as rules cite them (§1, structure) to one-line summaries",
+                at: try reader.location())
+            try reader.skipValue()
+            return []
+        }
+        var result: [(section: String, summary: LocalizedText)] = []
+        try reader.beginMapping()
+        while let key = try reader.nextKey() {
+            if let summary = try localized("clauses.\(key.text)") { result.append((key.text.nfc, summary)) }
+        }
+        return result
     }
 
     private mutating func severities() throws(SyntaxError) -> [(
@@ -238,12 +297,12 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
 
     private struct RuleFields {
         var id: String?
-        var title: String?
+        var title: LocalizedText?
         var severity: Severity?
         var citation: String?
-        var rationale: String?
+        var rationale: LocalizedText?
         var subject: KindSet?
-        var message: String?
+        var message: LocalizedText?
         var triggering: [RuleDescription.TriggeringExample] = []
         var nonTriggering: [String] = []
         /// The values of the fields check kinds read, by name.
@@ -293,12 +352,12 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                     }
                     fields.id = id
                 }
-            case "title": fields.title = try text("title")?.0.trimmingWhitespace()
+            case "title": fields.title = try localized("title")
             case "severity": fields.severity = try severity("severity")
-            case "citation": fields.citation = try text("citation")?.0
-            case "rationale": fields.rationale = try text("rationale")?.0.trimmingWhitespace()
+            case "citation": fields.citation = try text("citation")?.0.nfc
+            case "rationale": fields.rationale = try localized("rationale")
             case "subject": fields.subject = try kinds("subject")
-            case "message": fields.message = try text("message")?.0.trimmingWhitespace()
+            case "message": fields.message = try localized("message")
             case "examples": try examples(&fields)
             default:
                 if let fieldType {
@@ -332,7 +391,7 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             id: id, title: title, severity: severity,
             citation: fields.citation.map { Citation(document: document ?? "", section: $0) }
                 ?? document.map { Citation(document: $0) },
-            rationale: fields.rationale ?? "", triggering: fields.triggering,
+            rationale: fields.rationale ?? LocalizedText(""), triggering: fields.triggering,
             nonTriggeringExamples: fields.nonTriggering)
         return RulebookSource.RuleSource(rule: Rule(description, check: check), location: start)
     }
@@ -347,7 +406,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         }
         var rule = DecodedRule(
             id: id, subject: fields.subject ?? KindSet(),
-            message: MessageTemplate(fields.message ?? "{subject} does not satisfy \(id)"), keywordLocation: location,
+            message: MessageTemplate(
+                fields.message
+                    ?? LocalizedText(
+                        en: "{subject} does not satisfy \(id)", vi: "{subject} không đáp ứng quy tắc \(id)")),
+            keywordLocation: location,
             values: fields.values)
         let check = kind.make(&rule)
         for problem in rule.problems { report(problem.message, at: problem.location) }
@@ -445,7 +508,7 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             var maximum: Int?
             /// The fields only a path count reads, with where the first of them is written.
             var countField: Scalar?
-            var message: String?
+            var message: LocalizedText?
             try reader.beginMapping()
             while let key = try reader.nextKey() {
                 if ["among", "not-among", "min", "max", "exactly"].contains(key.text), countField == nil {
@@ -464,7 +527,7 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 case "exactly":
                     minimum = try integer("exactly")
                     maximum = minimum
-                case "message": message = try text("message")?.0
+                case "message": message = try localized("message")
                 default:
                     try unknownField(
                         key, in: "in a condition",
@@ -483,9 +546,13 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                     result.append(
                         .init(
                             when: when, test: .relation(relation),
-                            message: MessageTemplate(
-                                message
-                                    ?? "{subject} has no '\(relation.type.rawValue)' to {missing} ({periods} missing)")
+                            message: message.map(MessageTemplate.init)
+                                ?? MessageTemplate(
+                                    LocalizedText(
+                                        en:
+                                            "{subject} has no '\(relation.type.rawValue)' to {missing} ({periods} missing)",
+                                        vi: "{subject} không có quan hệ '\(relation.type.rawValue)' tới {missing} "
+                                            + "(còn thiếu: {periods})"))
                         ))
                 }
                 continue
@@ -501,7 +568,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             result.append(
                 .init(
                     when: when, path: path, minimum: minimum, maximum: maximum, among: among, notAmong: notAmong,
-                    message: MessageTemplate(message ?? "{subject} reaches {count} nodes by \(path.text)")))
+                    message: message.map(MessageTemplate.init)
+                        ?? MessageTemplate(
+                            LocalizedText(
+                                en: "{subject} reaches {count} nodes by \(path.text)",
+                                vi: "{subject} tới được {count} nút theo \(path.text)"))))
         }
         return result
     }

@@ -105,7 +105,8 @@ public struct RulebookLoader: Sendable {
         } catch {
             // The built-in text is checked by the test suite; should it ever fail to load, the
             // structural rules keep the tool usable, and the title says what went wrong.
-            return Rulebook(id: id, title: "\(title) (failed to load: \(error))", rules: Rulebook.structural.rules)
+            return Rulebook(
+                id: id, title: LocalizedText("\(title) (failed to load: \(error))"), rules: Rulebook.structural.rules)
         }
     }
 
@@ -232,7 +233,9 @@ public struct RulebookLoader: Sendable {
         if !disabled.isEmpty {
             rules = rules.enumerated().filter { !disabled.contains($0.offset) }.map(\.element)
         }
-        return Rulebook(id: source.id, title: source.title ?? source.id, rules: rules)
+        var clauses = base.clauses
+        for (section, summary) in source.clauses { clauses[section] = summary }
+        return Rulebook(id: source.id, title: source.title ?? LocalizedText(source.id), rules: rules, clauses: clauses)
     }
 
     private struct RulebookDecoding: DocumentDecoding {

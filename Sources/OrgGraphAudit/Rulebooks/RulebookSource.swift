@@ -10,10 +10,12 @@ struct RulebookSource: Sendable {
     }
 
     var id: String
-    var title: String?
+    var title: LocalizedText?
     var document: String?
     var extends: (name: String, location: SourceLocation)?
     var disable: [(id: String, location: SourceLocation)] = []
     var severities: [(id: String, severity: Severity, location: SourceLocation)] = []
     var rules: [RuleSource] = []
+    /// The clause summaries it adds or replaces, by section, in the order written.
+    var clauses: [(section: String, summary: LocalizedText)] = []
 }

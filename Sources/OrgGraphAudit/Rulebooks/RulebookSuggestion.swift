@@ -6,10 +6,13 @@ import OrgGraphFormat
 /// as immediate superiors (SPEC §3). It only suggests: the findings and the exit status stay
 /// those of the rulebook in force.
 public enum RulebookSuggestion {
-    /// The note for `loaded` audited under `rulebook`, or `nil` when there is nothing to suggest.
+    /// The note for `loaded` audited under `rulebook`, in `language`, or `nil` when there is
+    /// nothing to suggest.
     ///
     /// - Complexity: O(*n* + the `superior-of` relations).
-    public static func note(for loaded: LoadedOrganization, auditedUnder rulebook: Rulebook) -> Diagnostic? {
+    public static func note(
+        for loaded: LoadedOrganization, auditedUnder rulebook: Rulebook, language: Language = .english
+    ) -> Diagnostic? {
         guard rulebook.id == RulebookLoader.defaultID else { return nil }
         let organization = loaded.organization
         let graph = loaded.graph
@@ -21,10 +24,14 @@ public enum RulebookSuggestion {
             let twoTier = RulebookLoader.twoTierID
             return Diagnostic(
                 .note, file: organization.sourceMap.file, location: organization.sourceMap.node(node),
-                message:
-                    "this file has no district level and commune party committees as immediate superiors, as in "
-                    + "the two-tier organization since 1 July 2025; it was audited under \(rulebook.id) (2023). "
-                    + "To audit it under \(twoTier), give --rulebook \(twoTier) or write 'rulebook: \(twoTier)' in it")
+                message: language.text(
+                    en: "this file has no district level and commune party committees as immediate superiors, as in "
+                        + "the two-tier organization since 1 July 2025; it was audited under \(rulebook.id) (2023). "
+                        + "To audit it under \(twoTier), give --rulebook \(twoTier) or write 'rulebook: \(twoTier)' in it",
+                    vi: "tệp này không có cấp huyện và có Đảng ủy xã là cấp ủy cấp trên trực tiếp, như tổ chức chính "
+                        + "quyền địa phương hai cấp từ ngày 1/7/2025; tệp đã được kiểm tra theo \(rulebook.id) (2023). "
+                        + "Để kiểm tra theo \(twoTier), dùng --rulebook \(twoTier) hoặc ghi 'rulebook: \(twoTier)' "
+                        + "trong tệp"))
         }
         return nil
     }

@@ -289,43 +289,68 @@ extension Graph {
         return adjacency.edges[Int(adjacency.offsets[node])..<Int(adjacency.offsets[node + 1])]
     }
 
-    /// The offsets and neighbours of every relation type in both directions, borrowed at once.
-    /// Row `2 * type` is outgoing, `2 * type + 1` incoming; a type without edges has empty
-    /// buffers.
+    /// The offsets, neighbours and edges of every relation type in both directions, and the
+    /// edges' bases and periods, borrowed at once. Row `2 * type` is outgoing, `2 * type + 1`
+    /// incoming; a type without edges has empty buffers.
     package struct RowTable {
         /// The rows, in storage allocated for the call of ``withRowTable(_:)``: the table is
         /// plain pointers, so copying it (each query does) counts no references.
         package var offsets: UnsafeBufferPointer<UnsafeBufferPointer<Int32>>
         package var neighbors: UnsafeBufferPointer<UnsafeBufferPointer<Int32>>
+        /// The edge of each neighbour, row by row.
+        package var edges: UnsafeBufferPointer<UnsafeBufferPointer<Int32>>
+        /// ``Graph/basisCodes`` and ``Graph/periodMasks``.
+        package var basisCodes: UnsafeBufferPointer<UInt8>
+        package var periodMasks: UnsafeBufferPointer<UInt8>
     }
 
     /// Calls `body` with the rows of every type and direction, borrowed in place for the time
     /// of the call: a loop over many queries then reads them with no reference counting (which
     /// the threads of an audit would contend on).
     package func withRowTable<Result>(_ body: (RowTable) -> Result) -> Result {
-        var offsets: [UnsafeBufferPointer<Int32>] = []
-        var neighbors: [UnsafeBufferPointer<Int32>] = []
-        offsets.reserveCapacity(2 * outgoing.count)
-        neighbors.reserveCapacity(2 * outgoing.count)
-        return borrowRows(0, &offsets, &neighbors, body)
+        var rows = BorrowedRows()
+        rows.offsets.reserveCapacity(2 * outgoing.count)
+        rows.neighbors.reserveCapacity(2 * outgoing.count)
+        rows.edges.reserveCapacity(2 * outgoing.count)
+        return basisCodes.withUnsafeBufferPointer { basisCodes in
+            periodMasks.withUnsafeBufferPointer { periodMasks in
+                borrowRows(0, &rows) { offsets, neighbors, edges in
+                    body(
+                        RowTable(
+                            offsets: offsets, neighbors: neighbors, edges: edges, basisCodes: basisCodes,
+                            periodMasks: periodMasks))
+                }
+            }
+        }
     }
 
+    private struct BorrowedRows {
+        var offsets: [UnsafeBufferPointer<Int32>] = []
+        var neighbors: [UnsafeBufferPointer<Int32>] = []
+        var edges: [UnsafeBufferPointer<Int32>] = []
+    }
+
+    private typealias Rows = UnsafeBufferPointer<UnsafeBufferPointer<Int32>>
+
     private func borrowRows<Result>(
-        _ row: Int, _ offsets: inout [UnsafeBufferPointer<Int32>], _ neighbors: inout [UnsafeBufferPointer<Int32>],
-        _ body: (RowTable) -> Result
+        _ row: Int, _ rows: inout BorrowedRows, _ body: (Rows, Rows, Rows) -> Result
     ) -> Result {
         guard row < 2 * outgoing.count, row < 2 * incoming.count else {
-            return offsets.withUnsafeBufferPointer { offsets in
-                neighbors.withUnsafeBufferPointer { neighbors in body(RowTable(offsets: offsets, neighbors: neighbors))
+            return rows.offsets.withUnsafeBufferPointer { offsets in
+                rows.neighbors.withUnsafeBufferPointer { neighbors in
+                    rows.edges.withUnsafeBufferPointer { edges in body(offsets, neighbors, edges) }
                 }
             }
         }
         let adjacency = row.isMultiple(of: 2) ? outgoing[row / 2] : incoming[row / 2]
         return adjacency.offsets.withUnsafeBufferPointer { rowOffsets in
             adjacency.neighbors.withUnsafeBufferPointer { rowNeighbors in
-                offsets.append(rowOffsets)
-                neighbors.append(rowNeighbors)
-                return borrowRows(row + 1, &offsets, &neighbors, body)
+                adjacency.edges.withUnsafeBufferPointer { rowEdges in
+                    rows.offsets.append(rowOffsets)
+                    rows.neighbors.append(rowNeighbors)
+                    rows.edges.append(rowEdges)
+                    return borrowRows(row + 1, &rows, body)
+                }
             }
         }
     }

@@ -48,9 +48,3 @@ public enum NodeKind: String, NamedVocabularyWord {
         return nil
     }
 }
-
-/// A display language for kind and relation names.
-public enum Language: String, CaseIterable, Sendable {
-    case english = "en"
-    case vietnamese = "vi"
-}

@@ -120,6 +120,7 @@ package struct JSONOrganizationScanner {
         lines.locate(offset, in: bytes)
     }
 
+    @inline(__always)
     private mutating func expect(_ byte: UInt8) throws(Fallback) {
         skipWhitespace()
         guard peek() == byte else { throw Fallback() }
@@ -127,6 +128,7 @@ package struct JSONOrganizationScanner {
     }
 
     /// Whether a `null` is next (and then reads it).
+    @inline(__always)
     private mutating func null() -> Bool {
         skipWhitespace()
         guard index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "u"),
@@ -265,6 +267,7 @@ package struct JSONOrganizationScanner {
     }
 
     /// Whether the list being read has another element; reads the separator or the bracket.
+    @inline(__always)
     private mutating func nextElement(first: inout Bool) throws(Fallback) -> Bool {
         skipWhitespace()
         if peek() == UInt8(ascii: "]") {

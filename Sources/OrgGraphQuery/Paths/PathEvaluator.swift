@@ -18,21 +18,11 @@ public struct PathEvaluator {
     private var emitted: [UInt32]
     private var generation: UInt32 = 0
     private var queue: [(node: Int32, state: Int32)] = []
-    /// Marks for the set evaluation of finite expressions, one array per nesting depth.
-    var setMarks: [[UInt32]] = []
-    private var setGenerations: [UInt32] = []
-    var frontier: [Int32] = []
-    var next: [Int32] = []
     /// The kind of each node, in storage of this evaluator's own: read on every filter, it
     /// would otherwise be a reference count that evaluators on other threads contend on.
     let kinds: [NodeKind]
-    /// The chains of the compiled paths used so far, copied (see `localChains`).
-    var chainCopies: [ObjectIdentifier: [PathChain]] = [:]
-    /// The compiled paths of `chainCopies`, kept so that their identities are not reused.
-    var chainOwners: [CompiledPath] = []
-    /// The level of each node, in storage of this evaluator's own, made at the first test on
-    /// levels (for the same reason as `kinds`).
-    var levels: [Level?] = []
+    /// The programs and buffers of the set queries (``nodeSet(_:from:into:)``).
+    let sets: PathSets
     /// The graph's rows, while ``withBorrowedRows(_:)`` runs.
     var rowTable: Graph.RowTable?
 
@@ -41,6 +31,7 @@ public struct PathEvaluator {
         organization = loaded.organization
         graph = loaded.graph
         emitted = [UInt32](repeating: 0, count: loaded.graph.nodeCount)
+        sets = PathSets(graph: loaded.graph, organization: loaded.organization)
         let shared = loaded.graph.kinds
         kinds = [NodeKind](unsafeUninitializedCapacity: shared.count) { buffer, initialized in
             _ = buffer.initialize(from: shared)
@@ -224,20 +215,6 @@ public struct PathEvaluator {
                 }
             }
         }
-    }
-
-    /// A fresh generation for the marks of nesting depth `depth`.
-    mutating func nextSetGeneration(_ depth: Int) -> UInt32 {
-        while setMarks.count <= depth {
-            setMarks.append([UInt32](repeating: 0, count: graph.nodeCount))
-            setGenerations.append(0)
-        }
-        if setGenerations[depth] == UInt32.max {
-            setGenerations[depth] = 0
-            for index in setMarks[depth].indices { setMarks[depth][index] = 0 }
-        }
-        setGenerations[depth] += 1
-        return setGenerations[depth]
     }
 
     private mutating func prepare(states: Int) {

@@ -23,7 +23,6 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
     /// What the evaluator runs, shared by copies of the expression.
     package let compiled: CompiledPath
     package var automaton: PathAutomaton { compiled.automaton }
-    var chains: [PathChain]? { compiled.chains }
 
     public static func == (lhs: PathExpression, rhs: PathExpression) -> Bool { lhs.text == rhs.text }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
@@ -111,7 +110,7 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         self.text = text
         var parser = PathParser(text)
         root = try parser.parseWhole()
-        compiled = CompiledPath(automaton: PathAutomaton(root), chains: PathChain.chains(of: root))
+        compiled = CompiledPath(automaton: PathAutomaton(root), program: PathProgram(root))
     }
 
     public var description: String { text }
@@ -251,14 +250,14 @@ public struct PathSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     public var description: String { diagnostic().description }
 }
 
-/// A path expression ready to run: its automaton, and its chains when it is finite. A class, so
+/// A path expression ready to run: its automaton, and its program when it has one. A class, so
 /// checks copy a reference, not the arrays, for every node they look at.
 package final class CompiledPath: Sendable {
     let automaton: PathAutomaton
-    let chains: [PathChain]?
+    let program: PathProgram?
 
-    init(automaton: PathAutomaton, chains: [PathChain]?) {
+    init(automaton: PathAutomaton, program: PathProgram?) {
         self.automaton = automaton
-        self.chains = chains
+        self.program = program
     }
 }

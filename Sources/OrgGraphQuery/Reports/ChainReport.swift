@@ -12,8 +12,14 @@ public struct ChainReport: Sendable {
     public var steps: [PathStep]
     /// Whether the chain stopped because it came back to a node it passed.
     public var cycle: Bool
+    /// The language of the text's own words.
+    public var language: Language
 
-    public init(_ loaded: LoadedOrganization, id: String, start: Int, steps: [PathStep], cycle: Bool) {
+    public init(
+        _ loaded: LoadedOrganization, id: String, start: Int, steps: [PathStep], cycle: Bool,
+        language: Language = .english
+    ) {
+        self.language = language
         self.loaded = loaded
         self.id = id
         self.start = start
@@ -24,8 +30,20 @@ public struct ChainReport: Sendable {
     /// The nodes, one a line, then the number of steps to the top (`no superior` for none).
     public func text() -> String {
         var lines = PathText(loaded: loaded).lines(steps, from: start)
-        if cycle { lines.append("(the chain comes back to a node it passed: the structure has a cycle)") }
-        lines.append(steps.isEmpty ? "no superior" : "\(PathText.counted(steps.count, "step")) to the top")
+        if cycle {
+            lines.append(
+                language.text(
+                    en: "(the chain comes back to a node it passed: the structure has a cycle)",
+                    vi: "(chuỗi quay lại một nút đã đi qua: cơ cấu có vòng khép kín)"))
+        }
+        if steps.isEmpty {
+            lines.append(language.text(en: "no superior", vi: "không có cấp trên"))
+        } else {
+            lines.append(
+                language.text(
+                    en: "\(PathText.counted(steps.count, "step")) to the top",
+                    vi: "\(steps.count) bước lên cấp cao nhất"))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

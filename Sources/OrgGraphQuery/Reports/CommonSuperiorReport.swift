@@ -12,11 +12,14 @@ public struct CommonSuperiorReport: Sendable {
     public var second: Int
     /// The common superior and the steps up to it from each node; `nil` when there is none.
     public var found: (node: Int, fromA: [PathStep], fromB: [PathStep])?
+    /// The language of the text's own words.
+    public var language: Language
 
     public init(
         _ loaded: LoadedOrganization, a: String, b: String, first: Int, second: Int,
-        found: (node: Int, fromA: [PathStep], fromB: [PathStep])?
+        found: (node: Int, fromA: [PathStep], fromB: [PathStep])?, language: Language = .english
     ) {
+        self.language = language
         self.loaded = loaded
         self.a = a
         self.b = b
@@ -30,7 +33,10 @@ public struct CommonSuperiorReport: Sendable {
     public func text() -> String {
         guard let found else { return "" }
         let format = PathText(loaded: loaded)
-        var lines = ["lowest common superior: \(format.label(found.node))", ""]
+        let label = format.label(found.node)
+        var lines = [
+            language.text(en: "lowest common superior: \(label)", vi: "cấp trên chung thấp nhất: \(label)"), "",
+        ]
         lines += format.lines(found.fromA, from: first)
         lines.append("")
         lines += format.lines(found.fromB, from: second)
@@ -40,7 +46,9 @@ public struct CommonSuperiorReport: Sendable {
     /// `a (Name) and b (Name) have no common superior`.
     public var noneMessage: String {
         let format = PathText(loaded: loaded)
-        return "\(format.label(first)) and \(format.label(second)) have no common superior"
+        let (one, other) = (format.label(first), format.label(second))
+        return language.text(
+            en: "\(one) and \(other) have no common superior", vi: "\(one) và \(other) không có cấp trên chung")
     }
 
     /// `{"a", "b", "common", "paths"}` and a line break: `common` null and `paths` empty when

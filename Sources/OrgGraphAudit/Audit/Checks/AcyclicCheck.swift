@@ -105,32 +105,54 @@ package struct AcyclicCheck: Check {
             for (edge, step) in shown {
                 let from = Int(graph.edgeFrom[edge])
                 let to = Int(graph.edgeTo[edge])
+                let (source, target) = (context.describe(from), context.describe(to))
                 let clause =
                     step.type == .partOf
-                    ? "\(context.describe(from)) is part of \(context.describe(to))"
-                    : "\(context.describe(from)) \(step.type.rawValue) \(context.describe(to))"
+                    ? context.localized(en: "\(source) is part of \(target)", vi: "\(source) trực thuộc \(target)")
+                    : context.localized(
+                        en: "\(source) \(step.type.rawValue) \(target)",
+                        vi: "\(source) \(Self.vietnameseVerb(step.type)) \(target)")
                 clauses.append(clause)
                 related.append((.edge(edge), clause))
             }
             let others = component.map { context.node(Int($0)).id }.sorted()
             let steps: String
+            let name = context.describe(start)
             if shown.count < cycle.count {
                 let omitted = cycle.count - shown.count
                 steps =
-                    "a circle of \(cycle.count) steps through \(context.describe(start)): "
+                    context.localized(
+                        en: "a circle of \(cycle.count) steps through \(name): ",
+                        vi: "một vòng khép kín \(cycle.count) bước qua \(name): ")
                     + clauses.prefix(Self.stepsShownAtEachEnd).joined(separator: ", ")
-                    + ", … \(omitted) more step\(omitted == 1 ? "" : "s") …, "
+                    + context.localized(
+                        en: ", … \(omitted) more step\(omitted == 1 ? "" : "s") …, ", vi: ", … còn \(omitted) bước …, ")
                     + clauses.suffix(Self.stepsShownAtEachEnd).joined(separator: ", ")
             } else {
-                steps = "a circle through \(context.describe(start)): " + clauses.joined(separator: ", ")
+                steps =
+                    context.localized(en: "a circle through \(name): ", vi: "một vòng khép kín qua \(name): ")
+                    + clauses.joined(separator: ", ")
             }
             sink.report(
-                .node(start), "leadership runs in " + steps + "; leadership must run one way",
+                .node(start),
+                context.localized(
+                    en: "leadership runs in " + steps + "; leadership must run one way",
+                    vi: "quan hệ lãnh đạo tạo thành " + steps + "; quan hệ lãnh đạo phải theo một chiều"),
                 related: related, identity: others)
         }
     }
 
-    package var summary: [String] {
+    /// How a Vietnamese message says that one node stands in `type` to another:
+    /// `lãnh đạo (leads)`, `là cấp ủy cấp trên trực tiếp (superior-of) của`.
+    static func vietnameseVerb(_ type: RelationType) -> String {
+        switch type {
+        case .superiorOf: "là cấp ủy cấp trên trực tiếp (superior-of) của"
+        case .partOf: "trực thuộc"
+        default: "\(type.vietnameseName) (\(type.rawValue))"
+        }
+    }
+
+    package func summary(in language: Language) -> [String] {
         [
             "check: acyclic",
             "steps: " + steps.map { ($0.reversed ? "^" : "") + $0.type.rawValue }.joined(separator: ", "),

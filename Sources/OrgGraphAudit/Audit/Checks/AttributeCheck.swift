@@ -32,16 +32,19 @@ package struct AttributeCheck: Check {
             guard problem else { continue }
             sink.report(
                 .node(node),
-                message.render([
-                    "subject": context.describe(node), "found": value.map { "'\($0)'" } ?? "none",
-                ]))
+                message.render(
+                    [
+                        "subject": context.describe(node), "found": value.map { "'\($0)'" } ?? context.none,
+                    ], in: context.language))
         }
     }
 
-    package var summary: [String] {
+    package var messages: [MessageTemplate] { [message] }
+
+    package func summary(in language: Language) -> [String] {
         var lines = ["check: attribute", "subject: \(subject.writtenForm)", "key: \(key)"]
         if let values { lines.append("values: " + values.joined(separator: ", ")) }
-        lines += ["required: \(required ? "yes" : "no")", "message: \(message.text)"]
+        lines += ["required: \(required ? "yes" : "no")", "message: \(message.text.text(in: language))"]
         return lines
     }
 }

@@ -16,11 +16,13 @@ package struct ForbiddenCheck: Check {
     /// - Complexity: O(*n*).
     package func run(_ context: AuditContext, into sink: inout FindingSink) {
         for node in 0..<context.graph.nodeCount where subject.contains(context.graph.kinds[node]) {
-            sink.report(.node(node), message.render(["subject": context.describe(node)]))
+            sink.report(.node(node), message.render(["subject": context.describe(node)], in: context.language))
         }
     }
 
-    package var summary: [String] {
-        ["check: forbidden", "subject: \(subject.writtenForm)", "message: \(message.text)"]
+    package func summary(in language: Language) -> [String] {
+        ["check: forbidden", "subject: \(subject.writtenForm)", "message: \(message.text.text(in: language))"]
     }
+
+    package var messages: [MessageTemplate] { [message] }
 }

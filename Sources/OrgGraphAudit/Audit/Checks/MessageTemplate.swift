@@ -7,18 +7,21 @@ import OrgGraphQuery
 /// `{targets}` and `{sources}` (the two ends a relation check looks between), `{periods}`
 /// (reporting periods that are missing), `{type}` (the relation type).
 public struct MessageTemplate: Sendable, Hashable, ExpressibleByStringLiteral {
-    public var text: String
+    /// The template in English, Vietnamese or both; one missing falls back to the other.
+    public var text: LocalizedText
 
-    public init(_ text: String) { self.text = text }
-    public init(stringLiteral value: String) { text = value }
+    public init(_ text: LocalizedText) { self.text = text }
+    public init(_ text: String) { self.text = LocalizedText(text) }
+    public init(stringLiteral value: String) { text = LocalizedText(value) }
 
     /// The placeholders a template may use.
     public static let placeholders = ["subject", "count", "found", "missing", "targets", "sources", "periods", "type"]
 
-    /// The message with each placeholder replaced; unknown placeholders stay as written.
-    public func render(_ values: [String: String]) -> String {
+    /// The message in `language` with each placeholder replaced; unknown placeholders stay as
+    /// written.
+    public func render(_ values: [String: String], in language: Language) -> String {
         var result = ""
-        var rest = Substring(text)
+        var rest = Substring(text.text(in: language))
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
@@ -31,13 +34,5 @@ public struct MessageTemplate: Sendable, Hashable, ExpressibleByStringLiteral {
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
-    }
-}
-
-extension AuditContext {
-    /// Nodes named for a message: `'a' (A), 'b' (B)`, or `none`.
-    func describeList<S: Sequence>(_ nodes: S) -> String where S.Element == Int {
-        let names = nodes.map(describe)
-        return names.isEmpty ? "none" : names.joined(separator: ", ")
     }
 }

@@ -55,7 +55,6 @@ package struct PathCountCheck: Check {
 
     /// - Complexity: for each subject node, the cost of evaluating its conditions' paths.
     package func run(_ context: AuditContext, into sink: inout FindingSink) {
-        var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let kinds = context.graph.kinds
         // The distinct `when`s, each evaluated once per subject, their guard paths shared.
         var guards = SharedGuards()
@@ -105,76 +104,87 @@ package struct PathCountCheck: Check {
         var found: [Int] = []
         var other: [Int] = []
         var otherMarks = [Bool](repeating: false, count: context.graph.nodeCount)
-        evaluator.withBorrowedRows { evaluator in
-            for node in 0..<context.graph.nodeCount where subject.contains(kinds[node]) {
-                guards.reset()
-                for index in whenHolds.indices { whenHolds[index] = -1 }
-                var messages: [String] = []
-                var related: [(subject: FindingSubject, message: String)] = []
-                for index in conditions.indices {
-                    let when = whenOf[index]
-                    if when >= 0 {
-                        if whenHolds[when] < 0 { whenHolds[when] = guards.holds(when, from: node, &evaluator) ? 1 : 0 }
-                        if whenHolds[when] == 0 { continue }
-                    }
-                    if let path = countPaths[index] {
-                        let minimum = minimums[index]
-                        let maximum = maximums[index]
-                        if amongPaths[index] == nil, notAmongPaths[index] == nil {
-                            let number = evaluator.countNodes(path, from: node)
-                            guard number < minimum || number > maximum else { continue }
-                            evaluator.nodeSet(path, from: node, into: &found)
-                        } else {
-                            evaluator.nodeSet(path, from: node, into: &found)
-                            if !found.isEmpty, let among = amongPaths[index] {
-                                evaluator.nodeSet(among, from: node, into: &other)
-                                for reached in other { otherMarks[reached] = true }
-                                found.removeAll { !otherMarks[$0] }
-                                for reached in other { otherMarks[reached] = false }
+        context.withEvaluator { evaluator in
+            evaluator.withBorrowedRows { evaluator in
+                for node in 0..<context.graph.nodeCount where subject.contains(kinds[node]) {
+                    guards.reset()
+                    for index in whenHolds.indices { whenHolds[index] = -1 }
+                    var messages: [String] = []
+                    var related: [(subject: FindingSubject, message: String)] = []
+                    for index in conditions.indices {
+                        let when = whenOf[index]
+                        if when >= 0 {
+                            if whenHolds[when] < 0 {
+                                whenHolds[when] = guards.holds(when, from: node, &evaluator) ? 1 : 0
                             }
-                            if !found.isEmpty, let notAmong = notAmongPaths[index] {
-                                evaluator.nodeSet(notAmong, from: node, into: &other)
-                                for reached in other { otherMarks[reached] = true }
-                                found.removeAll { otherMarks[$0] }
-                                for reached in other { otherMarks[reached] = false }
-                            }
-                            guard found.count < minimum || found.count > maximum else { continue }
+                            if whenHolds[when] == 0 { continue }
                         }
-                        if found.count > maximum {
-                            related += found.filter { $0 != node }.map {
-                                (.node($0), "\(context.describe($0)) is one of them")
+                        if let path = countPaths[index] {
+                            let minimum = minimums[index]
+                            let maximum = maximums[index]
+                            if amongPaths[index] == nil, notAmongPaths[index] == nil {
+                                let number = evaluator.countNodes(path, from: node)
+                                guard number < minimum || number > maximum else { continue }
+                                evaluator.nodeSet(path, from: node, into: &found)
+                            } else {
+                                evaluator.nodeSet(path, from: node, into: &found)
+                                if !found.isEmpty, let among = amongPaths[index] {
+                                    evaluator.nodeSet(among, from: node, into: &other)
+                                    for reached in other { otherMarks[reached] = true }
+                                    found.removeAll { !otherMarks[$0] }
+                                    for reached in other { otherMarks[reached] = false }
+                                }
+                                if !found.isEmpty, let notAmong = notAmongPaths[index] {
+                                    evaluator.nodeSet(notAmong, from: node, into: &other)
+                                    for reached in other { otherMarks[reached] = true }
+                                    found.removeAll { otherMarks[$0] }
+                                    for reached in other { otherMarks[reached] = false }
+                                }
+                                guard found.count < minimum || found.count > maximum else { continue }
                             }
-                        }
-                        messages.append(
-                            conditions[index].message.render([
-                                "subject": context.describe(node), "count": "\(found.count)",
-                                "found": context.describeList(found),
-                            ]))
-                    } else if relationOf[index] >= 0 {
-                        let slot = relationOf[index]
-                        if let (missing, periods) = RelationCheck.missing(
-                            at: node, relationEach[slot], &evaluator, &scratches[slot])
-                        {
+                            if found.count > maximum {
+                                related += found.filter { $0 != node }.map {
+                                    (
+                                        .node($0),
+                                        context.localized(
+                                            en: "\(context.describe($0)) is one of them",
+                                            vi: "\(context.describe($0)) là một trong số đó")
+                                    )
+                                }
+                            }
                             messages.append(
-                                relations[slot].message(
-                                    at: node, context, missing: missing, periods: periods, scratches[slot]))
+                                conditions[index].message.render([
+                                    "subject": context.describe(node), "count": "\(found.count)",
+                                    "found": context.describeList(found),
+                                ], in: context.language))
+                        } else if relationOf[index] >= 0 {
+                            let slot = relationOf[index]
+                            if let (missing, periods) = RelationCheck.missing(
+                                at: node, relationEach[slot], &evaluator, &scratches[slot])
+                            {
+                                messages.append(
+                                    relations[slot].message(
+                                        at: node, context, missing: missing, periods: periods, scratches[slot]))
+                            }
                         }
                     }
+                    guard !messages.isEmpty else { continue }
+                    sink.report(.node(node), messages.joined(separator: "; "), related: related)
                 }
-                guard !messages.isEmpty else { continue }
-                sink.report(.node(node), messages.joined(separator: "; "), related: related)
             }
         }
     }
 
-    package var summary: [String] {
+    package var messages: [MessageTemplate] { conditions.map(\.message) }
+
+    package func summary(in language: Language) -> [String] {
         var lines = ["check: path count", "subject: \(subject.writtenForm)"]
         if conditions.count == 1 {
-            lines += conditions[0].summary
+            lines += conditions[0].summary(in: language)
         } else {
             lines.append("conditions:")
             for condition in conditions {
-                let parts = condition.summary
+                let parts = condition.summary(in: language)
                 lines.append("  - " + (parts.first ?? ""))
                 lines += parts.dropFirst().map { "    " + $0 }
             }
@@ -185,8 +195,8 @@ package struct PathCountCheck: Check {
 
 extension PathCountCheck.Condition {
     /// `when`, then `path`, `among`, `not-among` and the bounds (`exactly`, or `min` and `max`),
-    /// or the relation's fields under `relation:`, and `message`, one a line.
-    var summary: [String] {
+    /// or the relation's fields under `relation:`, and `message` in `language`, one a line.
+    func summary(in language: Language) -> [String] {
         var lines = when.summary
         switch test {
         case .count(let path, let minimum, let maximum, let among, let notAmong):
@@ -203,7 +213,7 @@ extension PathCountCheck.Condition {
             lines.append("relation:")
             lines += relation.fieldSummary.map { "  " + $0 }
         }
-        lines.append("message: \(message.text)")
+        lines.append("message: \(message.text.text(in: language))")
         return lines
     }
 }

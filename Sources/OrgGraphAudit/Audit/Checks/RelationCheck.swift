@@ -45,19 +45,20 @@ package struct RelationCheck: Check {
     /// - Complexity: for each subject, its paths, and the relations of `type` leaving the
     ///   `from` nodes.
     package func run(_ context: AuditContext, into sink: inout FindingSink) {
-        var evaluator = PathEvaluator(LoadedOrganization(organization: context.organization, graph: context.graph))
         let graph = context.graph
         var guards = SharedGuards()
         let whenIndex = when.isEmpty ? -1 : guards.add(when)
         var scratch = Scratch(self, graph)
         let kinds = graph.kinds
-        evaluator.withBorrowedRows { evaluator in
-            for node in 0..<graph.nodeCount where subject.contains(kinds[node]) {
-                if whenIndex >= 0 {
-                    guards.reset()
-                    if !guards.holds(whenIndex, from: node, &evaluator) { continue }
+        context.withEvaluator { evaluator in
+            evaluator.withBorrowedRows { evaluator in
+                for node in 0..<graph.nodeCount where subject.contains(kinds[node]) {
+                    if whenIndex >= 0 {
+                        guards.reset()
+                        if !guards.holds(whenIndex, from: node, &evaluator) { continue }
+                    }
+                    if let text = failure(at: node, context, &evaluator, &scratch) { sink.report(.node(node), text) }
                 }
-                if let text = failure(at: node, context, &evaluator, &scratch) { sink.report(.node(node), text) }
             }
         }
     }
@@ -66,11 +67,17 @@ package struct RelationCheck: Check {
     /// before its loop: the loop then touches no shared reference count.
     struct Scratch {
         var adjacency: Graph.Adjacency
+        /// The relations of the type entering each node, and where each edge starts: a subject
+        /// whose sources have many relations of the type (a provincial committee sending
+        /// documents to a thousand units) is read from its targets' side.
+        var incoming: Graph.Adjacency
+        var edgeFrom: [Int32]
         var edgeTo: [Int32]
         var masks: [UInt8]
         var required: UInt8
         var fromPath: CompiledPath?
         var toPath: CompiledPath?
+        /// For each node of the side read last, its position there; -1 for the others.
         var targetMark: [Int32]
         var sources: [Int] = []
         var targets: [Int] = []
@@ -80,6 +87,8 @@ package struct RelationCheck: Check {
 
         init(_ check: RelationCheck, _ graph: Graph) {
             adjacency = graph.outgoing[check.type.index]
+            incoming = graph.incoming[check.type.index]
+            edgeFrom = graph.edgeFrom
             edgeTo = graph.edgeTo
             masks = graph.periodMasks
             required = Period.mask(check.periods)
@@ -117,25 +126,11 @@ package struct RelationCheck: Check {
             scratch.targets.append(node)
         }
         let required = scratch.required
-        for position in scratch.targets.indices { scratch.targetMark[scratch.targets[position]] = Int32(position) }
         scratch.reachedTargets.removeAll(keepingCapacity: true)
         scratch.reachedTargets.append(contentsOf: repeatElement(-1, count: scratch.targets.count))
         scratch.reachedSources.removeAll(keepingCapacity: true)
         scratch.reachedSources.append(contentsOf: repeatElement(-1, count: scratch.sources.count))
-        var any: Int16 = -1
-        for sourcePosition in scratch.sources.indices where !scratch.adjacency.offsets.isEmpty {
-            let source = scratch.sources[sourcePosition]
-            for slot in Int(scratch.adjacency.offsets[source])..<Int(scratch.adjacency.offsets[source + 1]) {
-                let edge = scratch.adjacency.edges[slot]
-                let targetPosition = Int(scratch.targetMark[Int(scratch.edgeTo[Int(edge)])])
-                guard targetPosition >= 0 else { continue }
-                let written = Int16(scratch.masks[Int(edge)])
-                scratch.reachedTargets[targetPosition] = max(scratch.reachedTargets[targetPosition], 0) | written
-                scratch.reachedSources[sourcePosition] = max(scratch.reachedSources[sourcePosition], 0) | written
-                any = max(any, 0) | written
-            }
-        }
-        for target in scratch.targets { scratch.targetMark[target] = -1 }
+        let any = scratch.adjacency.offsets.isEmpty ? -1 : Self.reach(&scratch)
         var missing: [Int] = []
         var missingPeriods: UInt8 = 0
         switch each {
@@ -162,25 +157,74 @@ package struct RelationCheck: Check {
         return (missing, missingPeriods)
     }
 
+    /// Marks, for each target and each source, the periods of the relations of the check's type
+    /// from a source to a target (-1 when there is none); returns those of all of them together.
+    /// Reads and writes the scratch's arrays through their buffers, once per subject.
+    private static func reach(_ scratch: inout Scratch) -> Int16 {
+        var any: Int16 = -1
+        let outgoing = scratch.adjacency
+        let incoming = scratch.incoming
+        let edgeFrom = scratch.edgeFrom
+        let edgeTo = scratch.edgeTo
+        let masks = scratch.masks
+        let sources = scratch.sources
+        let targets = scratch.targets
+        // Read from the side with fewer relations of the type.
+        var fromSources = 0
+        for source in sources { fromSources += Int(outgoing.offsets[source + 1] - outgoing.offsets[source]) }
+        var intoTargets = 0
+        for target in targets { intoTargets += Int(incoming.offsets[target + 1] - incoming.offsets[target]) }
+        let forward = fromSources <= intoTargets
+        let (near, far) = forward ? (sources, targets) : (targets, sources)
+        let rows = forward ? outgoing : incoming
+        let ends = forward ? edgeTo : edgeFrom
+        scratch.targetMark.withUnsafeMutableBufferPointer { farMark in
+            for position in far.indices { farMark[far[position]] = Int32(position) }
+            scratch.reachedTargets.withUnsafeMutableBufferPointer { reachedTargets in
+                scratch.reachedSources.withUnsafeMutableBufferPointer { reachedSources in
+                    let (reachedNear, reachedFar) =
+                        forward ? (reachedSources, reachedTargets) : (reachedTargets, reachedSources)
+                    for nearPosition in near.indices {
+                        let node = near[nearPosition]
+                        for slot in Int(rows.offsets[node])..<Int(rows.offsets[node + 1]) {
+                            let edge = Int(rows.edges[slot])
+                            let farPosition = Int(farMark[Int(ends[edge])])
+                            guard farPosition >= 0 else { continue }
+                            let written = Int16(masks[edge])
+                            reachedFar[farPosition] = max(reachedFar[farPosition], 0) | written
+                            reachedNear[nearPosition] = max(reachedNear[nearPosition], 0) | written
+                            any = max(any, 0) | written
+                        }
+                    }
+                }
+            }
+            for node in far { farMark[node] = -1 }
+        }
+        return any
+    }
+
     /// The message of the finding on subject `node`, from what ``missing(at:_:_:_:)`` found.
     func message(
         at node: Int, _ context: AuditContext, missing: [Int], periods missingPeriods: UInt8, _ scratch: Scratch
     ) -> String {
         let (sources, targets) = (scratch.sources, scratch.targets)
-        let periodText = Period.periods(missingPeriods).map(\.rawValue).joined(separator: ", ")
-        return message.render([
-            "subject": context.describe(node), "missing": context.describeList(missing),
-            "found": context.describeList(each == .from ? targets : sources),
-            "targets": context.describeList(targets), "sources": context.describeList(sources),
-            "periods": periodText.isEmpty ? "none" : periodText, "type": type.rawValue,
-            "count": "\(missing.count)",
-        ])
+        let periodText = Period.periods(missingPeriods).map(context.period).joined(separator: ", ")
+        return message.render(
+            [
+                "subject": context.describe(node), "missing": context.describeList(missing),
+                "found": context.describeList(each == .from ? targets : sources),
+                "targets": context.describeList(targets), "sources": context.describeList(sources),
+                "periods": periodText.isEmpty ? context.none : periodText, "type": type.rawValue,
+                "count": "\(missing.count)",
+            ], in: context.language)
     }
 
-    package var summary: [String] {
+    package func summary(in language: Language) -> [String] {
         ["check: relation", "subject: \(subject.writtenForm)"] + when.summary + fieldSummary
-            + ["message: \(message.text)"]
+            + ["message: \(message.text.text(in: language))"]
     }
+
+    package var messages: [MessageTemplate] { [message] }
 
     /// `type`, `from`, `to`, `periods` and `each`, one a line.
     var fieldSummary: [String] {

@@ -6,14 +6,24 @@ extension Rule {
     /// `acyclic-leadership`: `leads`, `superior-of` and `part-of` (whole to part) have no cycle.
     public static let acyclicLeadership = Rule(
         RuleDescription(
-            id: "acyclic-leadership", title: "Leadership runs one way", severity: .error,
+            id: "acyclic-leadership",
+            title: LocalizedText(en: "Leadership runs one way", vi: "Quan hệ lãnh đạo chỉ theo một chiều"),
+            severity: .error,
             citation: Citation(document: "Regulation 125-QD/TW", section: "§1, §3"),
-            rationale: """
-                Leadership goes down and containment goes from the whole to its parts: a committee \
-                that leads, through other bodies, the body that leads it, or a unit that contains \
-                its own container, has no top. Chains of superiors, the lowest common superior and \
-                the top-down chart all need the leadership structure to be free of cycles.
-                """,
+            rationale: LocalizedText(
+                en: """
+                    Leadership goes down and containment goes from the whole to its parts: a committee \
+                    that leads, through other bodies, the body that leads it, or a unit that contains \
+                    its own container, has no top. Chains of superiors, the lowest common superior and \
+                    the top-down chart all need the leadership structure to be free of cycles.
+                    """,
+                vi: """
+                    Quan hệ lãnh đạo đi từ trên xuống, quan hệ trực thuộc đi từ tổng thể tới bộ phận: \
+                    một cấp ủy thông qua các tổ chức khác lại lãnh đạo chính tổ chức lãnh đạo mình, hay \
+                    một đơn vị lại chứa chính tổ chức chứa nó, thì không còn cấp cao nhất. Chuỗi cấp \
+                    trên, cấp trên chung thấp nhất và sơ đồ từ trên xuống đều đòi hỏi cơ cấu lãnh đạo \
+                    không có vòng khép kín.
+                    """),
             triggering: [
                 .init(
                     expect: ["tu"],

@@ -6,12 +6,20 @@ extension Rule {
     /// `duplicate-relation`: the same (type, from, to) appears once.
     public static let duplicateRelation = Rule(
         RuleDescription(
-            id: "duplicate-relation", title: "Each relation is written once", severity: .warning,
+            id: "duplicate-relation",
+            title: LocalizedText(en: "Each relation is written once", vi: "Mỗi quan hệ chỉ ghi một lần"),
+            severity: .warning,
             citation: Citation(document: "OrgGraph file format", section: "relations"),
-            rationale: """
-                A relation written twice says nothing more, but the copies drift apart when one is \
-                edited (a period added to one of two reports-to lines), and counts and charts double.
-                """,
+            rationale: LocalizedText(
+                en: """
+                    A relation written twice says nothing more, but the copies drift apart when one is \
+                    edited (a period added to one of two reports-to lines), and counts and charts double.
+                    """,
+                vi: """
+                    Một quan hệ ghi hai lần không nói thêm điều gì, nhưng các bản sẽ lệch nhau khi chỉ \
+                    sửa một bản (thêm kỳ báo cáo vào một trong hai dòng reports-to), còn số liệu và sơ \
+                    đồ bị tính gấp đôi.
+                    """),
             triggering: [
                 .init(
                     expect: ["tu"],
@@ -48,7 +56,9 @@ extension Rule {
 
 /// Reports each (type, from, to) written more than once, at its second copy.
 struct DuplicateRelationCheck: Check {
-    var summary: [String] { ["check: builtin duplicate-relation", "reads: every relation, by its type, from and to"] }
+    func summary(in language: Language) -> [String] {
+        ["check: builtin duplicate-relation", "reads: every relation, by its type, from and to"]
+    }
 
     /// - Complexity: O(*n* + *m*): one stamp per node, reset by a counter rather than cleared.
     func run(_ context: AuditContext, into sink: inout FindingSink) {
@@ -79,12 +89,17 @@ struct DuplicateRelationCheck: Check {
                     let times = extra.count + 1
                     let written = times == 2 ? "twice" : "\(times) times"
                     var related: [(subject: FindingSubject, message: String)] = [
-                        (.edge(Int(first)), "first written here")
+                        (.edge(Int(first)), context.localized(en: "first written here", vi: "ghi lần đầu ở đây"))
                     ]
-                    related += extra.dropFirst().map { (.edge(Int($0)), "written again here") }
+                    let again = context.localized(en: "written again here", vi: "ghi lặp lại ở đây")
+                    related += extra.dropFirst().map { (.edge(Int($0)), again) }
+                    let (from, target) = (context.describe(node), context.describe(to))
                     sink.report(
                         .edge(Int(second)),
-                        "'\(type.rawValue)' from \(context.describe(node)) to \(context.describe(to)) is written \(written); keep one",
+                        context.localized(
+                            en: "'\(type.rawValue)' from \(from) to \(target) is written \(written); keep one",
+                            vi: "quan hệ \(context.relation(type)) từ \(from) tới \(target) được ghi \(times) lần; "
+                                + "chỉ giữ một"),
                         related: related)
                 }
             }

@@ -6,17 +6,29 @@ extension Rule {
     /// `part-of-required`: containment as SPEC §2 sets it.
     public static let partOfRequired = Rule(
         RuleDescription(
-            id: "part-of-required", title: "Each body is part of exactly one body of the right kind",
+            id: "part-of-required",
+            title: LocalizedText(
+                en: "Each body is part of exactly one body of the right kind",
+                vi: "Mỗi tổ chức trực thuộc đúng một tổ chức đúng loại"),
             severity: .error,
             citation: Citation(document: "OrgGraph vocabulary", section: "containment"),
-            rationale: """
-                A standing committee belongs to one party committee, a unit's party organization, \
-                head and board to one public service unit, a board chair to one board. Every other \
-                rule finds "the unit of" a cell or "the committee of" a standing body through this \
-                containment, so it must be there, be single, and point at the right kind; bodies \
-                that stand on their own (committees, units, People's Committees, party cadres \
-                committees, ministries) are part of nothing.
-                """,
+            rationale: LocalizedText(
+                en: """
+                    A standing committee belongs to one party committee, a unit's party organization, \
+                    head and board to one public service unit, a board chair to one board. Every other \
+                    rule finds "the unit of" a cell or "the committee of" a standing body through this \
+                    containment, so it must be there, be single, and point at the right kind; bodies \
+                    that stand on their own (committees, units, People's Committees, party cadres \
+                    committees, ministries) are part of nothing.
+                    """,
+                vi: """
+                    Ban Thường vụ thuộc một cấp ủy; tổ chức đảng, Thủ trưởng và Hội đồng quản lý của \
+                    đơn vị thuộc một đơn vị sự nghiệp công lập; Chủ tịch Hội đồng thuộc một Hội đồng. \
+                    Mọi quy tắc khác tìm “đơn vị của” một chi bộ hay “cấp ủy của” một cơ quan thường \
+                    trực qua quan hệ trực thuộc này, nên quan hệ đó phải có, phải duy nhất và phải trỏ \
+                    tới đúng loại tổ chức; các tổ chức đứng độc lập (cấp ủy, đơn vị, Ủy ban nhân dân, \
+                    Ban cán sự đảng, bộ) không trực thuộc tổ chức nào.
+                    """),
             triggering: [
                 .init(
                     expect: ["gd"],
@@ -83,7 +95,7 @@ extension Rule {
 
 /// Reports nodes whose containment departs from the vocabulary's containment table.
 struct PartOfRequiredCheck: Check {
-    var summary: [String] {
+    func summary(in language: Language) -> [String] {
         ["check: builtin part-of-required", "reads: the containment of each kind, from the vocabulary table"]
     }
 
@@ -116,37 +128,58 @@ struct PartOfRequiredCheck: Check {
             }
             guard let allowed else {
                 for (container, edge) in zip(containers, edges) {
-                    let level = byLevel.contains(kind) ? graph.level(of: node).map { " of level \($0.rawValue)" } : nil
+                    let level = byLevel.contains(kind) ? graph.level(of: node) : nil
+                    let (name, whole) = (context.describeWithKind(node), context.describe(Int(container)))
                     sink.report(
                         .edge(Int(edge)),
-                        "\(context.describeWithKind(node))\(level ?? "") stands on its own and is part of nothing; remove its part-of \(context.describe(Int(container)))",
+                        context.localized(
+                            en:
+                                "\(name)\(level.map { " of level \($0.rawValue)" } ?? "") stands on its own and is part of nothing; remove its part-of \(whole)",
+                            vi:
+                                "\(name)\(level.map { " thuộc \(context.level($0))" } ?? "") là tổ chức độc lập, không trực thuộc tổ chức nào; hãy bỏ part-of tới \(whole)"
+                        ),
                         identity: [context.node(Int(container)).id])
                 }
                 continue
             }
-            var expected = RelationEndpointsCheck.list(allowed)
+            var expected = context.kinds(allowed)
             if let free = vocabulary.partOfNothingAt[kind] {
-                expected += " (one of level \(RelationEndpointsCheck.list(free)) is part of nothing)"
+                expected += context.localized(
+                    en: " (one of level \(context.levels(free)) is part of nothing)",
+                    vi: " (nếu thuộc \(context.levels(free)) thì không trực thuộc tổ chức nào)")
             }
+            let name = context.describeWithKind(node)
             switch containers.count {
             case 0:
                 sink.report(
                     .node(node),
-                    "\(context.describeWithKind(node)) must be part of \(expected); add 'part-of:'")
+                    context.localized(
+                        en: "\(name) must be part of \(expected); add 'part-of:'",
+                        vi: "\(name) phải trực thuộc \(expected); hãy thêm 'part-of:'"))
             case 1:
                 let container = Int(containers[0])
                 guard !allowed.contains(graph.kinds[container]) else { continue }
+                let whole = context.describeWithKind(container)
                 sink.report(
                     .edge(Int(edges[0])),
-                    "\(context.describeWithKind(node)) must be part of \(expected), not of \(context.describeWithKind(container))"
-                )
+                    context.localized(
+                        en: "\(name) must be part of \(expected), not of \(whole)",
+                        vi: "\(name) phải trực thuộc \(expected), không phải \(whole)"))
             default:
                 let names = containers.map { context.describe(Int($0)) }.joined(separator: ", ")
+                let count = containers.count
                 sink.report(
                     .node(node),
-                    "\(context.describeWithKind(node)) is part of \(containers.count) bodies (\(names)); it must be part of exactly one, \(expected)",
+                    context.localized(
+                        en:
+                            "\(name) is part of \(count) bodies (\(names)); it must be part of exactly one, \(expected)",
+                        vi: "\(name) trực thuộc \(count) tổ chức (\(names)); chỉ được trực thuộc đúng một: \(expected)"),
                     related: edges.map {
-                        (.edge(Int($0)), "part of \(context.describe(Int(graph.edgeTo[Int($0)]))) here")
+                        let whole = context.describe(Int(graph.edgeTo[Int($0)]))
+                        return (
+                            .edge(Int($0)),
+                            context.localized(en: "part of \(whole) here", vi: "trực thuộc \(whole) ở đây")
+                        )
                     })
             }
         }

@@ -6,14 +6,25 @@ extension Rule {
     /// `relation-endpoints`: a relation connects kinds its type allows.
     public static let relationEndpoints = Rule(
         RuleDescription(
-            id: "relation-endpoints", title: "A relation connects kinds its type allows", severity: .error,
+            id: "relation-endpoints",
+            title: LocalizedText(
+                en: "A relation connects kinds its type allows",
+                vi: "Quan hệ chỉ nối những loại tổ chức mà loại quan hệ đó cho phép"),
+            severity: .error,
             citation: Citation(document: "OrgGraph vocabulary", section: "relation types"),
-            rationale: """
-                Each working relationship of Regulation 125-QD/TW runs between particular bodies: a \
-                committee leads a unit's party organization, a unit head reports to it. A relation \
-                between other kinds is a slip of the pen (a reversed direction, the unit written for \
-                its party committee) and would make every later check and chart wrong.
-                """,
+            rationale: LocalizedText(
+                en: """
+                    Each working relationship of Regulation 125-QD/TW runs between particular bodies: a \
+                    committee leads a unit's party organization, a unit head reports to it. A relation \
+                    between other kinds is a slip of the pen (a reversed direction, the unit written for \
+                    its party committee) and would make every later check and chart wrong.
+                    """,
+                vi: """
+                    Mỗi mối quan hệ công tác trong Quy định 125-QĐ/TW diễn ra giữa những chủ thể xác \
+                    định: cấp ủy lãnh đạo tổ chức đảng của đơn vị, Thủ trưởng đơn vị báo cáo với tổ chức \
+                    đảng. Quan hệ giữa những loại tổ chức khác là do ghi nhầm (đảo chiều quan hệ, ghi đơn \
+                    vị thay cho đảng ủy của đơn vị) và sẽ làm sai mọi bước kiểm tra và sơ đồ sau đó.
+                    """),
             triggering: [
                 .init(
                     expect: ["gd"],
@@ -74,7 +85,7 @@ extension Rule {
 
 /// Reports every relation, other than `part-of`, whose endpoint kinds its type does not allow.
 struct RelationEndpointsCheck: Check {
-    var summary: [String] {
+    func summary(in language: Language) -> [String] {
         [
             "check: builtin relation-endpoints",
             "reads: the kinds each relation type connects, from the vocabulary table",
@@ -108,45 +119,59 @@ struct RelationEndpointsCheck: Check {
             }
             let rows = vocabulary.endpoints[type] ?? []
             if let row = rows.first(where: { $0.from.contains(fromKind) && $0.to.contains(toKind) }) {
-                let wanted: String
-                if row.sameLevel {
-                    wanted = "of its own level, \(fromLevel?.rawValue ?? "none")"
-                } else {
-                    wanted = "of level \(Self.list(row.toLevels ?? []))"
-                }
                 sink.report(
                     .edge(edge),
-                    "'\(type.rawValue)' from \(context.describeWithKind(from)) goes to a \(toKind.rawValue) \(wanted); \(context.describe(to)) is \(toLevel.map { "of level \($0.rawValue)" } ?? "of no written level")"
-                )
+                    Self.levelMessage(
+                        type, from: from, to: to, row: row, levels: (fromLevel, toLevel), context))
                 continue
             }
             let targets = rows.filter { $0.from.contains(fromKind) }.reduce(KindSet()) { $0.union($1.to) }
             let sources = rows.filter { $0.to.contains(toKind) }.reduce(KindSet()) { $0.union($1.from) }
-            var message =
-                "\(context.describeWithKind(from)) cannot have '\(type.rawValue)' to "
-                + "\(context.describeWithKind(to)); "
+            let (source, target, relation) = (
+                context.describeWithKind(from), context.describeWithKind(to), context.relation(type)
+            )
+            var message = context.localized(
+                en: "\(source) cannot have \(relation) to \(target); ",
+                vi: "\(source) không thể có quan hệ \(relation) tới \(target); ")
             if !targets.isEmpty {
-                message += "'\(type.rawValue)' from a \(fromKind.rawValue) goes to \(Self.list(targets))"
+                message += context.localized(
+                    en: "\(relation) from \(context.kind(fromKind)) goes to \(context.kinds(targets))",
+                    vi: "quan hệ \(relation) từ \(context.kind(fromKind)) chỉ tới \(context.kinds(targets))")
             } else if !sources.isEmpty {
-                message += "'\(type.rawValue)' to a \(toKind.rawValue) comes from \(Self.list(sources))"
+                message += context.localized(
+                    en: "\(relation) to \(context.kind(toKind)) comes from \(context.kinds(sources))",
+                    vi: "quan hệ \(relation) tới \(context.kind(toKind)) chỉ xuất phát từ \(context.kinds(sources))")
             } else {
-                message += "no '\(type.rawValue)' goes from a \(fromKind.rawValue) to a \(toKind.rawValue)"
+                message += context.localized(
+                    en: "no \(relation) goes from \(context.kind(fromKind)) to \(context.kind(toKind))",
+                    vi: "không có quan hệ \(relation) nào từ \(context.kind(fromKind)) tới \(context.kind(toKind))")
             }
             sink.report(.edge(edge), message)
         }
     }
 
-    /// `x, y or z`, in vocabulary order.
-    static func list(_ levels: Set<Level>) -> String {
-        let names = Level.allCases.filter(levels.contains).map(\.rawValue)
-        guard names.count > 1 else { return names.first ?? "" }
-        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-    }
-
-    /// `a x, a y or a z`.
-    static func list(_ kinds: KindSet) -> String {
-        let names = kinds.kinds.map { "a \($0.rawValue)" }
-        guard names.count > 1 else { return names.first ?? "" }
-        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    /// The message of a relation between kinds its type allows, at levels it does not.
+    private static func levelMessage(
+        _ type: RelationType, from: Int, to: Int, row: Vocabulary.Endpoints, levels: (from: Level?, to: Level?),
+        _ context: AuditContext
+    ) -> String {
+        let toKind = context.graph.kinds[to]
+        let (source, target, relation) = (context.describeWithKind(from), context.describe(to), context.relation(type))
+        switch context.language {
+        case .english:
+            let wanted =
+                row.sameLevel
+                ? "of its own level, \(levels.from?.rawValue ?? "none")"
+                : "of level \(context.levels(row.toLevels ?? []))"
+            let found = levels.to.map { "of level \($0.rawValue)" } ?? "of no written level"
+            return "\(relation) from \(source) goes to \(context.kind(toKind)) \(wanted); \(target) is \(found)"
+        case .vietnamese:
+            let wanted =
+                row.sameLevel
+                ? "cùng cấp (\(levels.from.map(context.level) ?? "chưa ghi cấp"))"
+                : "thuộc \(context.levels(row.toLevels ?? []))"
+            let found = levels.to.map { "thuộc \(context.level($0))" } ?? "chưa ghi cấp"
+            return "quan hệ \(relation) từ \(source) phải tới \(context.kind(toKind)) \(wanted); \(target) \(found)"
+        }
     }
 }

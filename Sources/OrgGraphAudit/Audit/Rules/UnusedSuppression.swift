@@ -7,12 +7,21 @@ extension Rule {
     /// with every rulebook, after the rulebook's rules, since it reads their findings.
     public static let unusedSuppression = Rule(
         RuleDescription(
-            id: "unused-suppression", title: "A suppression hides a finding", severity: .warning,
-            rationale: """
-                A suppression accepts one finding for a stated reason. When the structure changes and \
-                the finding is gone, the suppression would silently accept a future, different problem; \
-                it should be removed.
-                """),
+            id: "unused-suppression",
+            title: LocalizedText(
+                en: "A suppression hides a finding", vi: "Mỗi miễn trừ (suppression) phải che một phát hiện"),
+            severity: .warning,
+            rationale: LocalizedText(
+                en: """
+                    A suppression accepts one finding for a stated reason. When the structure changes and \
+                    the finding is gone, the suppression would silently accept a future, different problem; \
+                    it should be removed.
+                    """,
+                vi: """
+                    Một miễn trừ chấp nhận một phát hiện với lý do đã nêu. Khi cơ cấu tổ chức thay đổi và \
+                    phát hiện đó không còn, miễn trừ sẽ âm thầm chấp nhận một vấn đề khác về sau; cần xóa \
+                    bỏ miễn trừ này.
+                    """)),
         check: UnusedSuppressionCheck())
 }
 
@@ -35,17 +44,21 @@ struct UnusedSuppressionCheck: Check {
         return unused.map { index in
             let suppression = suppressions[index]
             let known = rulebook.rule(suppression.rule) != nil || suppression.rule == rule.id
-            let reason = known ? "" : " ('\(suppression.rule)' is not a rule of \(rulebook.id))"
+            let (id, node) = (suppression.rule, suppression.node)
             return Finding(
                 rule: rule.id, severity: rule.severity,
-                message:
-                    "the suppression of \(suppression.rule) on '\(suppression.node)' hides no finding\(reason); remove it",
+                message: context.localized(
+                    en: "the suppression of \(id) on '\(node)' hides no finding"
+                        + (known ? "" : " ('\(id)' is not a rule of \(rulebook.id))") + "; remove it",
+                    vi: "miễn trừ quy tắc \(id) cho '\(node)' không che phát hiện nào"
+                        + (known ? "" : " ('\(id)' không phải là quy tắc của \(rulebook.id))")
+                        + "; hãy xóa miễn trừ này"),
                 node: suppression.node, file: map.file, location: map.suppression(index),
                 fingerprint: Fingerprint.make([rule.id, suppression.node, suppression.rule]))
         }
     }
 
-    var summary: [String] {
+    func summary(in language: Language) -> [String] {
         ["check: unused suppressions (applied by the auditor after every other rule, on their findings)"]
     }
 }
