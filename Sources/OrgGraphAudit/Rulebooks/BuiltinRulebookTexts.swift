@@ -22,34 +22,73 @@ enum BuiltinRulebookTexts {
 #
 # Compiled into the package (Scripts/embed-rulebooks.sh); a test keeps the two equal.
 rulebook: 125-QD/TW
-title: Regulation 125-QD/TW (2023), working relationships of party organizations in public service units
+title:
+  en: Regulation 125-QD/TW (2023), working relationships of party organizations in public service units
+  vi: Quy định 125-QĐ/TW (2023) về mối quan hệ công tác của tổ chức đảng trong đơn vị sự nghiệp công lập
 document: Regulation 125-QD/TW
 extends: structural
+
+# One-line summaries of the clauses the rules cite, in both languages: shown as summaries,
+# never as the regulation's own words.
+clauses:
+  §1:
+    en: "Relations with the provincial and district party committees: direct leadership of the units of their level on political orientation, key work and personnel; directive documents, meeting invitations, regular and extraordinary reports"
+    vi: "Quan hệ với Tỉnh ủy, Huyện ủy: trực tiếp lãnh đạo đơn vị cùng cấp về định hướng chính trị, nội dung công tác quan trọng, công tác cán bộ; gửi văn bản chỉ đạo, mời dự họp, nhận báo cáo định kỳ, đột xuất"
+  §2:
+    en: "Relations with the party cadres committee of the provincial People's Committee and with the district People's Committee: they lead the unit's party organization in carrying out the resolutions of the party committee of their level, and send it their documents"
+    vi: "Quan hệ với Ban cán sự đảng UBND tỉnh, UBND huyện: lãnh đạo đảng ủy, đơn vị thực hiện nghị quyết, quyết định của cấp ủy cùng cấp và gửi văn bản có nội dung liên quan"
+  §3:
+    en: "Relations with the immediate superior party committee: it leads the unit's party organization regularly and comprehensively; the organization reports to it and asks its opinion every six months, every year and when required"
+    vi: "Quan hệ với cấp ủy cấp trên trực tiếp: lãnh đạo thường xuyên, toàn diện; tổ chức đảng của đơn vị báo cáo, xin ý kiến định kỳ 6 tháng, 1 năm và đột xuất khi có yêu cầu"
+  §4:
+    en: "Relations with the unit head and the chair of the management board (school council): close coordination, regular information, their reports to the party organization, their responsibility before it, and reports to competent superiors when opinions differ"
+    vi: "Quan hệ với Thủ trưởng đơn vị, Chủ tịch Hội đồng quản lý (Hội đồng trường): phối hợp chặt chẽ, thông tin thường xuyên, báo cáo tổ chức đảng, chịu trách nhiệm trước tổ chức đảng, báo cáo cấp trên có thẩm quyền khi có ý kiến khác nhau"
+  §5:
+    en: "Relations with the local party committee and authority: close ties with those of the place where the unit stands and of the places where its working party members reside"
+    vi: "Quan hệ với cấp ủy, chính quyền địa phương: giữ mối quan hệ chặt chẽ với cấp ủy, chính quyền nơi đơn vị đóng trên địa bàn và nơi đảng viên của đơn vị cư trú"
+  structure:
+    en: "The organization's shape the regulation presumes without stating it: one head and one party organization per unit, one chair per board, and territorial committees nested by level"
+    vi: "Cơ cấu tổ chức mà Quy định mặc nhiên đặt ra: mỗi đơn vị có một Thủ trưởng và một tổ chức đảng, mỗi Hội đồng có một Chủ tịch, cấp ủy địa phương trực thuộc nhau theo cấp"
 
 rules:
   # §1: the provincial and district party committees.
 
   - id: leadership-at-unit-level
-    title: The party committee of the unit's level leads the unit's party organization
+    title:
+      en: The party committee of the unit's level leads the unit's party organization
+      vi: Cấp ủy cùng cấp lãnh đạo tổ chức đảng của đơn vị
     severity: error
     citation: §1
-    rationale: >
-      The Tỉnh ủy and the Huyện ủy lead the public service units at their own level directly,
-      on political orientation, important work and personnel, through the unit's party
-      committee. The unit's party organization is led by exactly one territorial committee,
-      that of the unit's level, and by none of another level; where the file says which
-      committee leads the People's Committee that manages the unit, it is that committee.
-      Central and commune units are outside this clause, which speaks of provinces and districts.
+    rationale:
+      en: >
+        The Tỉnh ủy and the Huyện ủy lead the public service units at their own level directly,
+        on political orientation, important work and personnel, through the unit's party
+        committee. The unit's party organization is led by exactly one territorial committee,
+        that of the unit's level, and by none of another level; where the file says which
+        committee leads the People's Committee that manages the unit, it is that committee.
+        Central and commune units are outside this clause, which speaks of provinces and districts.
+      vi: >
+        Tỉnh ủy, Huyện ủy trực tiếp lãnh đạo, chỉ đạo về định hướng chính trị, những nội dung
+        công tác quan trọng và công tác cán bộ đối với đơn vị sự nghiệp công lập cùng cấp thông
+        qua đảng ủy đơn vị. Tổ chức đảng của đơn vị chịu sự lãnh đạo của đúng một cấp ủy địa
+        phương là cấp ủy cùng cấp với đơn vị, không chịu sự lãnh đạo của cấp ủy địa phương cấp
+        khác; nếu tệp đã ghi cấp ủy nào lãnh đạo Ủy ban nhân dân quản lý đơn vị thì phải là
+        chính cấp ủy đó. Đơn vị cấp Trung ương và cấp xã không thuộc phạm vi khoản này, vì khoản
+        này chỉ nói về cấp tỉnh và cấp huyện.
     subject: unit-party-organization
     conditions:
       - when: part-of[kind=public-service-unit][level=provincial]
         path: ^leads[kind=provincial-party-committee]
         exactly: 1
-        message: "{subject} belongs to a provincial unit and is led by {count} provincial party committees ({found}); exactly one must lead it (leads)"
+        message:
+          en: "{subject} belongs to a provincial unit and is led by {count} provincial party committees ({found}); exactly one must lead it (leads)"
+          vi: "{subject} thuộc đơn vị cấp tỉnh, có {count} Tỉnh ủy lãnh đạo ({found}); phải có đúng một Tỉnh ủy lãnh đạo (leads)"
       - when: part-of[kind=public-service-unit][level=provincial]
         path: ^leads[kind=district-party-committee|commune-party-committee]
         max: 0
-        message: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
+        message:
+          en: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
+          vi: "{subject} thuộc đơn vị cấp tỉnh nhưng chịu sự lãnh đạo của {found}, là cấp ủy cấp khác"
       - when:
           - part-of[kind=public-service-unit][level=provincial]
           - ^leads[kind=provincial-party-committee]
@@ -57,15 +96,21 @@ rules:
         path: ^leads[kind=provincial-party-committee]
         among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
         min: 1
-        message: "{subject} is not led by the provincial party committee that leads the People's Committee managing its unit"
+        message:
+          en: "{subject} is not led by the provincial party committee that leads the People's Committee managing its unit"
+          vi: "{subject} không chịu sự lãnh đạo của chính Tỉnh ủy lãnh đạo UBND tỉnh quản lý đơn vị"
       - when: part-of[kind=public-service-unit][level=district]
         path: ^leads[kind=district-party-committee]
         exactly: 1
-        message: "{subject} belongs to a district unit and is led by {count} district party committees ({found}); exactly one must lead it (leads)"
+        message:
+          en: "{subject} belongs to a district unit and is led by {count} district party committees ({found}); exactly one must lead it (leads)"
+          vi: "{subject} thuộc đơn vị cấp huyện, có {count} Huyện ủy lãnh đạo ({found}); phải có đúng một Huyện ủy lãnh đạo (leads)"
       - when: part-of[kind=public-service-unit][level=district]
         path: ^leads[kind=provincial-party-committee|commune-party-committee]
         max: 0
-        message: "{subject} belongs to a district unit but is led by {found}, a committee of another level"
+        message:
+          en: "{subject} belongs to a district unit but is led by {found}, a committee of another level"
+          vi: "{subject} thuộc đơn vị cấp huyện nhưng chịu sự lãnh đạo của {found}, là cấp ủy cấp khác"
       - when:
           - part-of[kind=public-service-unit][level=district]
           - ^leads[kind=district-party-committee]
@@ -73,7 +118,9 @@ rules:
         path: ^leads[kind=district-party-committee]
         among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=district-party-committee]
         min: 1
-        message: "{subject} is not led by the district party committee that leads the People's Committee managing its unit"
+        message:
+          en: "{subject} is not led by the district party committee that leads the People's Committee managing its unit"
+          vi: "{subject} không chịu sự lãnh đạo của chính Huyện ủy lãnh đạo UBND huyện quản lý đơn vị"
     examples:
       triggering:
         - expect: dubv
@@ -135,14 +182,22 @@ rules:
             - {type: manages, from: bo-yt, to: bv}
 
   - id: documents-from-party-committee
-    title: The leading committee sends its directive documents to the unit's party organization
+    title:
+      en: The leading committee sends its directive documents to the unit's party organization
+      vi: Cấp ủy lãnh đạo gửi văn bản chỉ đạo đến tổ chức đảng của đơn vị
     severity: warning
     citation: §1
-    rationale: >
-      The directive documents of the Tỉnh ủy or the Huyện ủy reach the party committee of the
-      public service unit from the committee itself, its Ban Thường vụ or Thường trực, or its
-      advisory and assisting agencies. A unit's party organization that none of them sends
-      documents to carries out directions it has not received.
+    rationale:
+      en: >
+        The directive documents of the Tỉnh ủy or the Huyện ủy reach the party committee of the
+        public service unit from the committee itself, its Ban Thường vụ or Thường trực, or its
+        advisory and assisting agencies. A unit's party organization that none of them sends
+        documents to carries out directions it has not received.
+      vi: >
+        Văn bản chỉ đạo của Tỉnh ủy, Huyện ủy được gửi đến đảng ủy đơn vị sự nghiệp công lập từ
+        chính cấp ủy, từ Ban Thường vụ, Thường trực cấp ủy hoặc từ các cơ quan tham mưu, giúp
+        việc của cấp ủy. Tổ chức đảng của đơn vị không nhận được văn bản từ nơi nào trong số đó
+        thì phải thực hiện những chỉ đạo mà mình chưa nhận được.
     subject: unit-party-organization
     conditions:
       - when:
@@ -151,14 +206,18 @@ rules:
         relation:
           type: sends-documents
           from: ^leads[kind=provincial-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
-        message: "no directive documents reach {subject} from the provincial party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+        message:
+          en: "no directive documents reach {subject} from the provincial party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+          vi: "{subject} không nhận được văn bản chỉ đạo nào của Tỉnh ủy lãnh đạo mình, của Ban Thường vụ, Thường trực hay cơ quan tham mưu, giúp việc của Tỉnh ủy ({sources}); bổ sung sends-documents"
       - when:
           - part-of[kind=public-service-unit][level=district]
           - ^leads[kind=district-party-committee]
         relation:
           type: sends-documents
           from: ^leads[kind=district-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
-        message: "no directive documents reach {subject} from the district party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+        message:
+          en: "no directive documents reach {subject} from the district party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+          vi: "{subject} không nhận được văn bản chỉ đạo nào của Huyện ủy lãnh đạo mình, của Ban Thường vụ, Thường trực hay cơ quan tham mưu, giúp việc của Huyện ủy ({sources}); bổ sung sends-documents"
     examples:
       triggering:
         - expect: dubv
@@ -187,13 +246,19 @@ rules:
             - {id: dubv, kind: unit-party-committee, part-of: bv}
 
   - id: meeting-invitations
-    title: A standing body of the leading committee invites the unit's secretary and head to related meetings
+    title:
+      en: A standing body of the leading committee invites the unit's secretary and head to related meetings
+      vi: Ban Thường vụ, Thường trực cấp ủy lãnh đạo mời Bí thư và Thủ trưởng đơn vị dự các cuộc họp có nội dung liên quan
     severity: info
     citation: §1
-    rationale: >
-      The secretary of the unit's party committee and the head of the public service unit are
-      invited to the meetings with related content convened by the Ban Thường vụ and the
-      Thường trực of the committee that leads the unit.
+    rationale:
+      en: >
+        The secretary of the unit's party committee and the head of the public service unit are
+        invited to the meetings with related content convened by the Ban Thường vụ and the
+        Thường trực of the committee that leads the unit.
+      vi: >
+        Bí thư đảng ủy và Thủ trưởng đơn vị sự nghiệp công lập được mời dự các cuộc họp có nội
+        dung liên quan do Ban Thường vụ, Thường trực cấp ủy lãnh đạo đơn vị triệu tập.
     subject: unit-party-organization
     conditions:
       - when:
@@ -204,7 +269,9 @@ rules:
           from: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
           to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
           each: to
-        message: "no standing body of the provincial party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+        message:
+          en: "no standing body of the provincial party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+          vi: "Ban Thường vụ, Thường trực Tỉnh ủy lãnh đạo {subject} không mời {missing} dự các cuộc họp có nội dung liên quan (Ban Thường vụ, Thường trực: {sources})"
       - when:
           - part-of[kind=public-service-unit][level=district]
           - ^leads[kind=district-party-committee]
@@ -213,7 +280,9 @@ rules:
           from: ^leads[kind=district-party-committee]/^part-of[kind=standing-body]
           to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
           each: to
-        message: "no standing body of the district party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+        message:
+          en: "no standing body of the district party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+          vi: "Ban Thường vụ, Thường trực Huyện ủy lãnh đạo {subject} không mời {missing} dự các cuộc họp có nội dung liên quan (Ban Thường vụ, Thường trực: {sources})"
     examples:
       triggering:
         - expect: dubv
@@ -251,15 +320,24 @@ rules:
             - {type: leads, from: tu, to: dubv}
 
   - id: reports-to-standing-body
-    title: The unit's party organization reports to the standing bodies of its leading committee
+    title:
+      en: The unit's party organization reports to the standing bodies of its leading committee
+      vi: Tổ chức đảng của đơn vị báo cáo Ban Thường vụ, Thường trực cấp ủy lãnh đạo
     severity: warning
     citation: §1
-    rationale: >
-      The party committees of public service units keep the regular and the extraordinary
-      reporting regime with the Ban Thường vụ and the Thường trực of the provincial and district
-      party committees. Reports to a bloc committee's standing body, or to the committee as a
-      whole, or regular reports without extraordinary ones, leave the standing bodies of the
-      leading committee without what the regulation routes to them.
+    rationale:
+      en: >
+        The party committees of public service units keep the regular and the extraordinary
+        reporting regime with the Ban Thường vụ and the Thường trực of the provincial and district
+        party committees. Reports to a bloc committee's standing body, or to the committee as a
+        whole, or regular reports without extraordinary ones, leave the standing bodies of the
+        leading committee without what the regulation routes to them.
+      vi: >
+        Đảng ủy đơn vị sự nghiệp công lập thực hiện chế độ báo cáo định kỳ, đột xuất với Ban
+        Thường vụ, Thường trực Tỉnh ủy, Huyện ủy. Báo cáo gửi Ban Thường vụ Đảng ủy Khối, báo
+        cáo gửi chung cho cấp ủy, hoặc chỉ có báo cáo định kỳ mà không có báo cáo đột xuất, thì
+        Ban Thường vụ, Thường trực cấp ủy lãnh đạo không nhận được những báo cáo mà Quy định yêu
+        cầu gửi đến mình.
     subject: unit-party-organization
     conditions:
       - when:
@@ -269,7 +347,9 @@ rules:
           type: reports-to
           to: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
           periods: [regular, extraordinary]
-        message: "{subject} must report to the standing bodies of the provincial party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+        message:
+          en: "{subject} must report to the standing bodies of the provincial party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+          vi: "{subject} phải thực hiện chế độ báo cáo định kỳ, đột xuất với Ban Thường vụ, Thường trực Tỉnh ủy lãnh đạo mình ({targets}); còn thiếu: {periods}"
       - when:
           - part-of[kind=public-service-unit][level=district]
           - ^leads[kind=district-party-committee]
@@ -277,7 +357,9 @@ rules:
           type: reports-to
           to: ^leads[kind=district-party-committee]/^part-of[kind=standing-body]
           periods: [regular, extraordinary]
-        message: "{subject} must report to the standing bodies of the district party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+        message:
+          en: "{subject} must report to the standing bodies of the district party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+          vi: "{subject} phải thực hiện chế độ báo cáo định kỳ, đột xuất với Ban Thường vụ, Thường trực Huyện ủy lãnh đạo mình ({targets}); còn thiếu: {periods}"
     examples:
       triggering:
         - expect: dubv
@@ -323,26 +405,38 @@ rules:
   # §2: the party cadres committee and the People's Committees.
 
   - id: directed-by-authority
-    title: The authority that manages the unit leads and directs its party organization
+    title:
+      en: The authority that manages the unit leads and directs its party organization
+      vi: Cấp có thẩm quyền quản lý đơn vị lãnh đạo, chỉ đạo tổ chức đảng của đơn vị
     severity: warning
     citation: §2
-    rationale: >
-      The Ban cán sự đảng of the provincial People's Committee, and the district People's
-      Committee, lead and direct the party committee and the public service unit to carry out
-      the resolutions and decisions of the party committee of their level on political tasks
-      and personnel. A unit managed by the province is directed by the provincial party cadres
-      committee; a unit managed by a district, by that district's People's Committee.
+    rationale:
+      en: >
+        The Ban cán sự đảng of the provincial People's Committee, and the district People's
+        Committee, lead and direct the party committee and the public service unit to carry out
+        the resolutions and decisions of the party committee of their level on political tasks
+        and personnel. A unit managed by the province is directed by the provincial party cadres
+        committee; a unit managed by a district, by that district's People's Committee.
+      vi: >
+        Ban cán sự đảng UBND tỉnh và UBND huyện lãnh đạo đảng ủy, đơn vị sự nghiệp công lập thực
+        hiện nghị quyết, quyết định của cấp ủy cùng cấp về nhiệm vụ chính trị và công tác cán
+        bộ. Đơn vị do tỉnh quản lý chịu sự lãnh đạo, chỉ đạo của Ban cán sự đảng UBND tỉnh; đơn
+        vị do huyện quản lý chịu sự lãnh đạo, chỉ đạo của UBND huyện đó.
     subject: unit-party-organization
     conditions:
       - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=provincial]
         path: ^directs[kind=party-cadres-committee][level=provincial]
         min: 1
-        message: "{subject} belongs to a unit the provincial People's Committee manages, but no provincial party cadres committee directs it (directs)"
+        message:
+          en: "{subject} belongs to a unit the provincial People's Committee manages, but no provincial party cadres committee directs it (directs)"
+          vi: "{subject} thuộc đơn vị do UBND tỉnh quản lý nhưng không có Ban cán sự đảng cấp tỉnh nào lãnh đạo, chỉ đạo (directs)"
       - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=district]
         path: ^directs
         among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=district]
         min: 1
-        message: "{subject} belongs to a unit a district People's Committee manages, but that People's Committee does not direct it (directs)"
+        message:
+          en: "{subject} belongs to a unit a district People's Committee manages, but that People's Committee does not direct it (directs)"
+          vi: "{subject} thuộc đơn vị do UBND huyện quản lý nhưng UBND huyện đó không lãnh đạo, chỉ đạo (directs)"
     examples:
       triggering:
         - expect: dubv
@@ -388,21 +482,31 @@ rules:
             - {type: directs, from: ubnd-h, to: cb}
 
   - id: documents-reach-unit
-    title: Directive documents reach the unit's party organization from the authority that manages the unit
+    title:
+      en: Directive documents reach the unit's party organization from the authority that manages the unit
+      vi: Văn bản chỉ đạo của cấp quản lý đơn vị được gửi đến tổ chức đảng của đơn vị
     severity: warning
     citation: §2
-    rationale: >
-      Documents of the Ban cán sự đảng, of the provincial and of the district People's
-      Committee with relevant content are sent to the party committee of the affiliated public
-      service unit for implementation. The unit's manager, the People's Committee it belongs
-      to, or the party cadres committee that leads that People's Committee must be among the
-      senders.
+    rationale:
+      en: >
+        Documents of the Ban cán sự đảng, of the provincial and of the district People's
+        Committee with relevant content are sent to the party committee of the affiliated public
+        service unit for implementation. The unit's manager, the People's Committee it belongs
+        to, or the party cadres committee that leads that People's Committee must be among the
+        senders.
+      vi: >
+        Văn bản của Ban cán sự đảng, UBND tỉnh, UBND huyện có nội dung liên quan được gửi đến
+        đảng ủy đơn vị sự nghiệp công lập trực thuộc để thực hiện. Nơi gửi phải có cơ quan quản
+        lý đơn vị, Ủy ban nhân dân mà cơ quan đó trực thuộc, hoặc Ban cán sự đảng lãnh đạo Ủy
+        ban nhân dân đó.
     subject: unit-party-organization
     when: part-of[kind=public-service-unit]/^manages
     relation:
       type: sends-documents
       from: part-of[kind=public-service-unit]/^manages/(part-of?[kind=peoples-committee]/(^leads[kind=party-cadres-committee])?)?
-    message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {sources}"
+    message:
+      en: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {sources}"
+      vi: "{subject} không nhận được văn bản chỉ đạo nào của cấp quản lý đơn vị; bổ sung sends-documents từ một trong các cơ quan: {sources}"
     examples:
       triggering:
         - expect: dubv
@@ -438,18 +542,28 @@ rules:
   # §3: the immediate superior party committee.
 
   - id: single-immediate-superior
-    title: Each unit party organization has exactly one immediate superior
+    title:
+      en: Each unit party organization has exactly one immediate superior
+      vi: Mỗi tổ chức đảng của đơn vị có đúng một cấp ủy cấp trên trực tiếp
     severity: error
     citation: §3
-    rationale: >
-      The party committee or grassroots cell of a public service unit is under the regular and
-      comprehensive leadership of its immediate superior party committee (cấp ủy cấp trên trực
-      tiếp) on party building and on its political tasks. With none, nobody carries that
-      leadership; with two, the unit receives conflicting direction and reports twice.
+    rationale:
+      en: >
+        The party committee or grassroots cell of a public service unit is under the regular and
+        comprehensive leadership of its immediate superior party committee (cấp ủy cấp trên trực
+        tiếp) on party building and on its political tasks. With none, nobody carries that
+        leadership; with two, the unit receives conflicting direction and reports twice.
+      vi: >
+        Đảng ủy, chi bộ cơ sở trong đơn vị sự nghiệp công lập chịu sự lãnh đạo thường xuyên,
+        toàn diện của cấp ủy cấp trên trực tiếp về công tác xây dựng Đảng và thực hiện nhiệm vụ
+        chính trị được giao. Không có cấp ủy cấp trên trực tiếp thì không ai đảm nhận sự lãnh
+        đạo đó; có hai thì đơn vị nhận chỉ đạo chồng chéo và phải báo cáo hai nơi.
     subject: unit-party-organization
     path: ^superior-of
     exactly: 1
-    message: "{subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)"
+    message:
+      en: "{subject} has {count} immediate superiors ({found}); it must have exactly one (superior-of)"
+      vi: "{subject} có {count} cấp ủy cấp trên trực tiếp ({found}); phải có đúng một (superior-of)"
     examples:
       triggering:
         - expect: dubv
@@ -478,19 +592,28 @@ rules:
             - {type: superior-of, from: khoi, to: dubv}
 
   - id: commune-not-superior
-    title: A commune party committee is not the immediate superior of a unit's party organization
+    title:
+      en: A commune party committee is not the immediate superior of a unit's party organization
+      vi: Đảng ủy xã không là cấp ủy cấp trên trực tiếp của tổ chức đảng của đơn vị
     severity: error
     citation: §3
-    rationale: >
-      Before 1 July 2025 the Đảng ủy xã, phường, thị trấn was itself a grassroots party
-      organization, under the district committee: it could lead a commune school's attached
-      cell, but it was not an immediate superior committee of a unit's party committee or
-      grassroots cell.
+    rationale:
+      en: >
+        Before 1 July 2025 the Đảng ủy xã, phường, thị trấn was itself a grassroots party
+        organization, under the district committee: it could lead a commune school's attached
+        cell, but it was not an immediate superior committee of a unit's party committee or
+        grassroots cell.
+      vi: >
+        Trước ngày 1/7/2025, bản thân Đảng ủy xã, phường, thị trấn là tổ chức cơ sở đảng, trực
+        thuộc Huyện ủy: Đảng ủy xã có thể lãnh đạo chi bộ trực thuộc của trường học ở xã, nhưng
+        không phải là cấp ủy cấp trên trực tiếp của đảng ủy, chi bộ cơ sở trong đơn vị.
     subject: unit-party-organization
     when: [{path: ^superior-of, exactly: 1}]
     path: ^superior-of[kind=commune-party-committee]
     max: 0
-    message: "{subject} has a commune party committee ({found}) as its immediate superior; in the three-tier organization a commune committee is a grassroots organization"
+    message:
+      en: "{subject} has a commune party committee ({found}) as its immediate superior; in the three-tier organization a commune committee is a grassroots organization"
+      vi: "{subject} có cấp ủy cấp trên trực tiếp là Đảng ủy xã ({found}); theo mô hình ba cấp, Đảng ủy xã là tổ chức cơ sở đảng"
     examples:
       triggering:
         - expect: cb
@@ -520,21 +643,31 @@ rules:
             - {type: superior-of, from: xa, to: cb}
 
   - id: periodic-report-to-superior
-    title: The unit's party organization reports to its immediate superior every six months and every year
+    title:
+      en: The unit's party organization reports to its immediate superior every six months and every year
+      vi: Tổ chức đảng của đơn vị báo cáo cấp ủy cấp trên trực tiếp định kỳ 6 tháng, 1 năm
     severity: error
     citation: §3
-    rationale: >
-      Periodically, every six months and every year, and whenever required, the party
-      committee reports to its immediate superior party committee and asks its opinion on the
-      leadership, direction and organization of its political tasks. The report goes to the
-      superior committee itself; a report to its standing body does not stand for it.
+    rationale:
+      en: >
+        Periodically, every six months and every year, and whenever required, the party
+        committee reports to its immediate superior party committee and asks its opinion on the
+        leadership, direction and organization of its political tasks. The report goes to the
+        superior committee itself; a report to its standing body does not stand for it.
+      vi: >
+        Định kỳ 6 tháng, 1 năm hoặc đột xuất khi có yêu cầu, đảng ủy báo cáo, xin ý kiến cấp ủy
+        cấp trên trực tiếp về việc lãnh đạo, chỉ đạo, tổ chức thực hiện nhiệm vụ chính trị. Báo
+        cáo gửi chính cấp ủy cấp trên; báo cáo gửi Ban Thường vụ, Thường trực của cấp ủy đó
+        không thay thế được.
     subject: unit-party-organization
     when: [{path: ^superior-of, exactly: 1}]
     relation:
       type: reports-to
       to: ^superior-of
       periods: [6-months, 1-year]
-    message: "{subject} must report to its immediate superior ({targets}) every 6 months and every year; missing: {periods}"
+    message:
+      en: "{subject} must report to its immediate superior ({targets}) every 6 months and every year; missing: {periods}"
+      vi: "{subject} phải báo cáo cấp ủy cấp trên trực tiếp ({targets}) định kỳ 6 tháng, 1 năm; còn thiếu: {periods}"
     examples:
       triggering:
         - expect: dubv
@@ -566,18 +699,27 @@ rules:
   # §4: the unit head and the chair of the management board or school council.
 
   - id: coordination-with-leaders
-    title: The unit's party organization coordinates with the unit head and the board chair
+    title:
+      en: The unit's party organization coordinates with the unit head and the board chair
+      vi: Tổ chức đảng của đơn vị phối hợp với Thủ trưởng đơn vị, Chủ tịch Hội đồng quản lý (Hội đồng trường)
     severity: warning
     citation: §4
-    rationale: >
-      The party committee or cell coordinates closely with the Thủ trưởng đơn vị and the Chủ
-      tịch Hội đồng quản lý (Hội đồng trường) in carrying out their assigned responsibilities
-      and powers; a leader it does not coordinate with is outside that working relationship.
+    rationale:
+      en: >
+        The party committee or cell coordinates closely with the Thủ trưởng đơn vị and the Chủ
+        tịch Hội đồng quản lý (Hội đồng trường) in carrying out their assigned responsibilities
+        and powers; a leader it does not coordinate with is outside that working relationship.
+      vi: >
+        Đảng ủy, chi bộ phối hợp chặt chẽ với Thủ trưởng đơn vị, Chủ tịch Hội đồng quản lý (Hội
+        đồng trường) trong việc thực hiện trách nhiệm, quyền hạn được giao; người lãnh đạo nào
+        mà tổ chức đảng không phối hợp thì nằm ngoài mối quan hệ công tác đó.
     subject: unit-party-organization
     path: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
     not-among: coordinates-with | ^coordinates-with
     max: 0
-    message: "{subject} must coordinate with the unit's leaders; add coordinates-with to {found}"
+    message:
+      en: "{subject} must coordinate with the unit's leaders; add coordinates-with to {found}"
+      vi: "{subject} phải phối hợp với lãnh đạo đơn vị; bổ sung coordinates-with với {found}"
     examples:
       triggering:
         - expect: dubv
@@ -603,19 +745,28 @@ rules:
             - {type: coordinates-with, from: ct, to: dubv}
 
   - id: party-informs-leaders
-    title: The unit's party organization informs the unit head and the board chair
+    title:
+      en: The unit's party organization informs the unit head and the board chair
+      vi: Tổ chức đảng của đơn vị thông tin cho Thủ trưởng đơn vị, Chủ tịch Hội đồng quản lý (Hội đồng trường)
     severity: info
     citation: §4
-    rationale: >
-      The party committee regularly informs the unit head and the chair of the management
-      board or school council of the opinions of party members, officials and workers on the
-      unit's tasks, policies and regimes.
+    rationale:
+      en: >
+        The party committee regularly informs the unit head and the chair of the management
+        board or school council of the opinions of party members, officials and workers on the
+        unit's tasks, policies and regimes.
+      vi: >
+        Đảng ủy thường xuyên thông tin cho Thủ trưởng đơn vị, Chủ tịch Hội đồng quản lý (Hội
+        đồng trường) về ý kiến của đảng viên, cán bộ, viên chức, người lao động trong việc thực
+        hiện nhiệm vụ, chủ trương, chính sách, chế độ của đơn vị.
     subject: unit-party-organization
     relation:
       type: informs
       to: part-of[kind=public-service-unit]/^part-of[kind=unit-head] | part-of[kind=public-service-unit]/^part-of[kind=board]/^part-of[kind=board-chair]
       each: to
-    message: "{subject} should inform the unit's leaders of members' and staff opinions; add informs to {missing}"
+    message:
+      en: "{subject} should inform the unit's leaders of members' and staff opinions; add informs to {missing}"
+      vi: "{subject} cần thông tin cho lãnh đạo đơn vị về ý kiến của đảng viên, viên chức, người lao động; bổ sung informs đến {missing}"
     examples:
       triggering:
         - expect: dubv
@@ -636,14 +787,22 @@ rules:
             - {type: informs, from: dubv, to: gd}
 
   - id: leaders-report-to-party
-    title: The unit head and the board chair report to the unit's party organization
+    title:
+      en: The unit head and the board chair report to the unit's party organization
+      vi: Thủ trưởng đơn vị, Chủ tịch Hội đồng quản lý (Hội đồng trường) báo cáo tổ chức đảng của đơn vị
     severity: error
     citation: §4
-    rationale: >
-      Every six months, every year, at each party congress and whenever required, the head of
-      the unit and the chair of the management board or school council report to the party
-      committee or the congress on the unit's results, policies and tasks, so that the party
-      organization can resolve on the major issues.
+    rationale:
+      en: >
+        Every six months, every year, at each party congress and whenever required, the head of
+        the unit and the chair of the management board or school council report to the party
+        committee or the congress on the unit's results, policies and tasks, so that the party
+        organization can resolve on the major issues.
+      vi: >
+        Định kỳ 6 tháng, 1 năm, đại hội đảng bộ hoặc đột xuất khi có yêu cầu, Thủ trưởng đơn vị,
+        Chủ tịch Hội đồng quản lý (Hội đồng trường) báo cáo đảng ủy, chi bộ hoặc đại hội về kết
+        quả hoạt động, chủ trương, nhiệm vụ của đơn vị, để tổ chức đảng thảo luận, ra nghị quyết
+        về những vấn đề lớn, quan trọng.
     subject: unit-leader
     # The unit of a head is the unit it is part of; the unit of a chair, its board's unit.
     when: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
@@ -651,7 +810,9 @@ rules:
       type: reports-to
       to: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
       periods: [6-months, 1-year, congress]
-    message: "{subject} must report to the unit's party organization ({targets}) every 6 months, every year and to the congress; missing: {periods}"
+    message:
+      en: "{subject} must report to the unit's party organization ({targets}) every 6 months, every year and to the congress; missing: {periods}"
+      vi: "{subject} phải báo cáo tổ chức đảng của đơn vị ({targets}) định kỳ 6 tháng, 1 năm và báo cáo đại hội; còn thiếu: {periods}"
     examples:
       triggering:
         - expect: gd
@@ -688,19 +849,28 @@ rules:
             - {type: leads, from: xa, to: cb}
 
   - id: leaders-accountable
-    title: The secretary, the unit head and the board chair answer to the unit's party organization
+    title:
+      en: The secretary, the unit head and the board chair answer to the unit's party organization
+      vi: Bí thư, Thủ trưởng đơn vị, Chủ tịch Hội đồng quản lý (Hội đồng trường) chịu trách nhiệm trước tổ chức đảng của đơn vị
     severity: info
     citation: §4
-    rationale: >
-      The secretary, the head of the unit and the chair of the management board or school
-      council are responsible before the party organization, and before the law, when breaches
-      of party discipline, corruption or negativity occur in the unit.
+    rationale:
+      en: >
+        The secretary, the head of the unit and the chair of the management board or school
+        council are responsible before the party organization, and before the law, when breaches
+        of party discipline, corruption or negativity occur in the unit.
+      vi: >
+        Bí thư, Thủ trưởng đơn vị, Chủ tịch Hội đồng quản lý (Hội đồng trường) chịu trách nhiệm
+        trước tổ chức đảng và trước pháp luật khi để xảy ra vi phạm kỷ luật đảng, tham nhũng,
+        tiêu cực trong đơn vị.
     subject: [party-secretary, unit-head, board-chair]
     when: "[kind=party-secretary]/part-of[kind=unit-party-organization] | [kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
     relation:
       type: accountable-to
       to: "[kind=party-secretary]/part-of[kind=unit-party-organization] | [kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
-    message: "{subject} must be accountable to the unit's party organization ({targets}); add accountable-to"
+    message:
+      en: "{subject} must be accountable to the unit's party organization ({targets}); add accountable-to"
+      vi: "{subject} phải chịu trách nhiệm trước tổ chức đảng của đơn vị ({targets}); bổ sung accountable-to"
     examples:
       triggering:
         - expect: [bt, ct]
@@ -728,26 +898,41 @@ rules:
             - {type: accountable-to, from: gd, to: dubv}
 
   - id: escalation-path
-    title: The party organization and the unit's leaders can take a disagreement to competent superiors
+    title:
+      en: The party organization and the unit's leaders can take a disagreement to competent superiors
+      vi: Tổ chức đảng và lãnh đạo đơn vị có kênh báo cáo lên cấp trên có thẩm quyền khi có ý kiến khác nhau
     severity: warning
     citation: §4
-    rationale: >
-      When the party committee and the unit head or board chair disagree, the head and the
-      chair decide within their authority and are responsible for the decision, and the party
-      committee, the head and the chair each report to the competent superiors. The party
-      organization's line (escalates-to) reaches a party body above it, a committee or its
-      standing body; the head's and the chair's reach a state body above the unit, a managing
-      agency or a People's Committee.
+    rationale:
+      en: >
+        When the party committee and the unit head or board chair disagree, the head and the
+        chair decide within their authority and are responsible for the decision, and the party
+        committee, the head and the chair each report to the competent superiors. The party
+        organization's line (escalates-to) reaches a party body above it, a committee or its
+        standing body; the head's and the chair's reach a state body above the unit, a managing
+        agency or a People's Committee.
+      vi: >
+        Khi đảng ủy và Thủ trưởng đơn vị, Chủ tịch Hội đồng quản lý (Hội đồng trường) có ý kiến
+        khác nhau thì Thủ trưởng đơn vị, Chủ tịch Hội đồng quyết định theo thẩm quyền và chịu
+        trách nhiệm về quyết định đó; đồng thời đảng ủy, Thủ trưởng đơn vị, Chủ tịch Hội đồng
+        báo cáo lên cấp trên có thẩm quyền. Kênh báo cáo (escalates-to) của tổ chức đảng phải
+        đến một tổ chức đảng cấp trên là cấp ủy hoặc Ban Thường vụ, Thường trực cấp ủy; kênh của
+        Thủ trưởng đơn vị và Chủ tịch Hội đồng phải đến một cơ quan nhà nước cấp trên của đơn vị
+        là cơ quan quản lý hoặc Ủy ban nhân dân.
     subject: [unit-party-organization, unit-leader]
     conditions:
       - when: "[kind=unit-party-organization]"
         path: escalates-to+[kind=above-grassroots-committee|standing-body]
         min: 1
-        message: "{subject} has no line to a competent party superior for disagreements; add escalates-to toward a party committee above it or its standing body"
+        message:
+          en: "{subject} has no line to a competent party superior for disagreements; add escalates-to toward a party committee above it or its standing body"
+          vi: "{subject} chưa có kênh báo cáo lên tổ chức đảng cấp trên có thẩm quyền khi có ý kiến khác nhau; bổ sung escalates-to đến cấp ủy cấp trên hoặc Ban Thường vụ, Thường trực của cấp ủy đó"
       - when: "[kind=unit-head]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization] | [kind=board-chair]/part-of[kind=board]/part-of[kind=public-service-unit]/^part-of[kind=unit-party-organization]"
         path: escalates-to+[kind=managing-agency|peoples-committee]
         min: 1
-        message: "{subject} has no line to a competent state superior for disagreements; add escalates-to toward the managing agency or the People's Committee"
+        message:
+          en: "{subject} has no line to a competent state superior for disagreements; add escalates-to toward the managing agency or the People's Committee"
+          vi: "{subject} chưa có kênh báo cáo lên cơ quan nhà nước cấp trên có thẩm quyền khi có ý kiến khác nhau; bổ sung escalates-to đến cơ quan quản lý hoặc Ủy ban nhân dân"
     examples:
       triggering:
         - expect: gd
@@ -785,30 +970,45 @@ rules:
   # §5: the local party committee and authority.
 
   - id: local-liaison
-    title: The unit's party organization keeps a relationship with the party committee and authority where the unit stands
+    title:
+      en: The unit's party organization keeps a relationship with the party committee and authority where the unit stands
+      vi: Tổ chức đảng của đơn vị giữ mối quan hệ với cấp ủy, chính quyền địa phương nơi đơn vị đóng trên địa bàn
     severity: warning
     citation: §5
-    rationale: >
-      The party committees of public service units keep close relationships with the party
-      committees and authorities of the place where the party organization and the unit are
-      located (basis: location), and of the places where their working members reside. The
-      committee and the People's Committee of the unit's place go together: where the file
-      says which People's Committee that committee leads, it is the one.
+    rationale:
+      en: >
+        The party committees of public service units keep close relationships with the party
+        committees and authorities of the place where the party organization and the unit are
+        located (basis: location), and of the places where their working members reside. The
+        committee and the People's Committee of the unit's place go together: where the file
+        says which People's Committee that committee leads, it is the one.
+      vi: >
+        Đảng ủy đơn vị sự nghiệp công lập giữ mối quan hệ chặt chẽ với cấp ủy, chính quyền địa
+        phương nơi tổ chức đảng, đơn vị đóng trên địa bàn (basis: location) và nơi đảng viên
+        đang công tác tại đơn vị cư trú. Cấp ủy và Ủy ban nhân dân nơi đơn vị đóng đi liền với
+        nhau: nếu tệp đã ghi cấp ủy đó lãnh đạo Ủy ban nhân dân nào thì phải là chính Ủy ban
+        nhân dân đó.
     subject: unit-party-organization
     conditions:
       - path: liaises-with{basis=location}[kind=territorial-committee]
         min: 1
-        message: "{subject} keeps no relationship with the party committee of the place where its unit stands (liaises-with, basis: location)"
+        message:
+          en: "{subject} keeps no relationship with the party committee of the place where its unit stands (liaises-with, basis: location)"
+          vi: "{subject} chưa giữ mối quan hệ với cấp ủy địa phương nơi đơn vị đóng trên địa bàn (liaises-with, basis: location)"
       - path: liaises-with{basis=location}[kind=peoples-committee]
         min: 1
-        message: "{subject} keeps no relationship with the People's Committee of the place where its unit stands (liaises-with, basis: location)"
+        message:
+          en: "{subject} keeps no relationship with the People's Committee of the place where its unit stands (liaises-with, basis: location)"
+          vi: "{subject} chưa giữ mối quan hệ với Ủy ban nhân dân nơi đơn vị đóng trên địa bàn (liaises-with, basis: location)"
       - when:
           - liaises-with{basis=location}[kind=territorial-committee]/leads[kind=peoples-committee]
           - liaises-with{basis=location}[kind=peoples-committee]
         path: liaises-with{basis=location}[kind=peoples-committee]
         among: liaises-with{basis=location}[kind=territorial-committee]/leads[kind=peoples-committee]
         min: 1
-        message: "{subject} liaises by location with {found}, not with the People's Committee that its local party committee leads"
+        message:
+          en: "{subject} liaises by location with {found}, not with the People's Committee that its local party committee leads"
+          vi: "{subject} giữ quan hệ theo địa bàn với {found}, không phải với Ủy ban nhân dân do cấp ủy nơi đơn vị đóng trên địa bàn lãnh đạo"
     examples:
       triggering:
         - expect: dubv
@@ -860,17 +1060,26 @@ rules:
   # The organization's shape, which the regulation presumes rather than states.
 
   - id: unit-has-one-head
-    title: Each public service unit has exactly one head
+    title:
+      en: Each public service unit has exactly one head
+      vi: Mỗi đơn vị sự nghiệp công lập có đúng một Thủ trưởng đơn vị
     severity: error
     citation: structure
-    rationale: >
-      The regulation speaks of the head of the unit (Thủ trưởng đơn vị) as one person, who
-      decides within their authority and answers for the decision. With no head, or two, the
-      working relationships of §4 have no single bearer.
+    rationale:
+      en: >
+        The regulation speaks of the head of the unit (Thủ trưởng đơn vị) as one person, who
+        decides within their authority and answers for the decision. With no head, or two, the
+        working relationships of §4 have no single bearer.
+      vi: >
+        Quy định nói đến Thủ trưởng đơn vị là một người, quyết định theo thẩm quyền và chịu
+        trách nhiệm về quyết định đó. Không có Thủ trưởng, hoặc có hai, thì các mối quan hệ công
+        tác tại §4 không có một người đảm nhận duy nhất.
     subject: public-service-unit
     path: ^part-of[kind=unit-head]
     exactly: 1
-    message: "{subject} has {count} unit heads ({found}); a public service unit has exactly one"
+    message:
+      en: "{subject} has {count} unit heads ({found}); a public service unit has exactly one"
+      vi: "{subject} có {count} Thủ trưởng đơn vị ({found}); mỗi đơn vị sự nghiệp công lập có đúng một Thủ trưởng"
     examples:
       triggering:
         - expect: bv
@@ -890,18 +1099,28 @@ rules:
             - {id: gd, kind: unit-head, part-of: bv}
 
   - id: unit-party-organization
-    title: Each public service unit has exactly one party organization
+    title:
+      en: Each public service unit has exactly one party organization
+      vi: Mỗi đơn vị sự nghiệp công lập có đúng một tổ chức đảng
     severity: warning
     citation: structure
-    rationale: >
-      The regulation governs the party committee or grassroots cell of each public service
-      unit; a small unit's party members may instead form a cell attached to a committee
-      outside the unit. A unit with no party organization is outside these working
-      relationships; a unit with two has its party work split.
+    rationale:
+      en: >
+        The regulation governs the party committee or grassroots cell of each public service
+        unit; a small unit's party members may instead form a cell attached to a committee
+        outside the unit. A unit with no party organization is outside these working
+        relationships; a unit with two has its party work split.
+      vi: >
+        Quy định điều chỉnh đảng ủy, chi bộ cơ sở của từng đơn vị sự nghiệp công lập; đảng viên
+        của đơn vị nhỏ có thể sinh hoạt tại một chi bộ trực thuộc cấp ủy ngoài đơn vị. Đơn vị
+        không có tổ chức đảng thì nằm ngoài các mối quan hệ công tác này; đơn vị có hai tổ chức
+        đảng thì công tác đảng bị chia tách.
     subject: public-service-unit
     path: ^part-of[kind=unit-party-organization|subordinate-cell]
     exactly: 1
-    message: "{subject} has {count} party organizations ({found}); a public service unit has exactly one: a unit party committee, a grassroots cell, or one attached cell"
+    message:
+      en: "{subject} has {count} party organizations ({found}); a public service unit has exactly one: a unit party committee, a grassroots cell, or one attached cell"
+      vi: "{subject} có {count} tổ chức đảng ({found}); mỗi đơn vị sự nghiệp công lập có đúng một: đảng ủy cơ sở, chi bộ cơ sở hoặc một chi bộ trực thuộc"
     examples:
       triggering:
         - expect: bv
@@ -926,20 +1145,30 @@ rules:
             - {id: cbk, kind: subordinate-cell, part-of: dubv}
 
   - id: attached-cell-led
-    title: An attached cell is led by one party committee outside its unit
+    title:
+      en: An attached cell is led by one party committee outside its unit
+      vi: Chi bộ trực thuộc do một cấp ủy ngoài đơn vị lãnh đạo
     severity: error
     citation: structure
-    rationale: >
-      A unit too small for a grassroots organization of its own has its party members in a
-      cell attached to a committee outside the unit (Chi bộ trực thuộc), before 2025 typically
-      the commune's grassroots committee for a commune school or health station. The cell is
-      led by that one committee; with none, or two, its party work has no single leader.
+    rationale:
+      en: >
+        A unit too small for a grassroots organization of its own has its party members in a
+        cell attached to a committee outside the unit (Chi bộ trực thuộc), before 2025 typically
+        the commune's grassroots committee for a commune school or health station. The cell is
+        led by that one committee; with none, or two, its party work has no single leader.
+      vi: >
+        Đơn vị quá nhỏ để lập tổ chức cơ sở đảng riêng thì đảng viên sinh hoạt tại chi bộ trực
+        thuộc một cấp ủy ngoài đơn vị; trước năm 2025, thường là Đảng ủy xã đối với trường học,
+        trạm y tế ở xã. Chi bộ chịu sự lãnh đạo của một cấp ủy đó; không có cấp ủy nào, hoặc có
+        hai, thì công tác đảng của chi bộ không có một đầu mối lãnh đạo.
     subject: subordinate-cell
     when: part-of[kind=public-service-unit]
     path: ^leads[kind=party-committee]
     not-among: part-of[kind=public-service-unit]/(^part-of)+
     exactly: 1
-    message: "{subject} is a cell attached from outside its unit and is led by {count} party committees outside the unit ({found}); exactly one must lead it (leads)"
+    message:
+      en: "{subject} is a cell attached from outside its unit and is led by {count} party committees outside the unit ({found}); exactly one must lead it (leads)"
+      vi: "{subject} là chi bộ trực thuộc cấp ủy ngoài đơn vị, có {count} cấp ủy ngoài đơn vị lãnh đạo ({found}); phải có đúng một cấp ủy lãnh đạo (leads)"
     examples:
       triggering:
         - expect: cb
@@ -974,17 +1203,26 @@ rules:
             - {type: leads, from: dubv, to: cbk}
 
   - id: board-has-one-chair
-    title: Each management board or school council has exactly one chair
+    title:
+      en: Each management board or school council has exactly one chair
+      vi: Mỗi Hội đồng quản lý (Hội đồng trường) có đúng một Chủ tịch
     severity: error
     citation: structure
-    rationale: >
-      The regulation speaks of the chair of the Hội đồng quản lý (Hội đồng trường) as one
-      person, who shares the head's responsibilities towards the party organization; a board
-      without a chair, or with two, leaves them unclear.
+    rationale:
+      en: >
+        The regulation speaks of the chair of the Hội đồng quản lý (Hội đồng trường) as one
+        person, who shares the head's responsibilities towards the party organization; a board
+        without a chair, or with two, leaves them unclear.
+      vi: >
+        Quy định nói đến Chủ tịch Hội đồng quản lý (Hội đồng trường) là một người, cùng Thủ
+        trưởng đơn vị chịu trách nhiệm đối với tổ chức đảng; Hội đồng không có Chủ tịch, hoặc có
+        hai, thì trách nhiệm đó không rõ ràng.
     subject: board
     path: ^part-of[kind=board-chair]
     exactly: 1
-    message: "{subject} has {count} chairs ({found}); a management board or school council has exactly one"
+    message:
+      en: "{subject} has {count} chairs ({found}); a management board or school council has exactly one"
+      vi: "{subject} có {count} Chủ tịch ({found}); mỗi Hội đồng quản lý (Hội đồng trường) có đúng một Chủ tịch"
     examples:
       triggering:
         - expect: hdt
@@ -1000,23 +1238,34 @@ rules:
             - {id: ct, kind: board-chair, part-of: hdt}
 
   - id: territorial-nesting
-    title: Each district committee is led by one provincial committee, each commune committee by one district or provincial committee
+    title:
+      en: Each district committee is led by one provincial committee, each commune committee by one district or provincial committee
+      vi: Mỗi Huyện ủy do một Tỉnh ủy lãnh đạo, mỗi Đảng ủy xã do một Huyện ủy hoặc Tỉnh ủy lãnh đạo
     severity: warning
     citation: structure
-    rationale: >
-      The leadership of units at each level runs through the territorial committees, which
-      are themselves nested: a Huyện ủy under its Tỉnh ủy, a commune committee under its
-      district (or, in a centrally-run city without districts, its province).
+    rationale:
+      en: >
+        The leadership of units at each level runs through the territorial committees, which
+        are themselves nested: a Huyện ủy under its Tỉnh ủy, a commune committee under its
+        district (or, in a centrally-run city without districts, its province).
+      vi: >
+        Sự lãnh đạo đối với đơn vị ở từng cấp đi qua các cấp ủy địa phương, vốn trực thuộc nhau
+        theo cấp: Huyện ủy trực thuộc Tỉnh ủy, Đảng ủy xã trực thuộc Huyện ủy (hoặc trực thuộc
+        Thành ủy ở thành phố trực thuộc Trung ương không có cấp huyện).
     subject: [district-party-committee, commune-party-committee]
     conditions:
       - when: "[kind=district-party-committee]"
         path: ^leads[kind=provincial-party-committee]
         exactly: 1
-        message: "{subject} is led by {count} provincial committees ({found}); a district committee is led by exactly one"
+        message:
+          en: "{subject} is led by {count} provincial committees ({found}); a district committee is led by exactly one"
+          vi: "{subject} có {count} Tỉnh ủy lãnh đạo ({found}); mỗi Huyện ủy do đúng một Tỉnh ủy lãnh đạo"
       - when: "[kind=commune-party-committee]"
         path: ^leads[kind=district-party-committee|provincial-party-committee]
         exactly: 1
-        message: "{subject} is led by {count} district or provincial committees ({found}); a commune committee is led by exactly one"
+        message:
+          en: "{subject} is led by {count} district or provincial committees ({found}); a commune committee is led by exactly one"
+          vi: "{subject} có {count} Huyện ủy, Tỉnh ủy lãnh đạo ({found}); mỗi Đảng ủy xã do đúng một Huyện ủy hoặc Tỉnh ủy lãnh đạo"
     examples:
       triggering:
         - expect: hu
@@ -1060,28 +1309,66 @@ rules:
 # Extends 125-QD/TW: the rules not named here read as there. docs/SEMANTICS.md reads each
 # rule in prose. Compiled into the package (Scripts/embed-rulebooks.sh).
 rulebook: 125-QD/TW-2025
-title: Regulation 125-QD/TW under the two-tier local government (since 1 July 2025)
+title:
+  en: Regulation 125-QD/TW under the two-tier local government (since 1 July 2025)
+  vi: Quy định 125-QĐ/TW áp dụng theo mô hình chính quyền địa phương hai cấp (từ ngày 1/7/2025)
 document: Regulation 125-QD/TW
 extends: 125-QD/TW
+
+# Summaries of the texts of 2025 the rules cite, and of the clauses read anew since 2025;
+# the others are 125-QD/TW's.
+clauses:
+  §1:
+    en: "Relations with the provincial party committee and, for a commune unit, the commune party committee: direct leadership on political orientation, key work and personnel; directive documents, meeting invitations, regular and extraordinary reports"
+    vi: "Quan hệ với Tỉnh ủy và, đối với đơn vị cấp xã, Đảng ủy xã: trực tiếp lãnh đạo đơn vị về định hướng chính trị, nội dung công tác quan trọng, công tác cán bộ; gửi văn bản chỉ đạo, mời dự họp, nhận báo cáo định kỳ, đột xuất"
+  §2:
+    en: "Relations with the party committee of the provincial People's Committee (the party cadres committee's functions since 2025) and the commune People's Committee: they lead the unit's party organization in carrying out the party committee's resolutions, and send it their documents"
+    vi: "Quan hệ với Đảng ủy UBND tỉnh (đảm nhận chức năng của Ban cán sự đảng từ năm 2025) và UBND xã: lãnh đạo đảng ủy, đơn vị thực hiện nghị quyết, quyết định của cấp ủy và gửi văn bản có nội dung liên quan"
+  §3:
+    en: "Relations with the immediate superior party committee, since 2025 a provincial committee or the commune committee: it leads the unit's party organization regularly and comprehensively; the organization reports to it and asks its opinion every six months, every year and when required"
+    vi: "Quan hệ với cấp ủy cấp trên trực tiếp, từ năm 2025 là cấp ủy cấp tỉnh hoặc Đảng ủy xã: lãnh đạo thường xuyên, toàn diện; tổ chức đảng của đơn vị báo cáo, xin ý kiến định kỳ 6 tháng, 1 năm và đột xuất khi có yêu cầu"
+  Constitution (2025) art. 110:
+    en: "The Constitution as amended in 2025, art. 110: local administration has two tiers, the province and the commune"
+    vi: "Hiến pháp (sửa đổi, bổ sung năm 2025), Điều 110: chính quyền địa phương tổ chức thành hai cấp là cấp tỉnh và cấp xã"
+  Regulation 294-QĐ/TW:
+    en: "Regulation 294-QĐ/TW of 26 May 2025: the party's system has no district level"
+    vi: "Quy định 294-QĐ/TW ngày 26/5/2025: hệ thống tổ chức của Đảng không còn cấp huyện"
+  Regulation 298-QĐ/TW:
+    en: "Regulation 298-QĐ/TW of 9 June 2025: the commune, ward and special-zone committee, directly under the provincial committee, is the immediate superior of the grassroots organizations in the commune"
+    vi: "Quy định 298-QĐ/TW ngày 9/6/2025: Đảng ủy xã, phường, đặc khu (trực thuộc Tỉnh ủy) là cấp ủy cấp trên trực tiếp của các tổ chức cơ sở đảng trên địa bàn"
+  2025 reorganization:
+    en: "The 2025 reorganization: the bloc party committees and the provincial party cadres committees ended; their functions passed to the party committees of the provincial People's Committee and of the provincial party agencies"
+    vi: "Sắp xếp tổ chức năm 2025: các Đảng ủy Khối và Ban cán sự đảng UBND tỉnh kết thúc hoạt động; chức năng, nhiệm vụ chuyển về Đảng ủy UBND tỉnh và Đảng ủy các cơ quan Đảng tỉnh"
 
 # Since 298-QĐ/TW the commune committee is an immediate superior; 2023's rule no longer holds.
 disable: [commune-not-superior]
 
 rules:
   - id: no-district-level
-    title: There is no district level
+    title:
+      en: There is no district level
+      vi: Không còn cấp huyện
     severity: error
     citation: Constitution (2025) art. 110; Regulation 294-QĐ/TW
-    rationale: >
-      Since 1 July 2025 local administration has two tiers, the province and the commune
-      (Constitution as amended in 2025, art. 110), and the party's system has no district
-      level (Regulation 294-QĐ/TW of 26 May 2025). A Huyện ủy, a district People's Committee or
-      its office, a district public service unit or a district above-grassroots committee
-      still in the file has not been reassigned to the province or to a commune.
+    rationale:
+      en: >
+        Since 1 July 2025 local administration has two tiers, the province and the commune
+        (Constitution as amended in 2025, art. 110), and the party's system has no district
+        level (Regulation 294-QĐ/TW of 26 May 2025). A Huyện ủy, a district People's Committee or
+        its office, a district public service unit or a district above-grassroots committee
+        still in the file has not been reassigned to the province or to a commune.
+      vi: >
+        Từ ngày 1/7/2025, chính quyền địa phương tổ chức thành hai cấp là cấp tỉnh và cấp xã
+        (Hiến pháp sửa đổi, bổ sung năm 2025, Điều 110), hệ thống tổ chức của Đảng không còn cấp
+        huyện (Quy định 294-QĐ/TW ngày 26/5/2025). Huyện ủy, UBND huyện hoặc phòng chuyên môn
+        thuộc UBND huyện, đơn vị sự nghiệp công lập cấp huyện hay đảng ủy cấp trên cơ sở cấp
+        huyện còn trong tệp là chưa được sắp xếp lại về cấp tỉnh hoặc cấp xã.
     subject: [district-party-committee, peoples-committee, public-service-unit, superior-party-committee, managing-agency]
     path: "[kind=district-party-committee] | [kind=peoples-committee|public-service-unit|superior-party-committee][level=district] | [kind=managing-agency]/part-of[kind=peoples-committee][level=district]"
     max: 0
-    message: "{subject} belongs to the district level, which ended on 1 July 2025; reassign it to the province or to a commune"
+    message:
+      en: "{subject} belongs to the district level, which ended on 1 July 2025; reassign it to the province or to a commune"
+      vi: "{subject} thuộc cấp huyện, trong khi cấp huyện đã kết thúc hoạt động từ ngày 1/7/2025; sắp xếp lại về cấp tỉnh hoặc cấp xã"
     examples:
       triggering:
         - expect: [hu, ubnd-h, phong-gd, truong]
@@ -1099,19 +1386,29 @@ rules:
             - {id: truong, kind: public-service-unit, level: commune}
 
   - id: no-ended-bodies
-    title: No bloc committee and no provincial party cadres committee
+    title:
+      en: No bloc committee and no provincial party cadres committee
+      vi: Không còn Đảng ủy Khối và Ban cán sự đảng UBND tỉnh
     severity: error
     citation: 2025 reorganization; Regulation 294-QĐ/TW
-    rationale: >
-      The bloc party committees (Đảng ủy Khối) and the party cadres committees of the
-      provincial People's Committees (Ban cán sự đảng UBND tỉnh) ended in early 2025. Their
-      functions passed to the Đảng ủy Ủy ban nhân dân tỉnh and the Đảng ủy các cơ quan Đảng
-      tỉnh; a unit's party organization still placed under an ended body has no living
-      superior.
+    rationale:
+      en: >
+        The bloc party committees (Đảng ủy Khối) and the party cadres committees of the
+        provincial People's Committees (Ban cán sự đảng UBND tỉnh) ended in early 2025. Their
+        functions passed to the Đảng ủy Ủy ban nhân dân tỉnh and the Đảng ủy các cơ quan Đảng
+        tỉnh; a unit's party organization still placed under an ended body has no living
+        superior.
+      vi: >
+        Các Đảng ủy Khối và Ban cán sự đảng UBND tỉnh đã kết thúc hoạt động từ đầu năm 2025;
+        chức năng, nhiệm vụ chuyển về Đảng ủy Ủy ban nhân dân tỉnh và Đảng ủy các cơ quan Đảng
+        tỉnh. Tổ chức đảng của đơn vị còn đặt dưới một tổ chức đã kết thúc hoạt động thì không
+        còn cấp trên thực sự.
     subject: [bloc-party-committee, party-cadres-committee]
     path: "[kind=bloc-party-committee] | [kind=party-cadres-committee][level=provincial]"
     max: 0
-    message: "{subject} is a body that ended in 2025; move what it leads to the party committee of the provincial People's Committee or of the provincial party agencies"
+    message:
+      en: "{subject} is a body that ended in 2025; move what it leads to the party committee of the provincial People's Committee or of the provincial party agencies"
+      vi: "{subject} là tổ chức đã kết thúc hoạt động năm 2025; chuyển các tổ chức do tổ chức này lãnh đạo về Đảng ủy UBND tỉnh hoặc Đảng ủy các cơ quan Đảng tỉnh"
     examples:
       triggering:
         - expect: [khoi, bcs]
@@ -1127,27 +1424,42 @@ rules:
             - {id: bcs-bo, kind: party-cadres-committee, level: central}
 
   - id: leadership-at-unit-level
-    title: The party committee of the unit's level leads the unit's party organization
+    title:
+      en: The party committee of the unit's level leads the unit's party organization
+      vi: Cấp ủy cùng cấp lãnh đạo tổ chức đảng của đơn vị
     severity: error
     citation: §1; Regulation 298-QĐ/TW
-    rationale: >
-      The Tỉnh ủy leads the provincial public service units directly, on political
-      orientation, important work and personnel, through the unit's party committee. With the
-      district level gone (Regulation 294-QĐ/TW), the commune, ward or special-zone committee,
-      directly under the province (Regulation 298-QĐ/TW), leads the units of its commune. The
-      unit's party organization is led by exactly one territorial committee of its level and
-      by none of another; where the file says which committee leads the People's Committee
-      that manages the unit, it is that committee.
+    rationale:
+      en: >
+        The Tỉnh ủy leads the provincial public service units directly, on political
+        orientation, important work and personnel, through the unit's party committee. With the
+        district level gone (Regulation 294-QĐ/TW), the commune, ward or special-zone committee,
+        directly under the province (Regulation 298-QĐ/TW), leads the units of its commune. The
+        unit's party organization is led by exactly one territorial committee of its level and
+        by none of another; where the file says which committee leads the People's Committee
+        that manages the unit, it is that committee.
+      vi: >
+        Tỉnh ủy trực tiếp lãnh đạo, chỉ đạo về định hướng chính trị, những nội dung công tác
+        quan trọng và công tác cán bộ đối với đơn vị sự nghiệp công lập cấp tỉnh thông qua đảng
+        ủy đơn vị. Khi không còn cấp huyện (Quy định 294-QĐ/TW), Đảng ủy xã, phường, đặc khu
+        trực thuộc Tỉnh ủy (Quy định 298-QĐ/TW) lãnh đạo các đơn vị cấp xã trên địa bàn. Tổ chức
+        đảng của đơn vị chịu sự lãnh đạo của đúng một cấp ủy địa phương cùng cấp với đơn vị,
+        không chịu sự lãnh đạo của cấp ủy địa phương cấp khác; nếu tệp đã ghi cấp ủy nào lãnh
+        đạo Ủy ban nhân dân quản lý đơn vị thì phải là chính cấp ủy đó.
     subject: unit-party-organization
     conditions:
       - when: part-of[kind=public-service-unit][level=provincial]
         path: ^leads[kind=provincial-party-committee]
         exactly: 1
-        message: "{subject} belongs to a provincial unit and is led by {count} provincial party committees ({found}); exactly one must lead it (leads)"
+        message:
+          en: "{subject} belongs to a provincial unit and is led by {count} provincial party committees ({found}); exactly one must lead it (leads)"
+          vi: "{subject} thuộc đơn vị cấp tỉnh, có {count} Tỉnh ủy lãnh đạo ({found}); phải có đúng một Tỉnh ủy lãnh đạo (leads)"
       - when: part-of[kind=public-service-unit][level=provincial]
         path: ^leads[kind=district-party-committee|commune-party-committee]
         max: 0
-        message: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
+        message:
+          en: "{subject} belongs to a provincial unit but is led by {found}, a committee of another level"
+          vi: "{subject} thuộc đơn vị cấp tỉnh nhưng chịu sự lãnh đạo của {found}, là cấp ủy cấp khác"
       - when:
           - part-of[kind=public-service-unit][level=provincial]
           - ^leads[kind=provincial-party-committee]
@@ -1155,15 +1467,21 @@ rules:
         path: ^leads[kind=provincial-party-committee]
         among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=provincial-party-committee]
         min: 1
-        message: "{subject} is not led by the provincial party committee that leads the People's Committee managing its unit"
+        message:
+          en: "{subject} is not led by the provincial party committee that leads the People's Committee managing its unit"
+          vi: "{subject} không chịu sự lãnh đạo của chính Tỉnh ủy lãnh đạo UBND tỉnh quản lý đơn vị"
       - when: part-of[kind=public-service-unit][level=commune]
         path: ^leads[kind=commune-party-committee]
         exactly: 1
-        message: "{subject} belongs to a commune unit and is led by {count} commune party committees ({found}); exactly one must lead it (leads)"
+        message:
+          en: "{subject} belongs to a commune unit and is led by {count} commune party committees ({found}); exactly one must lead it (leads)"
+          vi: "{subject} thuộc đơn vị cấp xã, có {count} Đảng ủy xã lãnh đạo ({found}); phải có đúng một Đảng ủy xã lãnh đạo (leads)"
       - when: part-of[kind=public-service-unit][level=commune]
         path: ^leads[kind=provincial-party-committee|district-party-committee]
         max: 0
-        message: "{subject} belongs to a commune unit but is led by {found}, a committee of another level"
+        message:
+          en: "{subject} belongs to a commune unit but is led by {found}, a committee of another level"
+          vi: "{subject} thuộc đơn vị cấp xã nhưng chịu sự lãnh đạo của {found}, là cấp ủy cấp khác"
       - when:
           - part-of[kind=public-service-unit][level=commune]
           - ^leads[kind=commune-party-committee]
@@ -1171,7 +1489,9 @@ rules:
         path: ^leads[kind=commune-party-committee]
         among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee]/^leads[kind=commune-party-committee]
         min: 1
-        message: "{subject} is not led by the commune party committee that leads the People's Committee managing its unit"
+        message:
+          en: "{subject} is not led by the commune party committee that leads the People's Committee managing its unit"
+          vi: "{subject} không chịu sự lãnh đạo của chính Đảng ủy xã lãnh đạo UBND xã quản lý đơn vị"
     examples:
       triggering:
         - expect: cb
@@ -1214,17 +1534,28 @@ rules:
             - {type: leads, from: hu, to: cb}
 
   - id: superior-at-unit-level
-    title: The immediate superior is a committee the two-tier organization allows for the unit
+    title:
+      en: The immediate superior is a committee the two-tier organization allows for the unit
+      vi: Cấp ủy cấp trên trực tiếp đúng với cấp của đơn vị theo mô hình hai cấp
     severity: error
     citation: §3; Regulation 298-QĐ/TW
-    rationale: >
-      Since 2025 a provincial unit's party organization is under the Tỉnh ủy, the Đảng ủy Ủy ban
-      nhân dân tỉnh, the Đảng ủy các cơ quan Đảng tỉnh or another provincial above-grassroots
-      committee, or under the committee of the commune where it stands; the commune, ward or
-      special-zone committee, directly under the province, is the immediate superior of the
-      grassroots organizations in the commune (Regulation 298-QĐ/TW of 9 June 2025). A commune
-      unit's party organization is under the commune committee that leads it. A bloc
-      committee, ended in 2025, is no immediate superior.
+    rationale:
+      en: >
+        Since 2025 a provincial unit's party organization is under the Tỉnh ủy, the Đảng ủy Ủy ban
+        nhân dân tỉnh, the Đảng ủy các cơ quan Đảng tỉnh or another provincial above-grassroots
+        committee, or under the committee of the commune where it stands; the commune, ward or
+        special-zone committee, directly under the province, is the immediate superior of the
+        grassroots organizations in the commune (Regulation 298-QĐ/TW of 9 June 2025). A commune
+        unit's party organization is under the commune committee that leads it. A bloc
+        committee, ended in 2025, is no immediate superior.
+      vi: >
+        Từ năm 2025, tổ chức đảng của đơn vị cấp tỉnh trực thuộc Tỉnh ủy, Đảng ủy Ủy ban nhân
+        dân tỉnh, Đảng ủy các cơ quan Đảng tỉnh hoặc một đảng ủy cấp trên cơ sở khác thuộc tỉnh,
+        hoặc trực thuộc Đảng ủy xã nơi đơn vị đóng trên địa bàn: Đảng ủy xã, phường, đặc khu
+        trực thuộc Tỉnh ủy là cấp ủy cấp trên trực tiếp của các tổ chức cơ sở đảng trên địa bàn
+        (Quy định 298-QĐ/TW ngày 9/6/2025). Tổ chức đảng của đơn vị cấp xã trực thuộc Đảng ủy xã
+        lãnh đạo mình. Đảng ủy Khối đã kết thúc hoạt động năm 2025 nên không là cấp ủy cấp trên
+        trực tiếp.
     subject: unit-party-organization
     conditions:
       - when:
@@ -1232,14 +1563,18 @@ rules:
           - {path: ^superior-of, exactly: 1}
         path: "^superior-of[kind=provincial-party-committee|commune-party-committee] | ^superior-of[kind=authority-party-committee|party-agencies-committee|superior-party-committee][level=provincial]"
         min: 1
-        message: "{subject} belongs to a provincial unit; its immediate superior must be a provincial committee (the provincial party committee, the party committee of the provincial People's Committee or of the provincial party agencies) or the commune committee"
+        message:
+          en: "{subject} belongs to a provincial unit; its immediate superior must be a provincial committee (the provincial party committee, the party committee of the provincial People's Committee or of the provincial party agencies) or the commune committee"
+          vi: "{subject} thuộc đơn vị cấp tỉnh; cấp ủy cấp trên trực tiếp phải là cấp ủy cấp tỉnh (Tỉnh ủy, Đảng ủy UBND tỉnh, Đảng ủy các cơ quan Đảng tỉnh) hoặc Đảng ủy xã"
       - when:
           - part-of[kind=public-service-unit][level=commune]
           - {path: ^superior-of, exactly: 1}
         path: ^superior-of[kind=commune-party-committee]
         among: ^leads[kind=commune-party-committee]
         min: 1
-        message: "{subject} belongs to a commune unit; its immediate superior must be the commune party committee that leads it"
+        message:
+          en: "{subject} belongs to a commune unit; its immediate superior must be the commune party committee that leads it"
+          vi: "{subject} thuộc đơn vị cấp xã; cấp ủy cấp trên trực tiếp phải là chính Đảng ủy xã lãnh đạo tổ chức đảng này"
     examples:
       triggering:
         - expect: dubv
@@ -1287,14 +1622,21 @@ rules:
             - {type: superior-of, from: du-ubnd, to: dubv}
 
   - id: documents-from-party-committee
-    title: The leading committee sends its directive documents to the unit's party organization
+    title:
+      en: The leading committee sends its directive documents to the unit's party organization
+      vi: Cấp ủy lãnh đạo gửi văn bản chỉ đạo đến tổ chức đảng của đơn vị
     severity: warning
     citation: §1
-    rationale: >
-      The directive documents of the Tỉnh ủy, or since 2025 of the commune committee that
-      leads a commune unit (Regulation 298-QĐ/TW), reach the unit's party committee from the
-      committee itself, its Ban Thường vụ or Thường trực, or its advisory and assisting
-      agencies.
+    rationale:
+      en: >
+        The directive documents of the Tỉnh ủy, or since 2025 of the commune committee that
+        leads a commune unit (Regulation 298-QĐ/TW), reach the unit's party committee from the
+        committee itself, its Ban Thường vụ or Thường trực, or its advisory and assisting
+        agencies.
+      vi: >
+        Văn bản chỉ đạo của Tỉnh ủy, hoặc từ năm 2025 của Đảng ủy xã lãnh đạo đơn vị cấp xã (Quy
+        định 298-QĐ/TW), được gửi đến đảng ủy đơn vị từ chính cấp ủy, từ Ban Thường vụ, Thường
+        trực cấp ủy hoặc từ các cơ quan tham mưu, giúp việc của cấp ủy.
     subject: unit-party-organization
     conditions:
       - when:
@@ -1303,14 +1645,18 @@ rules:
         relation:
           type: sends-documents
           from: ^leads[kind=provincial-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
-        message: "no directive documents reach {subject} from the provincial party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+        message:
+          en: "no directive documents reach {subject} from the provincial party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+          vi: "{subject} không nhận được văn bản chỉ đạo nào của Tỉnh ủy lãnh đạo mình, của Ban Thường vụ, Thường trực hay cơ quan tham mưu, giúp việc của Tỉnh ủy ({sources}); bổ sung sends-documents"
       - when:
           - part-of[kind=public-service-unit][level=commune]
           - ^leads[kind=commune-party-committee]
         relation:
           type: sends-documents
           from: ^leads[kind=commune-party-committee]/(^part-of[kind=standing-body|advisory-agency])?
-        message: "no directive documents reach {subject} from the commune party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+        message:
+          en: "no directive documents reach {subject} from the commune party committee that leads it, its standing bodies or its advisory agencies ({sources}); add sends-documents"
+          vi: "{subject} không nhận được văn bản chỉ đạo nào của Đảng ủy xã lãnh đạo mình, của Ban Thường vụ, Thường trực hay cơ quan tham mưu, giúp việc của Đảng ủy xã ({sources}); bổ sung sends-documents"
     examples:
       triggering:
         - expect: cb
@@ -1333,14 +1679,21 @@ rules:
             - {type: sends-documents, from: tt-dx, to: cb}
 
   - id: meeting-invitations
-    title: A standing body of the leading committee invites the unit's secretary and head to related meetings
+    title:
+      en: A standing body of the leading committee invites the unit's secretary and head to related meetings
+      vi: Ban Thường vụ, Thường trực cấp ủy lãnh đạo mời Bí thư và Thủ trưởng đơn vị dự các cuộc họp có nội dung liên quan
     severity: info
     citation: §1
-    rationale: >
-      The secretary of the unit's party organization and the head of the unit are invited to
-      the meetings with related content convened by the Ban Thường vụ and the Thường trực of
-      the committee that leads the unit: the Tỉnh ủy, or since 2025 the commune committee for
-      a commune unit (Regulation 298-QĐ/TW).
+    rationale:
+      en: >
+        The secretary of the unit's party organization and the head of the unit are invited to
+        the meetings with related content convened by the Ban Thường vụ and the Thường trực of
+        the committee that leads the unit: the Tỉnh ủy, or since 2025 the commune committee for
+        a commune unit (Regulation 298-QĐ/TW).
+      vi: >
+        Bí thư tổ chức đảng và Thủ trưởng đơn vị được mời dự các cuộc họp có nội dung liên quan
+        do Ban Thường vụ, Thường trực cấp ủy lãnh đạo đơn vị triệu tập: Tỉnh ủy, hoặc từ năm
+        2025 là Đảng ủy xã đối với đơn vị cấp xã (Quy định 298-QĐ/TW).
     subject: unit-party-organization
     conditions:
       - when:
@@ -1351,7 +1704,9 @@ rules:
           from: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
           to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
           each: to
-        message: "no standing body of the provincial party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+        message:
+          en: "no standing body of the provincial party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+          vi: "Ban Thường vụ, Thường trực Tỉnh ủy lãnh đạo {subject} không mời {missing} dự các cuộc họp có nội dung liên quan (Ban Thường vụ, Thường trực: {sources})"
       - when:
           - part-of[kind=public-service-unit][level=commune]
           - ^leads[kind=commune-party-committee]
@@ -1360,7 +1715,9 @@ rules:
           from: ^leads[kind=commune-party-committee]/^part-of[kind=standing-body]
           to: ^part-of[kind=party-secretary] | part-of[kind=public-service-unit]/^part-of[kind=unit-head]
           each: to
-        message: "no standing body of the commune party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+        message:
+          en: "no standing body of the commune party committee that leads {subject} invites {missing} to related meetings (standing bodies: {sources})"
+          vi: "Ban Thường vụ, Thường trực Đảng ủy xã lãnh đạo {subject} không mời {missing} dự các cuộc họp có nội dung liên quan (Ban Thường vụ, Thường trực: {sources})"
     examples:
       triggering:
         - expect: cb
@@ -1386,14 +1743,22 @@ rules:
             - {type: invites, from: btv-dx, to: ht}
 
   - id: reports-to-standing-body
-    title: The unit's party organization reports to the standing bodies of its leading committee
+    title:
+      en: The unit's party organization reports to the standing bodies of its leading committee
+      vi: Tổ chức đảng của đơn vị báo cáo Ban Thường vụ, Thường trực cấp ủy lãnh đạo
     severity: warning
     citation: §1
-    rationale: >
-      The party committees of public service units keep the regular and the extraordinary
-      reporting regime with the Ban Thường vụ and the Thường trực of the committee that leads
-      them: the Tỉnh ủy, or since 2025 the commune committee for a commune unit (Regulation
-      298-QĐ/TW). Reports to the standing body of another committee do not stand for them.
+    rationale:
+      en: >
+        The party committees of public service units keep the regular and the extraordinary
+        reporting regime with the Ban Thường vụ and the Thường trực of the committee that leads
+        them: the Tỉnh ủy, or since 2025 the commune committee for a commune unit (Regulation
+        298-QĐ/TW). Reports to the standing body of another committee do not stand for them.
+      vi: >
+        Đảng ủy đơn vị sự nghiệp công lập thực hiện chế độ báo cáo định kỳ, đột xuất với Ban
+        Thường vụ, Thường trực cấp ủy lãnh đạo mình: Tỉnh ủy, hoặc từ năm 2025 là Đảng ủy xã đối
+        với đơn vị cấp xã (Quy định 298-QĐ/TW). Báo cáo gửi Ban Thường vụ, Thường trực của cấp
+        ủy khác không thay thế được.
     subject: unit-party-organization
     conditions:
       - when:
@@ -1403,7 +1768,9 @@ rules:
           type: reports-to
           to: ^leads[kind=provincial-party-committee]/^part-of[kind=standing-body]
           periods: [regular, extraordinary]
-        message: "{subject} must report to the standing bodies of the provincial party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+        message:
+          en: "{subject} must report to the standing bodies of the provincial party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+          vi: "{subject} phải thực hiện chế độ báo cáo định kỳ, đột xuất với Ban Thường vụ, Thường trực Tỉnh ủy lãnh đạo mình ({targets}); còn thiếu: {periods}"
       - when:
           - part-of[kind=public-service-unit][level=commune]
           - ^leads[kind=commune-party-committee]
@@ -1411,7 +1778,9 @@ rules:
           type: reports-to
           to: ^leads[kind=commune-party-committee]/^part-of[kind=standing-body]
           periods: [regular, extraordinary]
-        message: "{subject} must report to the standing bodies of the commune party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+        message:
+          en: "{subject} must report to the standing bodies of the commune party committee that leads it ({targets}) with regular and extraordinary reports; missing: {periods}"
+          vi: "{subject} phải thực hiện chế độ báo cáo định kỳ, đột xuất với Ban Thường vụ, Thường trực Đảng ủy xã lãnh đạo mình ({targets}); còn thiếu: {periods}"
     examples:
       triggering:
         - expect: cb
@@ -1436,26 +1805,39 @@ rules:
             - {type: reports-to, from: cb, to: btv-dx, period: [regular, extraordinary]}
 
   - id: directed-by-authority
-    title: The authority that manages the unit leads and directs its party organization
+    title:
+      en: The authority that manages the unit leads and directs its party organization
+      vi: Cấp có thẩm quyền quản lý đơn vị lãnh đạo, chỉ đạo tổ chức đảng của đơn vị
     severity: warning
     citation: §2
-    rationale: >
-      The body that holds the former party cadres committee's functions, the Đảng ủy Ủy ban
-      nhân dân tỉnh since 2025, leads and directs the party organizations of the units the
-      provincial People's Committee manages to carry out the Tỉnh ủy's resolutions; the
-      commune People's Committee, in the two-tier local government (Constitution as amended
-      in 2025, art. 110), does so for the units it manages.
+    rationale:
+      en: >
+        The body that holds the former party cadres committee's functions, the Đảng ủy Ủy ban
+        nhân dân tỉnh since 2025, leads and directs the party organizations of the units the
+        provincial People's Committee manages to carry out the Tỉnh ủy's resolutions; the
+        commune People's Committee, in the two-tier local government (Constitution as amended
+        in 2025, art. 110), does so for the units it manages.
+      vi: >
+        Tổ chức đảm nhận chức năng của Ban cán sự đảng trước đây, từ năm 2025 là Đảng ủy Ủy ban
+        nhân dân tỉnh, lãnh đạo, chỉ đạo tổ chức đảng của các đơn vị do UBND tỉnh quản lý thực
+        hiện nghị quyết của Tỉnh ủy; theo mô hình chính quyền địa phương hai cấp (Hiến pháp sửa
+        đổi, bổ sung năm 2025, Điều 110), UBND xã lãnh đạo, chỉ đạo như vậy đối với các đơn vị
+        do mình quản lý.
     subject: unit-party-organization
     conditions:
       - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=provincial]
         path: ^directs[kind=authority-party-committee][level=provincial]
         min: 1
-        message: "{subject} belongs to a unit the provincial People's Committee manages, but the party committee of the provincial People's Committee does not direct it (directs)"
+        message:
+          en: "{subject} belongs to a unit the provincial People's Committee manages, but the party committee of the provincial People's Committee does not direct it (directs)"
+          vi: "{subject} thuộc đơn vị do UBND tỉnh quản lý nhưng Đảng ủy UBND tỉnh không lãnh đạo, chỉ đạo (directs)"
       - when: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=commune]
         path: ^directs
         among: part-of[kind=public-service-unit]/^manages/part-of?[kind=peoples-committee][level=commune]
         min: 1
-        message: "{subject} belongs to a unit a commune People's Committee manages, but that People's Committee does not direct it (directs)"
+        message:
+          en: "{subject} belongs to a unit a commune People's Committee manages, but that People's Committee does not direct it (directs)"
+          vi: "{subject} thuộc đơn vị do UBND xã quản lý nhưng UBND xã đó không lãnh đạo, chỉ đạo (directs)"
     examples:
       triggering:
         - expect: dubv
@@ -1498,21 +1880,32 @@ rules:
             - {type: directs, from: ubx, to: cb}
 
   - id: documents-reach-unit
-    title: Directive documents reach the unit's party organization from the authority that manages the unit
+    title:
+      en: Directive documents reach the unit's party organization from the authority that manages the unit
+      vi: Văn bản chỉ đạo của cấp quản lý đơn vị được gửi đến tổ chức đảng của đơn vị
     severity: warning
     citation: §2
-    rationale: >
-      Documents of the People's Committees with relevant content are sent to the party
-      committee of the affiliated public service unit for implementation. Since 2025 the
-      Đảng ủy Ủy ban nhân dân tỉnh, which holds the former party cadres committee's functions,
-      is also among the senders; the unit's manager, the People's Committee it belongs to, or
-      the committee that leads that People's Committee must be one of them.
+    rationale:
+      en: >
+        Documents of the People's Committees with relevant content are sent to the party
+        committee of the affiliated public service unit for implementation. Since 2025 the
+        Đảng ủy Ủy ban nhân dân tỉnh, which holds the former party cadres committee's functions,
+        is also among the senders; the unit's manager, the People's Committee it belongs to, or
+        the committee that leads that People's Committee must be one of them.
+      vi: >
+        Văn bản của Ủy ban nhân dân có nội dung liên quan được gửi đến đảng ủy đơn vị sự nghiệp
+        công lập trực thuộc để thực hiện. Từ năm 2025, Đảng ủy Ủy ban nhân dân tỉnh, tổ chức đảm
+        nhận chức năng của Ban cán sự đảng trước đây, cũng là một nơi gửi; nơi gửi phải có cơ
+        quan quản lý đơn vị, Ủy ban nhân dân mà cơ quan đó trực thuộc, hoặc cấp ủy lãnh đạo Ủy
+        ban nhân dân đó.
     subject: unit-party-organization
     when: part-of[kind=public-service-unit]/^manages
     relation:
       type: sends-documents
       from: part-of[kind=public-service-unit]/^manages/(part-of?[kind=peoples-committee]/(^leads[kind=party-cadres-committee|authority-party-committee])?)?
-    message: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {sources}"
+    message:
+      en: "no directive documents reach {subject} from the authority that manages its unit; add sends-documents from one of {sources}"
+      vi: "{subject} không nhận được văn bản chỉ đạo nào của cấp quản lý đơn vị; bổ sung sends-documents từ một trong các cơ quan: {sources}"
     examples:
       triggering:
         - expect: dubv
@@ -1540,17 +1933,25 @@ rules:
             - {type: sends-documents, from: du-ubnd, to: dubv}
 
   - id: territorial-nesting
-    title: Each commune committee is led by one provincial committee
+    title:
+      en: Each commune committee is led by one provincial committee
+      vi: Mỗi Đảng ủy xã do một Tỉnh ủy lãnh đạo
     severity: warning
     citation: structure
-    rationale: >
-      With the district level gone, the commune, ward or special-zone committee sits directly
-      under the provincial committee (Regulation 298-QĐ/TW of 9 June 2025), and under no
-      other territorial committee.
+    rationale:
+      en: >
+        With the district level gone, the commune, ward or special-zone committee sits directly
+        under the provincial committee (Regulation 298-QĐ/TW of 9 June 2025), and under no
+        other territorial committee.
+      vi: >
+        Khi không còn cấp huyện, Đảng ủy xã, phường, đặc khu trực thuộc trực tiếp Tỉnh ủy (Quy
+        định 298-QĐ/TW ngày 9/6/2025) và không trực thuộc cấp ủy địa phương nào khác.
     subject: commune-party-committee
     path: ^leads[kind=provincial-party-committee]
     exactly: 1
-    message: "{subject} is led by {count} provincial committees ({found}); in the two-tier organization a commune committee is led by exactly one"
+    message:
+      en: "{subject} is led by {count} provincial committees ({found}); in the two-tier organization a commune committee is led by exactly one"
+      vi: "{subject} có {count} Tỉnh ủy lãnh đạo ({found}); theo mô hình hai cấp, mỗi Đảng ủy xã do đúng một Tỉnh ủy lãnh đạo"
     examples:
       triggering:
         - expect: dx
