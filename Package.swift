@@ -27,11 +27,14 @@ let package = Package(
         .target(name: "OrgGraphChart", dependencies: ["OrgGraphCore", "OrgGraphQuery", "OrgGraphAudit"]),
         // Generated organizations, with seeded faults.
         .target(name: "OrgGraphGenerate", dependencies: ["OrgGraphCore", "OrgGraphFormat", "OrgGraphAudit"]),
+        // The HTML audit report: findings unit by unit with their charts, in one self-contained page.
+        .target(name: "OrgGraphReport", dependencies: ["OrgGraphCore", "OrgGraphAudit", "OrgGraphChart"]),
         // The library as users import it: every layer above, re-exported.
         .target(
             name: "OrgGraph",
             dependencies: [
                 "OrgGraphCore", "OrgGraphFormat", "OrgGraphQuery", "OrgGraphAudit", "OrgGraphChart", "OrgGraphGenerate",
+                "OrgGraphReport",
             ]
         ),
         .systemLibrary(
@@ -70,7 +73,7 @@ let package = Package(
             name: "OrgGraphTests",
             dependencies: [
                 "OrgGraph", "OrgGraphCore", "OrgGraphFormat", "OrgGraphQuery", "OrgGraphAudit", "OrgGraphChart",
-                "OrgGraphGenerate", "TestSupport",
+                "OrgGraphGenerate", "OrgGraphReport", "TestSupport",
             ],
             exclude: ["Fixtures"]
         ),

@@ -15,7 +15,8 @@
 # (three-tier under 125-QD/TW, two-tier under 125-QD/TW-2025) and a province-size YAML file,
 # validated by orggraph and by the networkx implementation; the queries in-process
 # against networkx's shortest_path on the same pairs; and a district chart rendered in-process
-# against Graphviz's dot (Scripts/bench/render.sh). Installs networkx and PyYAML (pip) and
+# against Graphviz's dot (Scripts/bench/render.sh); and the HTML report of the nationwide file
+# with 2,000 seeded faults (time, peak memory, size of the page). Installs networkx and PyYAML (pip) and
 # Graphviz's dot (apt) when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -198,6 +199,16 @@ else
     printf "%-46s %8sMB\n" "  baseline peak memory" "$pb_mem"
   fi
 fi
+faulted="$work/nationwide-faults.json"
+"$bin/orggraph" generate --provinces "$provinces" --districts 20 --communes 15 \
+  --provincial-units 300 --district-units 40 --seed 1 --faults 2000 --manifest "$work/faults.json" -o "$faulted"
+read -r rp_time rp_mem < <(measure "$bin/orggraph" report "$faulted" -o "$work/report.html")
+echo
+echo "report: the nationwide three-tier file with 2,000 seeded faults, 200 charts (the default)"
+printf "%-46s %9ss %10s\n" "orggraph report (wall)" "$rp_time" "-"
+printf "%-46s %8sMB\n" "  peak memory" "$rp_mem"
+printf "%-46s %8sMB\n" "  size of the page" "$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1]) / 1e6, 1))" "$work/report.html")"
+
 echo
 echo "in-process timings (orggraph-bench, after loading):"
 "$bin/orggraph-bench" "$org" --pairs-out "$work/pairs.txt" --samples 10000

@@ -5,3 +5,4 @@
 @_exported import OrgGraphFormat
 @_exported import OrgGraphGenerate
 @_exported import OrgGraphQuery
+@_exported import OrgGraphReport

@@ -36,6 +36,7 @@ package enum FileOutput {
 
     /// Writes a diagnostic for a person to standard error; a failure there has nowhere to be told.
     package static func standardError(_ text: String) {
+        ProgressLine.clearActive()
         _ = OutputTarget.writeAll(Array(TerminalText.escaped(text, lineBreaks: .kept).utf8), to: STDERR_FILENO)
     }
 }

@@ -113,6 +113,8 @@ struct GenerateCommand: ParsableCommand {
         let targets = [output] + (manifest.map { [$0] } ?? [])
         let resolved = try targets.map(OutputTarget.resolve)
         try OutputTarget.refuseSameFiles(resolved, inputs: [])
+        let progress = ProgressLine("generating")
+        defer { progress.finish() }
         try OutputTarget.write(resolved) {
             let generated: GeneratedOrganization
             do throws(GenerationError) {
@@ -122,6 +124,7 @@ struct GenerateCommand: ParsableCommand {
                 FileOutput.standardError("error: \(error.message)\n")
                 throw ExitCode(2)
             }
+            progress.stage("writing")
             let format = to ?? FileFormat(path: output) ?? .yaml
             let organization = Array(OrganizationWriter.write(generated.organization, as: format).utf8)
             return [organization] + (manifest == nil ? [] : [Array(generated.manifest(seed: seed).utf8)])

@@ -15,7 +15,7 @@ struct Orggraph: ParsableCommand {
         subcommands: [
             ValidateCommand.self, RulesCommand.self, StatsCommand.self, ConvertCommand.self, QueryCommand.self,
             PathCommand.self, ChainCommand.self, CommonSuperiorCommand.self, RenderCommand.self, GenerateCommand.self,
-            ImpactCommand.self,
+            ImpactCommand.self, ReportCommand.self,
         ]
     )
 }

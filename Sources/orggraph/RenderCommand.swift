@@ -49,6 +49,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "With --focus: how many steps from the node to draw (default 2).")
     var depth: Int?
 
+    @Flag(help: "With --focus: count the steps from every node of the focus's unit frame, as the report's charts do.")
+    var wholeUnit = false
+
     @Option(help: "Draw the shortest path between two nodes, FROM:TO, in a strong colour.")
     var highlight: String?
 
@@ -68,6 +71,7 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if depth != nil, focus == nil { throw ValidationError("--depth goes with --focus.") }
+        if wholeUnit, focus == nil { throw ValidationError("--whole-unit goes with --focus.") }
         if let depth, depth < 0 { throw ValidationError("--depth takes a number of steps, 0 or more.") }
     }
 
@@ -84,10 +88,14 @@ struct RenderCommand: ParsableCommand {
         }
         let destination = try OutputTarget.resolve(output ?? ChartFormat.defaultOutput(for: file, format: format))
         try OutputTarget.refuseSameFiles([destination], inputs: [file])
+        let progress = ProgressLine("loading")
+        defer { progress.finish() }
         let loaded = try Input.load(file, input)
         clock.mark("load")
+        progress.stage("charting")
         let chart = try makeChart(loaded)
         clock.mark("chart")
+        progress.stage("laying out and rendering")
         if let graphviz = format.graphviz {
             let bytes: [UInt8]
             do {
@@ -106,11 +114,13 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             clock.mark("render")
+            progress.stage("writing")
             try FileOutput.write(bytes: bytes, to: destination, binary: format.isBinary)
         } else {
             try destination.write(DOTWriter().write(chart))
         }
         clock.mark("write")
+        progress.finish()
         if timings { FileOutput.standardError(clock.summary + "\n") }
         if let highlight = chart.options.highlight, chart.path == nil {
             FileOutput.standardError(
@@ -127,6 +137,7 @@ struct RenderCommand: ParsableCommand {
         if let relations { options.relations = try Self.relationTypes(relations) }
         options.focus = focus
         options.depth = depth ?? ChartOptions.defaultDepth
+        options.wholeUnit = wholeUnit
         if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
         if findings {
             let rulebook = try Input.rulebook(nil, for: loaded, input)

@@ -71,7 +71,10 @@ struct ValidateCommand: ParsableCommand {
         var report = ValidationReport(language: lang)
         var loadFailed = false
         var rulebooks = RulebookLookup(input.rulebookLoader, option: rulebook)
+        let progress = ProgressLine("validating", total: files.count > 1 ? files.count : nil)
+        defer { progress.finish() }
         for file in files {
+            defer { progress.advance() }
             do throws(LoadError) {
                 let loaded = try input.organizationLoader.load(contentsOf: file)
                 try report.audit(loaded, file: file, rulebooks: &rulebooks)
@@ -82,6 +85,7 @@ struct ValidateCommand: ParsableCommand {
                 loadFailed = true
             }
         }
+        progress.finish()
         // A run that stops with status 2 writes no report file, and leaves one already there as
         // it was: a report missing the files that could not be loaded would read as their audit.
         if loadFailed, let output, output != "-" {

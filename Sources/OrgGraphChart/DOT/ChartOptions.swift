@@ -21,6 +21,10 @@ public struct ChartOptions: Sendable, Hashable {
     public var focus: String?
     /// The radius of the ``focus`` neighbourhood, in steps.
     public var depth: Int
+    /// Whether the ``focus`` neighbourhood starts from every node of the focus's unit frame
+    /// (the public service unit it is, or is inside, with its party organization, cells,
+    /// secretaries, head, board and chair) rather than from the focus alone.
+    public var wholeUnit: Bool
     /// Draw a shortest path between two nodes (along the relation types drawn, either way) in
     /// a strong colour.
     public var highlight: Highlight?
@@ -31,21 +35,25 @@ public struct ChartOptions: Sendable, Hashable {
     public var language: Language
     /// Whether to draw the legend.
     public var legend: Bool
+    /// Whether to write the organization's title above the chart.
+    public var title: Bool
 
     /// The default radius of a focus neighbourhood.
     public static let defaultDepth = 2
 
     public init(
         relations: Set<RelationType> = Set(RelationType.allCases), focus: String? = nil,
-        depth: Int = ChartOptions.defaultDepth, highlight: Highlight? = nil, findings: [Finding]? = nil,
-        language: Language = .english, legend: Bool = true
+        depth: Int = ChartOptions.defaultDepth, wholeUnit: Bool = false, highlight: Highlight? = nil,
+        findings: [Finding]? = nil, language: Language = .english, legend: Bool = true, title: Bool = true
     ) {
         self.relations = relations
         self.focus = focus
         self.depth = depth
+        self.wholeUnit = wholeUnit
         self.highlight = highlight
         self.findings = findings
         self.language = language
         self.legend = legend
+        self.title = title
     }
 }

@@ -39,7 +39,7 @@ public struct DOTWriter: Sendable {
             .code(.nodesep, "0.25"), .code(.outputorder, "edgesfirst"), .code(.overlap, "false"),
             .code(.pad, "0.3"), .code(.bgcolor, ChartPalette.white), .code(.fontname, Self.fontName),
         ]
-        if let title = chart.loaded.organization.title.map(LabelText.clean), !title.isEmpty {
+        if chart.options.title, let title = chart.loaded.organization.title.map(LabelText.clean), !title.isEmpty {
             graph += [.label(LabelText.wrap(title, width: 90)), .code(.labelloc, "t"), .code(.fontsize, "20")]
         }
         out.defaults(.graph, graph)
