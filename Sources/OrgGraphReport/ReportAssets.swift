@@ -91,6 +91,9 @@ enum ReportAssets {
           figure.chart { border: none; padding: 0; overflow: visible; }
           svg.chart-svg { width: 100% !important; max-height: 240mm; }
           .subject { break-inside: auto; }
+          /* A unit drawn on a chart starts a page: its heading is never left at the foot of
+             the page before, apart from its chart. */
+          .subject:has(figure.chart) { break-before: page; }
           h2, h3, h4, .subject > .meta, .rule-group > .citation { break-after: avoid; }
           li.finding { break-inside: avoid; }
           a { color: inherit; text-decoration: none; }
