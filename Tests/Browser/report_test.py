@@ -248,20 +248,23 @@ def main():
 
     driver = make_driver()
     failures = 0
+    passed = 0
     try:
         for source in examples + [generated]:
             for language in ["en", "vi"]:
                 try:
                     name, checks = check_report(driver, orggraph, source, language, out, None)
                     print(f"ok   {name}: " + "; ".join(checks))
+                    passed += 1
                 except Failure as failure:
                     failures += 1
                     print(f"FAIL {failure}")
     finally:
         driver.quit()
     print(f"screenshots and PDFs in {out}")
+    # The closing line test runners print: one report a test.
+    print(f"browser: {passed} passed, {failures} failed")
     if failures:
-        print(f"{failures} report(s) failed")
         sys.exit(1)
 
 
