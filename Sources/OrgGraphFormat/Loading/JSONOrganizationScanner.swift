@@ -42,6 +42,12 @@ package struct JSONOrganizationScanner {
     private let bases = WordBytes.bases.ownCopy
     /// The period lists read so far, by their periods four bits each.
     private var periodLists: [UInt64: [Period]] = [:]
+    /// The two relation ends read last, as their bytes in the file and their nodes: a relation
+    /// often names a node the one before it named, which is then found without hashing.
+    private var recentEnds = (
+        first: UnsafeRawBufferPointer(start: nil, count: 0), second: UnsafeRawBufferPointer(start: nil, count: 0)
+    )
+    private var recentNodes: (first: Int32, second: Int32) = (-1, -1)
 
     /// The organization in `bytes`, or `nil` when the full decoder must read them.
     /// - Parameters:
@@ -217,10 +223,27 @@ package struct JSONOrganizationScanner {
         skipWhitespace()
         let start = index
         let raw = try rawString()
-        if let node = output.ids.exactIndex(raw) { return .node(node) }
+        if Self.same(raw, recentEnds.first) { return .node(recentNodes.first) }
+        if Self.same(raw, recentEnds.second) {
+            swap(&recentEnds.first, &recentEnds.second)
+            swap(&recentNodes.first, &recentNodes.second)
+            return .node(recentNodes.first)
+        }
+        if let node = output.ids.exactIndex(raw) {
+            recentEnds = (raw, recentEnds.first)
+            recentNodes = (node, recentNodes.first)
+            return .node(node)
+        }
         index = start
         let (value, location) = try identifier()
         return output.end(value, at: location)
+    }
+
+    /// Whether two byte strings are equal; an empty `recent` (nothing read yet) equals nothing.
+    @inline(__always)
+    private static func same(_ raw: UnsafeRawBufferPointer, _ recent: UnsafeRawBufferPointer) -> Bool {
+        guard raw.count == recent.count, let a = raw.baseAddress, let b = recent.baseAddress else { return false }
+        return memcmp(a, b, raw.count) == 0
     }
 
     /// A node's `part-of`: the node's own id string when the bytes name a node already read
