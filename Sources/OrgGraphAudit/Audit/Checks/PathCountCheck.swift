@@ -153,10 +153,11 @@ package struct PathCountCheck: Check {
                                 }
                             }
                             messages.append(
-                                conditions[index].message.render([
-                                    "subject": context.describe(node), "count": "\(found.count)",
-                                    "found": context.describeList(found),
-                                ], in: context.language))
+                                conditions[index].message.render(
+                                    [
+                                        "subject": context.describe(node), "count": "\(found.count)",
+                                        "found": context.describeList(found),
+                                    ], in: context.language))
                         } else if relationOf[index] >= 0 {
                             let slot = relationOf[index]
                             if let (missing, periods) = RelationCheck.missing(
