@@ -94,6 +94,19 @@ struct RenderFormatTests {
         #expect(document.fontFamilies == ["DejaVu Sans"])
     }
 
+    @Test("the chart font is installed: fontconfig gives DejaVu Sans its own file, not a stand-in")
+    func chartFontInstalled() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["fc-match", "-f", "%{file}", DOTWriter.fontName]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let file = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(file.hasSuffix("/DejaVuSans.ttf"), "fontconfig gives '\(file)'; Scripts/setup.sh installs the font")
+    }
 }
 
 /// The width and height in a PNG's header chunk.
