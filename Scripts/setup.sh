@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the build needs when it is missing: libgraphviz-dev (libgvc, libcgraph)
-# and pkg-config. Idempotent: does nothing when both are present.
+# Installs what the build needs when it is missing: libgraphviz-dev (libgvc, libcgraph),
+# pkg-config, and the charts' font. Idempotent: does nothing when all are present.
 set -euo pipefail
 
 missing=()
@@ -8,8 +8,12 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libgvc 2>/dev/null; then
   missing+=(libgraphviz-dev)
 fi
-# Fonts with Vietnamese glyphs, for the charts.
-if ! fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then
+# The charts' font, DejaVu Sans, which has every Vietnamese glyph: fontconfig must give its own
+# file for the name, not another font standing in for it (other packages, such as Chromium's
+# fonts-liberation, bring fonts of their own) nor a condensed or light face of the family
+# (fonts-dejavu-extra), or labels are measured and drawn in another font.
+command -v fc-match >/dev/null 2>&1 || missing+=(fontconfig)
+if ! fc-match -f '%{file}' 'DejaVu Sans' 2>/dev/null | grep -q '/DejaVuSans\.ttf$'; then
   missing+=(fonts-dejavu-core)
 fi
 

@@ -32,7 +32,7 @@ struct DOTInspection: Sendable, Hashable {
     static func parse(_ dot: String) throws(GraphvizError) -> DOTInspection {
         let session = GraphvizSession.shared
         return try session.perform { _ throws(GraphvizError) in
-            guard let graph = agmemread(dot) else { throw session.failure(.parse) }
+            guard let graph = OrderedGraph.read(dot) else { throw session.failure(.parse) }
             defer { agclose(graph) }
             if GraphvizMessages.hasError { throw session.failure(.parse) }
             return inspect(graph)

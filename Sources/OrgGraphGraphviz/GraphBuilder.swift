@@ -6,7 +6,9 @@ import OrgGraphCore
 /// DOT scanner and parser would from the writer's text (the text is the reference; a test
 /// renders both and compares), without printing and parsing it. Nothing is parsed, so nothing
 /// can be injected; values reach Graphviz as the writer made them, labels with `&` quoted so
-/// that libgvc draws them as written (``GraphvizLabel``). Run in turn.
+/// that libgvc draws them as written (``GraphvizLabel``). The graph numbers its objects in the
+/// order they are made, as a graph read from the text does (``OrderedGraph``), so both lay out
+/// alike. Run in turn.
 struct GraphBuilder: DOTSink {
     /// The graph built, to be freed by the caller (`agclose`).
     let root: UnsafeMutablePointer<Agraph_t>
@@ -17,7 +19,7 @@ struct GraphBuilder: DOTSink {
     ///
     /// - Returns: `nil` when Graphviz cannot make the graph.
     init?() {
-        guard let root = agmemread("digraph \"orggraph\" {}") else { return nil }
+        guard let root = OrderedGraph.read("digraph \"orggraph\" {}") else { return nil }
         self.root = root
         stack = [root]
     }

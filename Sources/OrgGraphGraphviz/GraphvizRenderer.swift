@@ -9,6 +9,8 @@ import OrgGraphCore
 /// large stack; Graphviz's own messages never reach standard error: errors come back as
 /// ``GraphvizError`` and warnings are dropped (what its libraries print themselves is captured
 /// too once ``captureStandardError()`` is called). Each render frees its graph, layout and output.
+/// The same graph gives the same bytes every time: its objects are numbered in the order they are
+/// written (``OrderedGraph``), so the layout does not depend on where memory put their names.
 public struct GraphvizRenderer: Sendable {
     public init() {}
 
@@ -32,7 +34,7 @@ public struct GraphvizRenderer: Sendable {
     public static func prepare() {
         DispatchQueue.global(qos: .userInitiated).async {
             try? GraphvizSession.shared.perform(capturing: false) { context throws(GraphvizError) in
-                guard let graph = agmemread(Self.warmUp) else { return }
+                guard let graph = OrderedGraph.read(Self.warmUp) else { return }
                 gvLayout(context, graph, "dot")
                 gvFreeLayout(context, graph)
                 agclose(graph)
@@ -59,7 +61,7 @@ public struct GraphvizRenderer: Sendable {
         }
         let session = GraphvizSession.shared
         return try session.performThenCleanUp { context throws(GraphvizError) in
-            guard let graph = agmemread(dot) else { throw session.failure(.parse) }
+            guard let graph = OrderedGraph.read(dot) else { throw session.failure(.parse) }
             if GraphvizMessages.hasError {
                 agclose(graph)
                 throw session.failure(.parse)
