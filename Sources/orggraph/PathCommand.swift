@@ -48,6 +48,9 @@ struct PathCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Language of the text's own words and of kinds' and relations' names: en or vi.")
+    var lang: Language = .english
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -85,7 +88,7 @@ struct PathCommand: ParsableCommand {
         var finder = PathFinder(loaded.graph)
         let source = try Input.node(from ?? "", in: loaded, file: file)
         let target = try Input.node(to ?? "", in: loaded, file: file)
-        var report = PathReport(loaded, from: source, to: target, paths: [], isListing: all)
+        var report = PathReport(loaded, from: source, to: target, paths: [], isListing: all, language: lang)
         if all {
             try listAll(report, finder: &finder, allowed: allowed)
             return
@@ -110,7 +113,7 @@ struct PathCommand: ParsableCommand {
         if format == .json { buffer.append(report.jsonClosing) }
         buffer.flush()
         if number == 0, format == .text { FileOutput.standardError(report.noPathMessage(via: via) + "\n") }
-        if truncated { FileOutput.standardError(PathReport.truncationMessage() + "\n") }
+        if truncated { FileOutput.standardError(PathReport.truncationMessage(language: lang) + "\n") }
         if number == 0 { throw ExitCode(1) }
     }
 

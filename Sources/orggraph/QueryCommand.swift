@@ -31,6 +31,9 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Language of the text's own words and of kinds' and relations' names: en or vi.")
+    var lang: Language = .english
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -39,7 +42,7 @@ struct QueryCommand: ParsableCommand {
         let origin = try Input.node(start, in: loaded, file: organization.file)
         var evaluator = PathEvaluator(loaded)
         let report = QueryReport(
-            loaded, start: start, expression: expression, nodes: evaluator.evaluate(path, from: origin))
+            loaded, start: start, expression: expression, nodes: evaluator.evaluate(path, from: origin), language: lang)
         format.write(text: report.text, json: report.json)
     }
 }
