@@ -71,7 +71,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         var allowed = StepSet.all
         if let via {
-            guard let steps = StepSet(try Input.expression(via, source: "via")) else {
+            guard let steps = StepSet(try Input.expression(via, source: "via", language: lang)) else {
                 FileOutput.standardError(
                     "via: error: --via takes relation types and inverses joined by '|', such as 'reports-to|^leads' "
                         + "or 'liaises-with{basis=location}|^leads'\n")
@@ -80,14 +80,14 @@ struct PathCommand: ParsableCommand {
             allowed = steps
         }
         let file = organization.file
-        let loaded = try Input.load(file, input)
+        let loaded = try Input.load(file, input, language: lang)
         if let pairs {
             try answerPairs(pairs, in: loaded, allowed: allowed)
             return
         }
         var finder = PathFinder(loaded.graph)
-        let source = try Input.node(from ?? "", in: loaded, file: file)
-        let target = try Input.node(to ?? "", in: loaded, file: file)
+        let source = try Input.node(from ?? "", in: loaded, file: file, language: lang)
+        let target = try Input.node(to ?? "", in: loaded, file: file, language: lang)
         var report = PathReport(loaded, from: source, to: target, paths: [], isListing: all, language: lang)
         if all {
             try listAll(report, finder: &finder, allowed: allowed)

@@ -25,7 +25,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let file = organization.file
-        let loaded = try Input.load(file, input)
+        let loaded = try Input.load(file, input, language: lang)
         let statistics = OrganizationStatistics(loaded)
         format.write(
             text: { statistics.text(title: loaded.organization.title, file: file, language: lang) },
