@@ -89,46 +89,50 @@ public struct OrganizationStatistics: Sendable {
 
     // MARK: Output
 
-    /// A table for people.
-    public func text(title: String?, file: String) -> String {
+    /// A table for people: in English each kind and relation type as the file writes it, with
+    /// the kind's Vietnamese name after its count; in Vietnamese each named as the regulation
+    /// names it, with the word the file writes after the count.
+    public func text(title: String?, file: String, language: Language = .english) -> String {
+        let words = StatisticsText(language: language)
         var lines: [String] = []
         lines.append(title.map { "\($0) (\(file))" } ?? file)
-        lines.append("  \(nodes) nodes, \(relations) relations")
+        lines.append("  " + words.totals(nodes: nodes, relations: relations))
         lines.append("")
-        lines.append("Nodes by kind")
-        let kindWidth = kinds.map(\.kind.rawValue.count).max() ?? 0
-        for (kind, count) in kinds {
-            lines.append(
-                "  " + kind.rawValue.padding(kindWidth) + "  " + "\(count)".leftPadding(6) + "  " + kind.vietnameseName)
-        }
+        lines.append(words.nodesByKind)
+        lines += Self.table(
+            kinds.map { kind, count in
+                language == .english
+                    ? (kind.rawValue, count, kind.vietnameseName) : (kind.vietnameseName, count, kind.rawValue)
+            })
         lines.append("")
-        lines.append("Relations by type (part-of fields included)")
-        let typeWidth = relationTypes.map(\.type.rawValue.count).max() ?? 0
-        for (type, count) in relationTypes {
-            lines.append("  " + type.rawValue.padding(typeWidth) + "  " + "\(count)".leftPadding(6))
-        }
+        lines.append(words.relationsByType)
+        lines += Self.table(
+            relationTypes.map { type, count in
+                language == .english ? (type.rawValue, count, "") : (type.vietnameseName, count, type.rawValue)
+            })
         if !unitsByLevel.isEmpty {
             lines.append("")
-            lines.append("Public service units by level")
-            for (level, count) in unitsByLevel {
-                lines.append("  " + (level?.rawValue ?? "(no level)").padding(12) + "  " + "\(count)".leftPadding(6))
-            }
+            lines.append(words.unitsByLevel)
+            lines += Self.table(unitsByLevel.map { (words.level($0.level), $0.count, "") }, minimumWidth: 12)
             lines.append("")
-            lines.append("Public service units by sector")
-            let width = unitsBySector.map { ($0.sector ?? "(no sector)").count }.max() ?? 0
-            for (sector, count) in unitsBySector {
-                lines.append("  " + (sector ?? "(no sector)").padding(width) + "  " + "\(count)".leftPadding(6))
-            }
+            lines.append(words.unitsBySector)
+            lines += Self.table(unitsBySector.map { (words.sector($0.sector), $0.count, "") })
         }
         lines.append("")
-        if leadershipHasCycle {
-            lines.append("Leadership depth: none (the leads relations form a cycle; run validate)")
-        } else if deepestLeadershipChain.isEmpty {
-            lines.append("Leadership depth: 0 (no leads relations)")
-        } else {
-            lines.append("Leadership depth: \(leadershipDepth) (\(deepestLeadershipChain.joined(separator: " → ")))")
-        }
+        lines.append(
+            words.leadershipDepth(
+                leadershipHasCycle ? nil : leadershipDepth,
+                chain: deepestLeadershipChain.joined(separator: " → ")))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Rows `  name  count  note`, the names padded to one width and the counts to six columns.
+    private static func table(_ rows: [(name: String, count: Int, note: String)], minimumWidth: Int = 0) -> [String] {
+        let width = max(minimumWidth, rows.map(\.name.count).max() ?? 0)
+        return rows.map { row in
+            "  " + row.name.padding(width) + "  " + "\(row.count)".leftPadding(6)
+                + (row.note.isEmpty ? "" : "  " + row.note)
+        }
     }
 
     /// A JSON object for scripts.

@@ -36,8 +36,8 @@ struct ChainCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let loaded = try Input.load(organization.file, input)
-        let start = try Input.node(id, in: loaded, file: organization.file)
+        let loaded = try Input.load(organization.file, input, language: lang)
+        let start = try Input.node(id, in: loaded, file: organization.file, language: lang)
         let steps = relation.map { [Superiors.upwardStep(for: $0)] } ?? Superiors.upward
         let (chain, cycle) = Superiors(loaded.graph).chain(from: start, following: steps)
         let report = ChainReport(loaded, id: id, start: start, steps: chain, cycle: cycle, language: lang)

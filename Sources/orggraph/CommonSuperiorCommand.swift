@@ -35,9 +35,9 @@ struct CommonSuperiorCommand: ParsableCommand {
 
     func run() throws {
         let file = organization.file
-        let loaded = try Input.load(file, input)
-        let first = try Input.node(a, in: loaded, file: file)
-        let second = try Input.node(b, in: loaded, file: file)
+        let loaded = try Input.load(file, input, language: lang)
+        let first = try Input.node(a, in: loaded, file: file, language: lang)
+        let second = try Input.node(b, in: loaded, file: file, language: lang)
         let found = Superiors(loaded.graph).lowestCommonSuperior(first, second)
         let report = CommonSuperiorReport(
             loaded, a: a, b: b, first: first, second: second, found: found, language: lang)

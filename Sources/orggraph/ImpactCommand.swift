@@ -44,9 +44,9 @@ struct ImpactCommand: ParsableCommand {
 
     func run() throws {
         let file = organization.file
-        let loaded = try Input.load(file, input)
-        for id in remove { _ = try Input.node(id, in: loaded, file: file) }
-        let book = try Input.rulebook(rulebook, for: loaded, input)
+        let loaded = try Input.load(file, input, language: lang)
+        for id in remove { _ = try Input.node(id, in: loaded, file: file, language: lang) }
+        let book = try Input.rulebook(rulebook, for: loaded, input, language: lang)
         let impact = Impact(removing: remove, from: loaded, auditor: Auditor(rulebook: book, language: lang))
         let report = ImpactReport(impact, file: file, rulebook: book, language: lang)
         format.write(text: report.text, json: report.json)

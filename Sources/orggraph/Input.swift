@@ -5,14 +5,18 @@ import OrgGraphIO
 
 /// What commands read from the command line: organization files, node ids, path expressions
 /// and rulebooks, each with its diagnostics on standard error and exit status 2 when it fails.
+/// The diagnostics' messages are in the command's `--lang`; their `file:line:col: error:`
+/// prefix is the same in every language.
 enum Input {
     /// Loads `path`.
-    /// - Throws: `ExitCode(2)` after printing the diagnostics.
-    static func load(_ path: String, _ options: InputOptions) throws -> LoadedOrganization {
+    /// - Throws: `ExitCode(2)` after printing the diagnostics, in `language`.
+    static func load(
+        _ path: String, _ options: InputOptions, language: Language = .english
+    ) throws -> LoadedOrganization {
         do {
             return try options.organizationLoader.load(contentsOf: path)
         } catch {
-            FileOutput.standardError(error.description + "\n")
+            FileOutput.standardError(error.rendered(in: language) + "\n")
             throw ExitCode(2)
         }
     }
@@ -28,22 +32,33 @@ enum Input {
         init(_ loaded: LoadedOrganization) { self.loaded = loaded }
     }
 
+    /// Said when a report file was not written because an input could not be loaded.
+    static func notWritten(_ output: String, language: Language) -> String {
+        language.text(
+            en: "\(output) was not written, since a file could not be loaded",
+            vi: "không ghi \(output), vì có tệp không nạp được")
+    }
+
     /// The index of the node `id` in the organization loaded from `file`.
     /// - Throws: `ExitCode(2)` after an error with the closest id suggested.
-    static func node(_ id: String, in loaded: LoadedOrganization, file: String) throws -> Int {
+    static func node(
+        _ id: String, in loaded: LoadedOrganization, file: String, language: Language = .english
+    ) throws -> Int {
         if let index = loaded.graph.index(of: id) { return index }
-        let hint = loaded.closestID(to: id).map { "; did you mean '\($0)'?" } ?? ""
-        FileOutput.standardError("\(file): error: no node has the id '\(id)'\(hint)\n")
+        let hint = Suggestion.hint(loaded.closestID(to: id))
+        let message = LocalizedText(
+            en: "no node has the id '\(id)'\(hint.en)", vi: "không có nút nào mang mã '\(id)'\(hint.vi)")
+        FileOutput.standardError("\(file): error: \(message.text(in: language))\n")
         throw ExitCode(2)
     }
 
     /// The path expression `text`, given by the option or argument `source`.
     /// - Throws: `ExitCode(2)` after a located error.
-    static func expression(_ text: String, source: String) throws -> PathExpression {
+    static func expression(_ text: String, source: String, language: Language = .english) throws -> PathExpression {
         do {
             return try PathExpression(parsing: text)
         } catch {
-            FileOutput.standardError(error.diagnostic(source: source).description + "\n")
+            FileOutput.standardError(error.diagnostic(source: source).rendered(in: language) + "\n")
             throw ExitCode(2)
         }
     }
@@ -51,12 +66,13 @@ enum Input {
     /// The rulebook of `loaded`: the one `option` names, else the file's own, else the default
     /// (``RulebookLoader/rulebook(option:for:)``).
     /// - Throws: `ExitCode(2)` after the rulebook's diagnostics.
-    static func rulebook(_ option: String?, for loaded: LoadedOrganization, _ options: InputOptions) throws -> Rulebook
-    {
+    static func rulebook(
+        _ option: String?, for loaded: LoadedOrganization, _ options: InputOptions, language: Language = .english
+    ) throws -> Rulebook {
         do {
             return try options.rulebookLoader.rulebook(option: option, for: loaded.organization)
         } catch {
-            FileOutput.standardError(error.description + "\n")
+            FileOutput.standardError(error.rendered(in: language) + "\n")
             throw ExitCode(2)
         }
     }

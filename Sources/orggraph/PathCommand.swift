@@ -48,6 +48,9 @@ struct PathCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Language of the text's own words and of kinds' and relations' names: en or vi.")
+    var lang: Language = .english
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -68,7 +71,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         var allowed = StepSet.all
         if let via {
-            guard let steps = StepSet(try Input.expression(via, source: "via")) else {
+            guard let steps = StepSet(try Input.expression(via, source: "via", language: lang)) else {
                 FileOutput.standardError(
                     "via: error: --via takes relation types and inverses joined by '|', such as 'reports-to|^leads' "
                         + "or 'liaises-with{basis=location}|^leads'\n")
@@ -77,15 +80,15 @@ struct PathCommand: ParsableCommand {
             allowed = steps
         }
         let file = organization.file
-        let loaded = try Input.load(file, input)
+        let loaded = try Input.load(file, input, language: lang)
         if let pairs {
             try answerPairs(pairs, in: loaded, allowed: allowed)
             return
         }
         var finder = PathFinder(loaded.graph)
-        let source = try Input.node(from ?? "", in: loaded, file: file)
-        let target = try Input.node(to ?? "", in: loaded, file: file)
-        var report = PathReport(loaded, from: source, to: target, paths: [], isListing: all)
+        let source = try Input.node(from ?? "", in: loaded, file: file, language: lang)
+        let target = try Input.node(to ?? "", in: loaded, file: file, language: lang)
+        var report = PathReport(loaded, from: source, to: target, paths: [], isListing: all, language: lang)
         if all {
             try listAll(report, finder: &finder, allowed: allowed)
             return
@@ -110,7 +113,7 @@ struct PathCommand: ParsableCommand {
         if format == .json { buffer.append(report.jsonClosing) }
         buffer.flush()
         if number == 0, format == .text { FileOutput.standardError(report.noPathMessage(via: via) + "\n") }
-        if truncated { FileOutput.standardError(PathReport.truncationMessage() + "\n") }
+        if truncated { FileOutput.standardError(PathReport.truncationMessage(language: lang) + "\n") }
         if number == 0 { throw ExitCode(1) }
     }
 

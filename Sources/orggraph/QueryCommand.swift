@@ -31,15 +31,18 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Language of the text's own words and of kinds' and relations' names: en or vi.")
+    var lang: Language = .english
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let path = try Input.expression(expression, source: "query")
-        let loaded = try Input.load(organization.file, input)
-        let origin = try Input.node(start, in: loaded, file: organization.file)
+        let path = try Input.expression(expression, source: "query", language: lang)
+        let loaded = try Input.load(organization.file, input, language: lang)
+        let origin = try Input.node(start, in: loaded, file: organization.file, language: lang)
         var evaluator = PathEvaluator(loaded)
         let report = QueryReport(
-            loaded, start: start, expression: expression, nodes: evaluator.evaluate(path, from: origin))
+            loaded, start: start, expression: expression, nodes: evaluator.evaluate(path, from: origin), language: lang)
         format.write(text: report.text, json: report.json)
     }
 }

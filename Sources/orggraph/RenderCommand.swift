@@ -90,7 +90,7 @@ struct RenderCommand: ParsableCommand {
         try OutputTarget.refuseSameFiles([destination], inputs: [file])
         let progress = ProgressLine("loading")
         defer { progress.finish() }
-        let loaded = try Input.load(file, input)
+        let loaded = try Input.load(file, input, language: lang)
         clock.mark("load")
         progress.stage("charting")
         let chart = try makeChart(loaded)
@@ -134,13 +134,13 @@ struct RenderCommand: ParsableCommand {
     /// - Throws: `ExitCode(2)` after a message for an unknown id or a rulebook that cannot load.
     private func makeChart(_ loaded: LoadedOrganization) throws -> Chart {
         var options = ChartOptions(language: lang, legend: !noLegend)
-        if let relations { options.relations = try Self.relationTypes(relations) }
+        if let relations { options.relations = try Self.relationTypes(relations, language: lang) }
         options.focus = focus
         options.depth = depth ?? ChartOptions.defaultDepth
         options.wholeUnit = wholeUnit
         if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
         if findings {
-            let rulebook = try Input.rulebook(nil, for: loaded, input)
+            let rulebook = try Input.rulebook(nil, for: loaded, input, language: lang)
             options.findings = Auditor(rulebook: rulebook).audit(loaded).findings
         }
         do {
@@ -155,12 +155,12 @@ struct RenderCommand: ParsableCommand {
 
     /// The relation types of `--relations`. An unknown or empty name is an error that quotes
     /// the list as typed, with a caret under the name and a "did you mean" where one is close.
-    static func relationTypes(_ list: String) throws -> Set<RelationType> {
+    static func relationTypes(_ list: String, language: Language = .english) throws -> Set<RelationType> {
         do {
             return try ChartOptions.relations(parsing: list)
         } catch {
             let diagnostic = error.diagnostic(in: list, option: "--relations")
-            FileOutput.standardError(diagnostic.description + "\n")
+            FileOutput.standardError(diagnostic.rendered(in: language) + "\n")
             throw ExitCode(2)
         }
     }

@@ -78,14 +78,14 @@ struct ReportCommand: ParsableCommand {
                 let rulebook = try rulebooks.rulebook(for: loaded.organization)
                 audited.append(AuditedFile(path: file, loaded: loaded, rulebook: rulebook, language: lang))
             } catch {
-                FileOutput.standardError(error.description + "\n")
+                FileOutput.standardError(error.rendered(in: lang) + "\n")
                 loadFailed = true
             }
             progress.advance()
         }
         if loadFailed {
             progress.finish()
-            FileOutput.standardError("note: \(output) was not written, since a file could not be loaded\n")
+            FileOutput.standardError("note: \(Input.notWritten(output, language: lang))\n")
             throw ExitCode(2)
         }
         let report: HTMLReport

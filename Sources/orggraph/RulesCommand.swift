@@ -38,7 +38,7 @@ struct RulesCommand: ParsableCommand {
         do {
             book = try input.rulebookLoader.load(rulebook).withAuditorRules
         } catch {
-            FileOutput.standardError(error.description + "\n")
+            FileOutput.standardError(error.rendered(in: lang) + "\n")
             throw ExitCode(2)
         }
         if let id {

@@ -80,7 +80,7 @@ struct ValidateCommand: ParsableCommand {
                 try report.audit(loaded, file: file, rulebooks: &rulebooks)
                 if file == files.last { Input.keepUntilExit(loaded) }
             } catch {
-                FileOutput.standardError(error.description + "\n")
+                FileOutput.standardError(error.rendered(in: lang) + "\n")
                 report.add(error)
                 loadFailed = true
             }
@@ -89,7 +89,7 @@ struct ValidateCommand: ParsableCommand {
         // A run that stops with status 2 writes no report file, and leaves one already there as
         // it was: a report missing the files that could not be loaded would read as their audit.
         if loadFailed, let output, output != "-" {
-            FileOutput.standardError("note: \(output) was not written, since a file could not be loaded\n")
+            FileOutput.standardError("note: \(Input.notWritten(output, language: lang))\n")
             throw ExitCode(2)
         }
         if !report.files.isEmpty || format != .text {

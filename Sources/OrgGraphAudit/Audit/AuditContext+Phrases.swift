@@ -82,15 +82,3 @@ extension Period {
         }
     }
 }
-
-extension Level {
-    /// The Vietnamese name of the level: `trung ương`, `tỉnh`, `huyện`, `xã`.
-    var vietnameseName: String {
-        switch self {
-        case .central: "trung ương"
-        case .provincial: "tỉnh"
-        case .district: "huyện"
-        case .commune: "xã"
-        }
-    }
-}

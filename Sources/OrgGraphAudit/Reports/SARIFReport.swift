@@ -29,8 +29,8 @@ public enum SARIFReport {
         var invocation: [(String, String)] = [("executionSuccessful", report.errors.isEmpty ? "true" : "false")]
         if !report.errors.isEmpty || !report.notes.isEmpty {
             let notifications =
-                report.errors.map { notification($0, fileIndex) }
-                + report.notes.map { notification($0, fileIndex, level: "note") }
+                report.errors.map { notification($0, fileIndex, in: report.language) }
+                + report.notes.map { notification($0, fileIndex, level: "note", in: report.language) }
             invocation.append(("toolExecutionNotifications", JSONText.array(notifications)))
         }
         return """
@@ -53,10 +53,12 @@ public enum SARIFReport {
     }
 
     /// An error that stopped a load, or a note on the run, as a notification of the run, at its place.
-    private static func notification(_ error: Diagnostic, _ files: [String: Int], level: String = "error") -> String {
+    private static func notification(
+        _ error: Diagnostic, _ files: [String: Int], level: String = "error", in language: Language
+    ) -> String {
         JSONText.object([
             ("level", JSONText.quote(level)),
-            ("message", JSONText.object([("text", JSONText.quote(error.message))])),
+            ("message", JSONText.object([("text", JSONText.quote(error.text.text(in: language)))])),
             (
                 "locations",
                 JSONText.array([

@@ -9,7 +9,7 @@ extension ValidationReport {
     ) throws(LoadError) {
         let rulebook = try rulebooks.rulebook(for: loaded.organization)
         add(Auditor(rulebook: rulebook, language: language).audit(loaded), file: file, rulebook: rulebook)
-        if let note = RulebookSuggestion.note(for: loaded, auditedUnder: rulebook, language: language) {
+        if let note = RulebookSuggestion.note(for: loaded, auditedUnder: rulebook) {
             notes.append(note)
         }
     }

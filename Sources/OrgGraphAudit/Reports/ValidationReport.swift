@@ -112,7 +112,7 @@ public struct ValidationReport: Sendable {
 
     /// `file:line:col: note: message`.
     func noteLine(_ note: Diagnostic) -> String {
-        "\(Self.place(note.file, note.location)): \(noteWord): \(TerminalText.escaped(note.message))"
+        "\(Self.place(note.file, note.location)): \(noteWord): \(TerminalText.escaped(note.text.text(in: language)))"
     }
 
     /// `file:line:column` for a person: control characters in the file name shown as escapes.
@@ -134,7 +134,7 @@ public struct ValidationReport: Sendable {
         let list = findings.isEmpty ? "[]" : "[\n    " + findings.map(Self.json).joined(separator: ",\n    ") + "\n  ]"
         var members = [
             ("files", JSONText.array(files.map(JSONText.quote))), ("findings", list),
-            ("errors", JSONText.array(errors.map(Self.json))),
+            ("errors", JSONText.array(errors.map { Self.json($0, in: language) })),
             (
                 "summary",
                 JSONText.object([
@@ -144,17 +144,17 @@ public struct ValidationReport: Sendable {
             ),
         ]
         // Written only when there is one, so the shape of an ordinary run stays as it was.
-        if !notes.isEmpty { members.append(("notes", JSONText.array(notes.map(Self.json)))) }
+        if !notes.isEmpty { members.append(("notes", JSONText.array(notes.map { Self.json($0, in: language) }))) }
         members.append(("language", JSONText.quote(language.rawValue)))
         return members
     }
 
     /// `{"file", "line", "column", "message"}` for an error that stopped a load (line and column
-    /// 0 when the place is not known, as for findings).
-    static func json(_ error: Diagnostic) -> String {
+    /// 0 when the place is not known, as for findings), the message in `language`.
+    static func json(_ error: Diagnostic, in language: Language) -> String {
         JSONText.object([
             ("file", JSONText.quote(error.file)), ("line", "\(error.location.line)"),
-            ("column", "\(error.location.column)"), ("message", JSONText.quote(error.message)),
+            ("column", "\(error.location.column)"), ("message", JSONText.quote(error.text.text(in: language))),
         ])
     }
 

@@ -39,9 +39,16 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     }
 
     /// Reports an error; its message and source line are worked out only if it will be shown.
-    private mutating func report(_ message: @autoclosure () -> String, at location: SourceLocation) {
+    private mutating func report(_ message: @autoclosure () -> LocalizedText, at location: SourceLocation) {
         let source = source
         diagnostics.append { source.diagnostic(message(), at: location) }
+    }
+
+    /// `unknown relation type 'x'; did you mean 'y'?`.
+    private static func unknownRelationType(_ name: String) -> LocalizedText {
+        let hint = Suggestion.didYouMean(name, in: RelationType.allCases.map(\.rawValue))
+        return LocalizedText(
+            en: "unknown relation type '\(name)'\(hint.en)", vi: "loại quan hệ không hợp lệ '\(name)'\(hint.vi)")
     }
 
     // MARK: Values
@@ -53,7 +60,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             let scalar = try reader.readScalar()
             return (scalar.text, scalar.location)
         case let kind:
-            report("'\(field)' must be text, found \(kind.phrase)", at: location)
+            report(
+                LocalizedText(
+                    en: "'\(field)' must be text, found \(kind.phrase.en)",
+                    vi: "'\(field)' phải là văn bản, nhưng gặp \(kind.phrase.vi)"),
+                at: location)
             try reader.skipValue()
             return nil
         }
@@ -77,19 +88,29 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 case .vietnamese: vietnamese = try text("\(field).\(key.text)")?.0.trimmingWhitespace()
                 case nil:
                     try unknownField(
-                        key, in: "in '\(field)' (a text in English 'en' and Vietnamese 'vi')",
+                        key,
+                        in: LocalizedText(
+                            en: "in '\(field)' (a text in English 'en' and Vietnamese 'vi')",
+                            vi: "trong '\(field)' (văn bản tiếng Anh 'en' và tiếng Việt 'vi')"),
                         known: Self.languageFields)
                 }
             }
             guard diagnostics.count == errorsBefore else { return nil }
             guard let result = LocalizedText(english: english?.nfc, vietnamese: vietnamese) else {
-                report("'\(field)' needs its text in 'en', 'vi' or both", at: location)
+                report(
+                    LocalizedText(
+                        en: "'\(field)' needs its text in 'en', 'vi' or both",
+                        vi: "'\(field)' cần có văn bản trong 'en', 'vi' hoặc cả hai"),
+                    at: location)
                 return nil
             }
             return result
         case let kind:
             report(
-                "'\(field)' must be text, or a mapping with 'en' and 'vi' texts; found \(kind.phrase)", at: location)
+                LocalizedText(
+                    en: "'\(field)' must be text, or a mapping with 'en' and 'vi' texts; found \(kind.phrase.en)",
+                    vi: "'\(field)' phải là văn bản, hoặc ánh xạ có văn bản 'en' và 'vi'; nhưng gặp \(kind.phrase.vi)"),
+                at: location)
             try reader.skipValue()
             return nil
         }
@@ -98,7 +119,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func integer(_ field: String) throws(SyntaxError) -> Int? {
         guard let (value, location) = try text(field) else { return nil }
         guard let number = Int(value), number >= 0 else {
-            report("'\(field)' must be a whole number, 0 or more; found '\(value)'", at: location)
+            report(
+                LocalizedText(
+                    en: "'\(field)' must be a whole number, 0 or more; found '\(value)'",
+                    vi: "'\(field)' phải là số nguyên từ 0 trở lên; nhưng gặp '\(value)'"),
+                at: location)
             return nil
         }
         return number
@@ -116,7 +141,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         case .string:
             return try text(field).map { [$0] } ?? []
         case let kind:
-            report("'\(field)' must be a list, found \(kind.phrase)", at: try reader.location())
+            report(
+                LocalizedText(
+                    en: "'\(field)' must be a list, found \(kind.phrase.en)",
+                    vi: "'\(field)' phải là danh sách, nhưng gặp \(kind.phrase.vi)"),
+                at: try reader.location())
             try reader.skipValue()
             return []
         }
@@ -130,7 +159,9 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             expressions[value] = expression
             return expression
         } catch {
-            report("in '\(field)': \(error.message)", at: place(ofCharacter: error.column, in: value, at: location))
+            report(
+                LocalizedText(en: "in '\(field)': \(error.text.en)", vi: "trong '\(field)': \(error.text.vi)"),
+                at: place(ofCharacter: error.column, in: value, at: location))
             return nil
         }
     }
@@ -190,8 +221,12 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         var ok = true
         for (name, location) in try textList(field) {
             guard let kinds = KindSet.named(name) else {
+                let hint = Suggestion.didYouMean(name, in: KindSet.allNames)
                 report(
-                    "unknown kind or group '\(name)'\(Suggestion.didYouMean(name, in: KindSet.allNames))", at: location)
+                    LocalizedText(
+                        en: "unknown kind or group '\(name)'\(hint.en)",
+                        vi: "loại đơn vị hoặc nhóm không hợp lệ '\(name)'\(hint.vi)"),
+                    at: location)
                 ok = false
                 continue
             }
@@ -203,14 +238,25 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func severity(_ field: String) throws(SyntaxError) -> Severity? {
         guard let (value, location) = try text(field) else { return nil }
         guard let severity = Severity(rawValue: value) else {
-            report("unknown severity '\(value)'; expected error, warning or info", at: location)
+            report(
+                LocalizedText(
+                    en: "unknown severity '\(value)'; expected error, warning or info",
+                    vi: "mức độ không hợp lệ '\(value)'; giá trị hợp lệ: error, warning hoặc info"),
+                at: location)
             return nil
         }
         return severity
     }
 
-    private mutating func unknownField(_ key: Scalar, in context: String, known: [String]) throws(SyntaxError) {
-        report("unknown field '\(key.text)' \(context)\(Suggestion.didYouMean(key.text, in: known))", at: key.location)
+    private mutating func unknownField(
+        _ key: Scalar, in context: LocalizedText, known: [String]
+    ) throws(SyntaxError) {
+        let hint = Suggestion.didYouMean(key.text, in: known)
+        report(
+            LocalizedText(
+                en: "unknown field '\(key.text)' \(context.en)\(hint.en)",
+                vi: "trường không hợp lệ '\(key.text)' \(context.vi)\(hint.vi)"),
+            at: key.location)
         try reader.skipValue()
     }
 
@@ -219,7 +265,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     mutating func decode() throws(SyntaxError) -> RulebookSource? {
         let root = try reader.location()
         guard try reader.peekKind() == .mapping else {
-            report("a rulebook is a mapping with 'rulebook', 'title' and 'rules'", at: root)
+            report(
+                LocalizedText(
+                    en: "a rulebook is a mapping with 'rulebook', 'title' and 'rules'",
+                    vi: "bộ quy tắc là một ánh xạ (mapping) có 'rulebook', 'title' và 'rules'"),
+                at: root)
             return nil
         }
         var result = RulebookSource(id: "")
@@ -248,14 +298,27 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                         if let rule = try rule() { result.rules.append(rule) }
                     }
                 case let kind:
-                    report("'rules' must be a list, found \(kind.phrase)", at: try reader.location())
+                    report(
+                        LocalizedText(
+                            en: "'rules' must be a list, found \(kind.phrase.en)",
+                            vi: "'rules' phải là danh sách, nhưng gặp \(kind.phrase.vi)"),
+                        at: try reader.location())
                     try reader.skipValue()
                 }
-            default: try unknownField(key, in: "at the top of a rulebook", known: Self.topFields)
+            default:
+                try unknownField(
+                    key, in: LocalizedText(en: "at the top of a rulebook", vi: "ở cấp trên cùng của bộ quy tắc"),
+                    known: Self.topFields)
             }
         }
         try reader.finish()
-        if !sawID { report("missing required field 'rulebook' (the rulebook's id)", at: root) }
+        if !sawID {
+            report(
+                LocalizedText(
+                    en: "missing required field 'rulebook' (the rulebook's id)",
+                    vi: "không có trường bắt buộc 'rulebook' (mã của bộ quy tắc)"),
+                at: root)
+        }
         return diagnostics.isEmpty ? result : nil
     }
 
@@ -264,7 +327,12 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func clauses() throws(SyntaxError) -> [(section: String, summary: LocalizedText)] {
         guard try reader.peekKind() == .mapping else {
             report(
-                "'clauses' must be a mapping of sections as rules cite them (§1, structure) to one-line summaries",
+                LocalizedText(
+                    en:
+                        "'clauses' must be a mapping of sections as rules cite them (§1, structure) to one-line summaries",
+                    vi:
+                        "'clauses' phải là ánh xạ từ các khoản như quy tắc trích dẫn (§1, structure) tới tóm tắt một dòng"
+                ),
                 at: try reader.location())
             try reader.skipValue()
             return []
@@ -281,7 +349,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         id: String, severity: Severity, location: SourceLocation
     )] {
         guard try reader.peekKind() == .mapping else {
-            report("'severity' must be a mapping of rule ids to error, warning or info", at: try reader.location())
+            report(
+                LocalizedText(
+                    en: "'severity' must be a mapping of rule ids to error, warning or info",
+                    vi: "'severity' phải là ánh xạ từ mã quy tắc tới error, warning hoặc info"),
+                at: try reader.location())
             try reader.skipValue()
             return []
         }
@@ -332,7 +404,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func rule() throws(SyntaxError) -> RulebookSource.RuleSource? {
         let start = try reader.location()
         guard try reader.peekKind() == .mapping else {
-            report("a rule is a mapping with 'id', 'title', 'severity' and a check", at: start)
+            report(
+                LocalizedText(
+                    en: "a rule is a mapping with 'id', 'title', 'severity' and a check",
+                    vi: "quy tắc là một ánh xạ (mapping) có 'id', 'title', 'severity' và một phép kiểm tra"),
+                at: start)
             try reader.skipValue()
             return nil
         }
@@ -347,8 +423,13 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 if let (id, location) = try text("id") {
                     if !Self.isKebabCase(id) {
                         report(
-                            "rule id '\(id)' is not kebab-case: lowercase words of letters and digits joined by "
-                                + "single '-', such as 'unit-has-one-head'", at: location)
+                            LocalizedText(
+                                en:
+                                    "rule id '\(id)' is not kebab-case: lowercase words of letters and digits joined by "
+                                    + "single '-', such as 'unit-has-one-head'",
+                                vi: "mã quy tắc '\(id)' không đúng dạng kebab-case: các từ viết thường gồm chữ cái và "
+                                    + "chữ số, nối bằng một dấu '-', ví dụ 'unit-has-one-head'"),
+                            at: location)
                     }
                     fields.id = id
                 }
@@ -363,7 +444,8 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 if let fieldType {
                     fields.values[key.text] = try value(of: fieldType, key.text)
                 } else {
-                    try unknownField(key, in: "in a rule", known: Self.ruleFields)
+                    try unknownField(
+                        key, in: LocalizedText(en: "in a rule", vi: "trong một quy tắc"), known: Self.ruleFields)
                 }
             }
         }
@@ -371,7 +453,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             let present =
                 required == "id" ? fields.id != nil : required == "title" ? fields.title != nil : fields.severity != nil
             if !present, diagnostics.count == errorsBefore {
-                report("missing required field '\(required)' in a rule", at: start)
+                report(
+                    LocalizedText(
+                        en: "missing required field '\(required)' in a rule",
+                        vi: "không có trường bắt buộc '\(required)' trong một quy tắc"),
+                    at: start)
             }
         }
         guard diagnostics.count == errorsBefore, let id = fields.id, let title = fields.title,
@@ -379,10 +465,15 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         else { return nil }
         if fields.checks.count != 1 {
             let names = fields.checks.map(\.0)
+            let (all, given) = (Self.checkFields.joined(separator: ", "), names.joined(separator: ", "))
             report(
                 names.isEmpty
-                    ? "rule '\(id)' has no check; give one of: \(Self.checkFields.joined(separator: ", "))"
-                    : "rule '\(id)' has more than one check (\(names.joined(separator: ", "))); give one",
+                    ? LocalizedText(
+                        en: "rule '\(id)' has no check; give one of: \(all)",
+                        vi: "quy tắc '\(id)' không có phép kiểm tra; hãy ghi một trong: \(all)")
+                    : LocalizedText(
+                        en: "rule '\(id)' has more than one check (\(given)); give one",
+                        vi: "quy tắc '\(id)' có nhiều hơn một phép kiểm tra (\(given)); chỉ ghi một"),
                 at: fields.checks.dropFirst().first?.1 ?? start)
             return nil
         }
@@ -401,7 +492,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         let (name, location) = fields.checks[0]
         guard let kind = CheckKind.named(name) else { return nil }
         if kind.needsSubject, fields.subject == nil {
-            report("rule '\(id)' needs a 'subject': the kinds whose nodes it checks", at: start)
+            report(
+                LocalizedText(
+                    en: "rule '\(id)' needs a 'subject': the kinds whose nodes it checks",
+                    vi: "quy tắc '\(id)' cần có 'subject': các loại đơn vị mà quy tắc kiểm tra"),
+                at: start)
             return nil
         }
         var rule = DecodedRule(
@@ -468,12 +563,19 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             case "exactly":
                 minimum = try integer("exactly")
                 maximum = minimum
-            default: try unknownField(key, in: "in a guard of '\(field)'", known: ["path", "min", "max", "exactly"])
+            default:
+                try unknownField(
+                    key,
+                    in: LocalizedText(en: "in a guard of '\(field)'", vi: "trong một điều kiện áp dụng của '\(field)'"),
+                    known: ["path", "min", "max", "exactly"])
             }
         }
         guard diagnostics.count == errorsBefore else { return nil }
         guard let path else {
-            report("a guard of '\(field)' needs a 'path'", at: start)
+            report(
+                LocalizedText(
+                    en: "a guard of '\(field)' needs a 'path'", vi: "điều kiện áp dụng của '\(field)' cần có 'path'"),
+                at: start)
             return nil
         }
         return PathGuard(path: path, minimum: minimum, maximum: maximum)
@@ -482,7 +584,9 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func conditions() throws(SyntaxError) -> [PathCountCheck.Condition]? {
         guard try reader.peekKind() == .sequence else {
             report(
-                "'conditions' must be a list of {path, min/max/exactly, message} or {relation, message}",
+                LocalizedText(
+                    en: "'conditions' must be a list of {path, min/max/exactly, message} or {relation, message}",
+                    vi: "'conditions' phải là danh sách các {path, min/max/exactly, message} hoặc {relation, message}"),
                 at: try reader.location())
             try reader.skipValue()
             return nil
@@ -493,7 +597,10 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             let start = try reader.location()
             guard try reader.peekKind() == .mapping else {
                 report(
-                    "a condition is a mapping with 'path' and 'min', 'max' or 'exactly', or with 'relation'", at: start)
+                    LocalizedText(
+                        en: "a condition is a mapping with 'path' and 'min', 'max' or 'exactly', or with 'relation'",
+                        vi: "điều kiện là một ánh xạ có 'path' và 'min', 'max' hoặc 'exactly', hoặc có 'relation'"),
+                    at: start)
                 try reader.skipValue()
                 continue
             }
@@ -530,18 +637,26 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 case "message": message = try localized("message")
                 default:
                     try unknownField(
-                        key, in: "in a condition",
+                        key, in: LocalizedText(en: "in a condition", vi: "trong một điều kiện"),
                         known: ["when", "path", "among", "not-among", "min", "max", "exactly", "relation", "message"])
                 }
             }
             guard diagnostics.count == errorsBefore else { continue }
             if sawRelation {
                 if path != nil {
-                    report("a condition has a 'path' or a 'relation', not both", at: start)
+                    report(
+                        LocalizedText(
+                            en: "a condition has a 'path' or a 'relation', not both",
+                            vi: "điều kiện có 'path' hoặc 'relation', không có cả hai"),
+                        at: start)
                 } else if let countField {
                     report(
-                        "'\(countField.text)' belongs to a 'path' condition; a 'relation' condition has "
-                            + "'when', 'relation' and 'message'", at: countField.location)
+                        LocalizedText(
+                            en: "'\(countField.text)' belongs to a 'path' condition; a 'relation' condition has "
+                                + "'when', 'relation' and 'message'",
+                            vi: "'\(countField.text)' chỉ dùng trong điều kiện 'path'; điều kiện 'relation' có "
+                                + "'when', 'relation' và 'message'"),
+                        at: countField.location)
                 } else if let relation {
                     result.append(
                         .init(
@@ -558,11 +673,18 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 continue
             }
             guard let path else {
-                report("a condition needs a 'path' or a 'relation'", at: start)
+                report(
+                    LocalizedText(
+                        en: "a condition needs a 'path' or a 'relation'", vi: "điều kiện cần có 'path' hoặc 'relation'"),
+                    at: start)
                 continue
             }
             if minimum == nil, maximum == nil {
-                report("a condition needs 'min', 'max' or 'exactly'", at: start)
+                report(
+                    LocalizedText(
+                        en: "a condition needs 'min', 'max' or 'exactly'",
+                        vi: "điều kiện cần có 'min', 'max' hoặc 'exactly'"),
+                    at: start)
                 continue
             }
             result.append(
@@ -580,7 +702,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func relation() throws(SyntaxError) -> RelationCheck? {
         let start = try reader.location()
         guard try reader.peekKind() == .mapping else {
-            report("'relation' must be a mapping with 'type' and 'from' or 'to'", at: start)
+            report(
+                LocalizedText(
+                    en: "'relation' must be a mapping with 'type' and 'from' or 'to'",
+                    vi: "'relation' phải là ánh xạ có 'type' và 'from' hoặc 'to'"),
+                at: start)
             try reader.skipValue()
             return nil
         }
@@ -597,9 +723,7 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 if let (value, location) = try text("type") {
                     type = RelationType(rawValue: value)
                     if type == nil {
-                        report(
-                            "unknown relation type '\(value)'"
-                                + Suggestion.didYouMean(value, in: RelationType.allCases.map(\.rawValue)), at: location)
+                        report(Self.unknownRelationType(value), at: location)
                     }
                 }
             case "from": from = try expression("from")
@@ -609,9 +733,12 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                     if let period = Period(rawValue: value) {
                         periods.append(period)
                     } else {
+                        let list = Period.allCases.map(\.rawValue).joined(separator: ", ")
                         report(
-                            "unknown period '\(value)'; expected one of: "
-                                + Period.allCases.map(\.rawValue).joined(separator: ", "), at: location)
+                            LocalizedText(
+                                en: "unknown period '\(value)'; expected one of: \(list)",
+                                vi: "kỳ báo cáo không hợp lệ '\(value)'; giá trị hợp lệ: \(list)"),
+                            at: location)
                     }
                 }
             case "each":
@@ -619,16 +746,24 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                     if let parsed = RelationCheck.Each(rawValue: value) {
                         each = parsed
                     } else {
-                        report("'each' is from, to or any; found '\(value)'", at: location)
+                        report(
+                            LocalizedText(
+                                en: "'each' is from, to or any; found '\(value)'",
+                                vi: "'each' là from, to hoặc any; nhưng gặp '\(value)'"),
+                            at: location)
                     }
                 }
             default:
-                try unknownField(key, in: "in a relation check", known: ["type", "from", "to", "periods", "each"])
+                try unknownField(
+                    key, in: LocalizedText(en: "in a relation check", vi: "trong một phép kiểm tra quan hệ"),
+                    known: ["type", "from", "to", "periods", "each"])
             }
         }
         guard diagnostics.count == errorsBefore else { return nil }
         guard let type else {
-            report("a relation check needs a 'type'", at: start)
+            report(
+                LocalizedText(en: "a relation check needs a 'type'", vi: "phép kiểm tra quan hệ cần có 'type'"),
+                at: start)
             return nil
         }
         return RelationCheck(
@@ -641,10 +776,7 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             let inverse = value.hasPrefix("^")
             let name = inverse ? String(value.dropFirst()) : value
             guard let type = RelationType(rawValue: name) else {
-                report(
-                    "unknown relation type '\(name)'"
-                        + Suggestion.didYouMean(name, in: RelationType.allCases.map(\.rawValue)),
-                    at: location)
+                report(Self.unknownRelationType(name), at: location)
                 return nil
             }
             steps.append(AcyclicCheck.Step(type: type, reversed: inverse))
@@ -655,7 +787,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func attribute() throws(SyntaxError) -> AttributeCheck? {
         let start = try reader.location()
         guard try reader.peekKind() == .mapping else {
-            report("'attribute' must be a mapping with 'key' and 'values' or 'required'", at: start)
+            report(
+                LocalizedText(
+                    en: "'attribute' must be a mapping with 'key' and 'values' or 'required'",
+                    vi: "'attribute' phải là ánh xạ có 'key' và 'values' hoặc 'required'"),
+                at: start)
             try reader.skipValue()
             return nil
         }
@@ -668,11 +804,16 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             case "key": key = try text("key")?.0
             case "values": values = try textList("values").map(\.0)
             case "required": required = try text("required")?.0 == "true"
-            default: try unknownField(field, in: "in an attribute check", known: ["key", "values", "required"])
+            default:
+                try unknownField(
+                    field, in: LocalizedText(en: "in an attribute check", vi: "trong một phép kiểm tra thuộc tính"),
+                    known: ["key", "values", "required"])
             }
         }
         guard let key else {
-            report("an attribute check needs a 'key'", at: start)
+            report(
+                LocalizedText(en: "an attribute check needs a 'key'", vi: "phép kiểm tra thuộc tính cần có 'key'"),
+                at: start)
             return nil
         }
         return AttributeCheck(subject: KindSet(), key: key, values: values, required: required, message: "")
@@ -680,7 +821,11 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
 
     private mutating func examples(_ fields: inout RuleFields) throws(SyntaxError) {
         guard try reader.peekKind() == .mapping else {
-            report("'examples' must be a mapping with 'triggering' and 'non-triggering'", at: try reader.location())
+            report(
+                LocalizedText(
+                    en: "'examples' must be a mapping with 'triggering' and 'non-triggering'",
+                    vi: "'examples' phải là ánh xạ có 'triggering' và 'non-triggering'"),
+                at: try reader.location())
             try reader.skipValue()
             return
         }
@@ -689,7 +834,10 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             switch key.text {
             case "triggering": fields.triggering = try triggeringExamples()
             case "non-triggering": fields.nonTriggering = try textList("non-triggering").map(\.0)
-            default: try unknownField(key, in: "in examples", known: ["triggering", "non-triggering"])
+            default:
+                try unknownField(
+                    key, in: LocalizedText(en: "in examples", vi: "trong các ví dụ"),
+                    known: ["triggering", "non-triggering"])
             }
         }
     }
@@ -700,7 +848,10 @@ extension RulebookDecoder {
     /// `organization` and the node or nodes its findings must be on in `expect`.
     private mutating func triggeringExamples() throws(SyntaxError) -> [RuleDescription.TriggeringExample] {
         guard try reader.peekKind() == .sequence else {
-            report("'triggering' must be a list of examples", at: try reader.location())
+            report(
+                LocalizedText(
+                    en: "'triggering' must be a list of examples", vi: "'triggering' phải là danh sách các ví dụ"),
+                at: try reader.location())
             try reader.skipValue()
             return []
         }
@@ -719,11 +870,16 @@ extension RulebookDecoder {
                 switch key.text {
                 case "organization": organization = try text("organization")?.0
                 case "expect": expect = try textList("expect").map(\.0)
-                default: try unknownField(key, in: "in an example", known: ["expect", "organization"])
+                default:
+                    try unknownField(
+                        key, in: LocalizedText(en: "in an example", vi: "trong một ví dụ"),
+                        known: ["expect", "organization"])
                 }
             }
             guard let organization else {
-                report("an example needs its 'organization'", at: start)
+                report(
+                    LocalizedText(en: "an example needs its 'organization'", vi: "ví dụ cần có 'organization'"),
+                    at: start)
                 continue
             }
             examples.append(.init(expect: expect, organization))

@@ -52,18 +52,25 @@ public struct RulebookLoader: Sendable {
         if let builtin = Self.builtin(reference) { return builtin }
         let file = organization.sourceMap.file
         let location = organization.sourceMap.rulebook
-        func failure(_ message: String, notes: [Diagnostic] = []) -> LoadError {
+        func failure(_ message: LocalizedText, notes: [Diagnostic] = []) -> LoadError {
             LoadError([Diagnostic(file: file, location: location, message: message, notes: notes)])
         }
         if file == "-" {
+            let quoted = Diagnostic.quoted(reference)
             throw failure(
-                "a file on standard input can name only a built-in rulebook (\(Self.builtinList)), not "
-                    + "\(Diagnostic.quoted(reference)); give the rulebook with --rulebook")
+                LocalizedText(
+                    en: "a file on standard input can name only a built-in rulebook (\(Self.builtinList)), not "
+                        + "\(quoted); give the rulebook with --rulebook",
+                    vi: "tệp đọc từ đầu vào chuẩn chỉ được ghi bộ quy tắc có sẵn (\(Self.builtinList)), không được ghi "
+                        + "\(quoted); hãy chỉ ra bộ quy tắc bằng --rulebook"))
         }
         let directory = Self.directory(of: file) ?? "."
         guard let folder = Self.realPath(directory) else {
+            let quoted = Diagnostic.quoted(reference)
             throw failure(
-                "cannot find the folder of this file to look for the rulebook \(Diagnostic.quoted(reference))")
+                LocalizedText(
+                    en: "cannot find the folder of this file to look for the rulebook \(quoted)",
+                    vi: "không tìm thấy thư mục của tệp này để tìm bộ quy tắc \(quoted)"))
         }
         let path: String
         let shown: String
@@ -74,7 +81,11 @@ public struct RulebookLoader: Sendable {
         do {
             return try load(path, relativeTo: nil, chain: [], folder: folder, name: shown)
         } catch {
-            throw failure("cannot load the rulebook \(Diagnostic.quoted(reference))", notes: error.diagnostics)
+            let quoted = Diagnostic.quoted(reference)
+            throw failure(
+                LocalizedText(
+                    en: "cannot load the rulebook \(quoted)", vi: "không nạp được bộ quy tắc \(quoted)"),
+                notes: error.diagnostics)
         }
     }
 
@@ -124,22 +135,22 @@ public struct RulebookLoader: Sendable {
             throw LoadError([
                 Diagnostic(
                     file: path, location: .unknown,
-                    message: "rulebooks extend each other in a circle: " + (chain + [path]).joined(separator: " → "))
+                    message: LocalizedText(
+                        en: "rulebooks extend each other in a circle: " + (chain + [path]).joined(separator: " → "),
+                        vi: "các bộ quy tắc mở rộng lẫn nhau thành vòng khép kín: "
+                            + (chain + [path]).joined(separator: " → ")))
             ])
         }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path, limit: maximumInputBytes, regularOnly: folder != nil)
         } catch {
-            var hint = ""
-            if !error.isLimit {
-                hint =
-                    Suggestion.closest(to: reference, in: Self.builtinIDs).map {
-                        "; did you mean the built-in '\($0)'?"
-                    }
-                    ?? "; the built-in rulebooks are " + Self.builtinIDs.joined(separator: ", ")
-            }
-            throw LoadError([Diagnostic(file: shown, location: .unknown, message: error.message + hint)])
+            let hint = error.isLimit ? LocalizedText(en: "", vi: "") : Self.builtinHint(reference)
+            throw LoadError([
+                Diagnostic(
+                    file: shown, location: .unknown,
+                    message: LocalizedText(en: error.message.en + hint.en, vi: error.message.vi + hint.vi))
+            ])
         }
         return try load(
             bytes: bytes, file: shown, directory: Self.directory(of: shown), chain: chain + [path], folder: folder)
@@ -170,7 +181,11 @@ public struct RulebookLoader: Sendable {
             do {
                 base = try load(reference, relativeTo: from, chain: chain, folder: folder, name: shown)
             } catch {
-                var diagnostic = text.diagnostic("cannot load the rulebook '\(name)' this one extends", at: location)
+                var diagnostic = text.diagnostic(
+                    LocalizedText(
+                        en: "cannot load the rulebook '\(name)' this one extends",
+                        vi: "không nạp được bộ quy tắc '\(name)' mà bộ này mở rộng (extends)"),
+                    at: location)
                 diagnostic.notes = error.diagnostics
                 throw LoadError([diagnostic])
             }
@@ -192,8 +207,15 @@ public struct RulebookLoader: Sendable {
             if let first = own[item.rule.id] {
                 diagnostics.append(
                     text.diagnostic(
-                        "rule '\(item.rule.id)' is defined twice in this rulebook", at: item.location,
-                        notes: [text.diagnostic("first defined here", at: first, kind: .note)]))
+                        LocalizedText(
+                            en: "rule '\(item.rule.id)' is defined twice in this rulebook",
+                            vi: "quy tắc '\(item.rule.id)' được định nghĩa hai lần trong bộ quy tắc này"),
+                        at: item.location,
+                        notes: [
+                            text.diagnostic(
+                                LocalizedText(en: "first defined here", vi: "định nghĩa lần đầu ở đây"), at: first,
+                                kind: .note)
+                        ]))
                 continue
             }
             own[item.rule.id] = item.location
@@ -211,7 +233,7 @@ public struct RulebookLoader: Sendable {
             guard let index = positions[id], !disabled.contains(index) else {
                 diagnostics.append(
                     text.diagnostic(
-                        "cannot disable '\(id)': no such rule\(Suggestion.didYouMean(id, in: known))", at: location))
+                        Self.noSuchRule(id, in: known, en: "cannot disable", vi: "không thể tắt"), at: location))
                 continue
             }
             disabled.insert(index)
@@ -220,7 +242,8 @@ public struct RulebookLoader: Sendable {
             guard let index = positions[id], !disabled.contains(index) else {
                 diagnostics.append(
                     text.diagnostic(
-                        "cannot set the severity of '\(id)': no such rule\(Suggestion.didYouMean(id, in: known))",
+                        Self.noSuchRule(
+                            id, in: known, en: "cannot set the severity of", vi: "không thể đặt mức độ của"),
                         at: location))
                 continue
             }
@@ -239,7 +262,9 @@ public struct RulebookLoader: Sendable {
     }
 
     private struct RulebookDecoding: DocumentDecoding {
-        var expectedStart: String { "a rulebook starts with 'rulebook: ID'" }
+        var expectedStart: LocalizedText {
+            LocalizedText(en: "a rulebook starts with 'rulebook: ID'", vi: "bộ quy tắc bắt đầu bằng 'rulebook: ID'")
+        }
         var readsYAMLTree: Bool { true }
 
         func decode<Reader: StructuredReader>(
@@ -253,12 +278,29 @@ public struct RulebookLoader: Sendable {
 
     private static var builtinList: String { builtinIDs.joined(separator: ", ") }
 
+    /// `; did you mean the built-in 'x'?`, else the list of the built-in rulebooks.
+    static func builtinHint(_ reference: String) -> LocalizedText {
+        if let close = Suggestion.closest(to: reference, in: builtinIDs) {
+            return LocalizedText(
+                en: "; did you mean the built-in '\(close)'?", vi: "; có phải là bộ quy tắc có sẵn '\(close)'?")
+        }
+        return LocalizedText(
+            en: "; the built-in rulebooks are \(builtinList)", vi: "; các bộ quy tắc có sẵn là \(builtinList)")
+    }
+
+    /// `cannot disable 'x': no such rule; did you mean 'y'?`.
+    private static func noSuchRule(_ id: String, in known: [String], en: String, vi: String) -> LocalizedText {
+        let hint = Suggestion.didYouMean(id, in: known)
+        return LocalizedText(
+            en: "\(en) '\(id)': no such rule\(hint.en)", vi: "\(vi) '\(id)': không có quy tắc này\(hint.vi)")
+    }
+
     /// Where a reference written in a file of an organization's folder leads.
     enum Confined: Equatable {
         /// The real path of a file under the folder, and the name it goes by in messages.
         case path(String, name: String)
         /// Why the reference may not be followed, for the message.
-        case refused(String)
+        case refused(LocalizedText)
     }
 
     /// Follows `reference` (not a built-in id) from `directory`, and keeps it only when it is a
@@ -266,34 +308,46 @@ public struct RulebookLoader: Sendable {
     /// first, so that nothing outside is even looked at, then on its real path, component by
     /// component, so that a symlink out is caught too.
     static func confine(_ reference: String, relativeTo directory: String, within folder: String) -> Confined {
-        let rule =
-            "a rulebook named in an organization file is a built-in id (\(builtinList)) or a .yaml or .yml file "
-            + "under the folder of the organization file; --rulebook can name any file"
         let quoted = Diagnostic.quoted(reference)
-        guard !reference.isEmpty else { return .refused("'rulebook' is empty; \(rule)") }
+        func refused(_ english: String, _ vietnamese: String) -> Confined {
+            .refused(
+                LocalizedText(
+                    en: "\(english); a rulebook named in an organization file is a built-in id (\(builtinList)) or a "
+                        + ".yaml or .yml file under the folder of the organization file; --rulebook can name any file",
+                    vi: "\(vietnamese); bộ quy tắc ghi trong tệp tổ chức phải là mã bộ quy tắc có sẵn (\(builtinList)) "
+                        + "hoặc một tệp .yaml, .yml trong thư mục của tệp tổ chức; --rulebook thì chỉ ra được mọi tệp"))
+        }
+        guard !reference.isEmpty else { return refused("'rulebook' is empty", "'rulebook' để trống") }
         if reference.hasPrefix("/") || reference.hasPrefix("~") {
-            return .refused("the rulebook \(quoted) is outside the folder of the organization file; \(rule)")
+            return refused(
+                "the rulebook \(quoted) is outside the folder of the organization file",
+                "bộ quy tắc \(quoted) nằm ngoài thư mục của tệp tổ chức")
         }
         if reference.split(separator: "/").contains("..") {
-            return .refused("the rulebook \(quoted) leads out through '..'; \(rule)")
+            return refused(
+                "the rulebook \(quoted) leads out through '..'", "bộ quy tắc \(quoted) đi ra ngoài qua '..'")
         }
         let lower = reference.lowercased()
         guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else {
-            return .refused("the rulebook \(quoted) is neither a built-in id nor a .yaml or .yml file; \(rule)")
+            return refused(
+                "the rulebook \(quoted) is neither a built-in id nor a .yaml or .yml file",
+                "bộ quy tắc \(quoted) không phải mã bộ quy tắc có sẵn, cũng không phải tệp .yaml, .yml")
         }
         let joined = resolve(reference, relativeTo: directory)
         guard let real = realPath(joined) else {
             let reason = String(cString: strerror(errno))
-            let hint =
-                Suggestion.closest(to: reference, in: builtinIDs).map { "; did you mean the built-in '\($0)'?" }
-                ?? "; the built-in rulebooks are \(builtinList)"
-            return .refused("cannot read the rulebook \(quoted): \(reason)\(hint)")
+            let hint = builtinHint(reference)
+            return .refused(
+                LocalizedText(
+                    en: "cannot read the rulebook \(quoted): \(reason)\(hint.en)",
+                    vi: "không đọc được bộ quy tắc \(quoted): \(reason)\(hint.vi)"))
         }
         let inside = folder.split(separator: "/", omittingEmptySubsequences: true)
         let target = real.split(separator: "/", omittingEmptySubsequences: true)
         guard target.count > inside.count, target.starts(with: inside) else {
-            return .refused(
-                "the rulebook \(quoted) leads out of the folder of the organization file through a symlink; \(rule)")
+            return refused(
+                "the rulebook \(quoted) leads out of the folder of the organization file through a symlink",
+                "bộ quy tắc \(quoted) đi ra ngoài thư mục của tệp tổ chức qua một liên kết tượng trưng (symlink)")
         }
         return .path(real, name: joined)
     }

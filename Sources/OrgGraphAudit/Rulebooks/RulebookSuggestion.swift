@@ -6,12 +6,12 @@ import OrgGraphFormat
 /// as immediate superiors (SPEC §3). It only suggests: the findings and the exit status stay
 /// those of the rulebook in force.
 public enum RulebookSuggestion {
-    /// The note for `loaded` audited under `rulebook`, in `language`, or `nil` when there is
-    /// nothing to suggest.
+    /// The note for `loaded` audited under `rulebook`, in English and Vietnamese, or `nil` when
+    /// there is nothing to suggest.
     ///
     /// - Complexity: O(*n* + the `superior-of` relations).
     public static func note(
-        for loaded: LoadedOrganization, auditedUnder rulebook: Rulebook, language: Language = .english
+        for loaded: LoadedOrganization, auditedUnder rulebook: Rulebook
     ) -> Diagnostic? {
         guard rulebook.id == RulebookLoader.defaultID else { return nil }
         let organization = loaded.organization
@@ -24,7 +24,7 @@ public enum RulebookSuggestion {
             let twoTier = RulebookLoader.twoTierID
             return Diagnostic(
                 .note, file: organization.sourceMap.file, location: organization.sourceMap.node(node),
-                message: language.text(
+                message: LocalizedText(
                     en: "this file has no district level and commune party committees as immediate superiors, as in "
                         + "the two-tier organization since 1 July 2025; it was audited under \(rulebook.id) (2023). "
                         + "To audit it under \(twoTier), give --rulebook \(twoTier) or write 'rulebook: \(twoTier)' in it",

@@ -10,10 +10,14 @@ extension ChartOptions {
         /// The error as a diagnostic that quotes `list`, as typed after `option`, with a caret
         /// under the name and a "did you mean" where one is close.
         public func diagnostic(in list: String, option: String) -> Diagnostic {
+            let hint = RelationType.hint(for: name)
             let message =
                 name.isEmpty
-                ? "\(option) takes relation types joined by commas, such as 'leads,reports-to'"
-                : "unknown relation '\(name)'\(RelationType.hint(for: name))"
+                ? LocalizedText(
+                    en: "\(option) takes relation types joined by commas, such as 'leads,reports-to'",
+                    vi: "\(option) nhận các loại quan hệ nối bằng dấu phẩy, ví dụ 'leads,reports-to'")
+                : LocalizedText(
+                    en: "unknown relation '\(name)'\(hint.en)", vi: "quan hệ không hợp lệ '\(name)'\(hint.vi)")
             return Diagnostic(
                 file: String(option.drop { $0 == "-" }), location: SourceLocation(line: 1, column: column),
                 message: message, sourceLine: list)

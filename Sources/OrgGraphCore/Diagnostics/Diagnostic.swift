@@ -1,5 +1,9 @@
 /// A located message about a file that could not be loaded, rendered the way compilers do:
 /// `file:line:col: error: message`, then the source line and a caret under the column.
+///
+/// The message is kept in English and Vietnamese (``text``) and rendered in one of them where
+/// it is shown (``rendered(in:)``); the `error` and `note` of the located prefix stay English
+/// words in both, since tools and editors parse them.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         case error
@@ -9,7 +13,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var kind: Kind
     public var file: String
     public var location: SourceLocation
-    public var message: String
+    /// The message in English and Vietnamese.
+    public var text: LocalizedText
+    /// The message in English.
+    public var message: String { text.text(in: .english) }
     /// The text of the source line the location points into, without its line break; for a
     /// very long line, the part of it around the column.
     public var sourceLine: String?
@@ -21,35 +28,39 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var notes: [Diagnostic]
 
     public init(
-        _ kind: Kind = .error, file: String, location: SourceLocation, message: String,
+        _ kind: Kind = .error, file: String, location: SourceLocation, message: LocalizedText,
         sourceLine: String? = nil, notes: [Diagnostic] = []
     ) {
         self.kind = kind
         self.file = file
         self.location = location
-        self.message = message
+        self.text = message
         self.sourceLine = sourceLine
         self.notes = notes
     }
 
-    /// The diagnostic and its notes as text, each with its source line and caret.
-    public var description: String {
+    /// The diagnostic and its notes as text in English, each with its source line and caret.
+    public var description: String { rendered(in: .english) }
+
+    /// The diagnostic and its notes as text, the messages in `language`, each with its source
+    /// line and caret.
+    public func rendered(in language: Language) -> String {
         var lines: [String] = []
-        render(into: &lines)
+        render(into: &lines, language: language)
         return lines.joined(separator: "\n")
     }
 
-    private func render(into lines: inout [String]) {
+    private func render(into lines: inout [String], language: Language) {
         let shownFile = TerminalText.escaped(file)
         let place = location.isKnown ? "\(shownFile):\(location.line):\(location.column)" : shownFile
-        lines.append("\(place): \(kind.rawValue): \(TerminalText.escaped(message))")
+        lines.append("\(place): \(kind.rawValue): \(TerminalText.escaped(text.text(in: language)))")
         if let sourceLine, location.isKnown {
             let (text, caret) = Self.snippet(
                 sourceLine, column: Int(location.column), offset: sourceLineOffset, lineCount: sourceLineCount)
             lines.append(text)
             lines.append(caret)
         }
-        for note in notes { note.render(into: &lines) }
+        for note in notes { note.render(into: &lines, language: language) }
     }
 
     /// The longest text a message quotes whole, in Unicode scalars.
@@ -130,10 +141,18 @@ public struct LoadError: Error, Sendable, CustomStringConvertible {
         self.omitted = omitted
     }
 
-    public var description: String {
-        var text = diagnostics.map(\.description).joined(separator: "\n")
+    /// The diagnostics in English.
+    public var description: String { rendered(in: .english) }
+
+    /// The diagnostics with their messages in `language`, and the count of those not shown.
+    public func rendered(in language: Language) -> String {
+        var text = diagnostics.map { $0.rendered(in: language) }.joined(separator: "\n")
         if omitted > 0 {
-            text += "\n(\(omitted) more error\(omitted == 1 ? "" : "s") not shown)"
+            text +=
+                "\n"
+                + language.text(
+                    en: "(\(omitted) more error\(omitted == 1 ? "" : "s") not shown)",
+                    vi: "(còn \(omitted) lỗi nữa không hiển thị)")
         }
         return text
     }

@@ -78,7 +78,7 @@ package struct SourceText: Sendable {
     ///
     /// - Complexity: O(*n*) in the size of the file up to the end of the line.
     package func diagnostic(
-        _ message: String, at location: SourceLocation, kind: Diagnostic.Kind = .error,
+        _ message: LocalizedText, at location: SourceLocation, kind: Diagnostic.Kind = .error,
         notes: [Diagnostic] = []
     ) -> Diagnostic {
         var diagnostic = Diagnostic(kind, file: file, location: location, message: message, notes: notes)

@@ -72,9 +72,16 @@ package enum Suggestion {
         return previous[b.count] <= bound ? previous[b.count] : nil
     }
 
-    /// `; did you mean 'x'?` when there is a close candidate, else the empty string.
-    package static func didYouMean<S: Sequence>(_ word: String, in candidates: S) -> String
+    /// `; did you mean 'x'?` (`; có phải là 'x'?`) when there is a close candidate, else the
+    /// empty text; the candidate is quoted as it is written.
+    package static func didYouMean<S: Sequence>(_ word: String, in candidates: S) -> LocalizedText
     where S.Element == String {
-        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        hint(closest(to: word, in: candidates))
+    }
+
+    /// `; did you mean 'x'?` (`; có phải là 'x'?`) for a candidate, the empty text for none.
+    package static func hint(_ candidate: String?) -> LocalizedText {
+        guard let candidate else { return LocalizedText(en: "", vi: "") }
+        return LocalizedText(en: "; did you mean '\(candidate)'?", vi: "; có phải là '\(candidate)'?")
     }
 }

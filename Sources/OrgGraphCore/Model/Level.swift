@@ -15,6 +15,17 @@ public enum Level: String, VocabularyWord {
         case .commune: .communePartyCommittee
         }
     }
+
+    /// The Vietnamese name of the level, as `cấp ...` completes it: `trung ương`, `tỉnh`,
+    /// `huyện`, `xã`.
+    public var vietnameseName: String {
+        switch self {
+        case .central: "trung ương"
+        case .provincial: "tỉnh"
+        case .district: "huyện"
+        case .commune: "xã"
+        }
+    }
 }
 
 /// A reporting period on a `reports-to` relation.

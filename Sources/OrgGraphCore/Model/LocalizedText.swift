@@ -31,6 +31,13 @@ public struct LocalizedText: Sendable, Hashable, ExpressibleByStringLiteral, Cus
 
     public init(stringLiteral value: String) { self.init(value) }
 
+    /// The English text (or the Vietnamese when there is no English): a part of a longer text
+    /// made in both languages, `LocalizedText(en: "... \(part.en)", vi: "... \(part.vi)")`.
+    public var en: String { text(in: .english) }
+
+    /// The Vietnamese text (or the English when there is no Vietnamese).
+    public var vi: String { text(in: .vietnamese) }
+
     /// The text in `language`, or in the other language when it is not given in that one.
     public func text(in language: Language) -> String {
         switch language {

@@ -4,7 +4,7 @@ import OrgGraphCore
 package protocol DocumentDecoding {
     associatedtype Output
     /// What an empty file should have started with, for the message.
-    var expectedStart: String { get }
+    var expectedStart: LocalizedText { get }
     /// Decodes the document, returning its output or the diagnostics that stopped it, at most
     /// `limit` of them in full.
     func decode<Reader: StructuredReader>(
@@ -80,7 +80,9 @@ package enum DocumentInput {
             throw LoadError([
                 Diagnostic(
                     file: file, location: SourceLocation(line: 1, column: 1),
-                    message: "the file is \(encoding), not UTF-8; save it as UTF-8")
+                    message: LocalizedText(
+                        en: "the file is \(encoding.en), not UTF-8; save it as UTF-8",
+                        vi: "tệp được mã hóa \(encoding.vi), không phải UTF-8; hãy lưu lại dưới dạng UTF-8"))
             ])
         }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
@@ -90,8 +92,11 @@ package enum DocumentInput {
             throw LoadError([
                 Diagnostic(
                     file: file, location: source.location(ofOffset: offset),
-                    message:
-                        "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8")
+                    message: LocalizedText(
+                        en:
+                            "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); save it as UTF-8",
+                        vi: "tệp không phải UTF-8 hợp lệ (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); "
+                            + "hãy lưu lại dưới dạng UTF-8"))
             ])
         }
         let firstContent = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
@@ -99,7 +104,9 @@ package enum DocumentInput {
             throw LoadError([
                 Diagnostic(
                     file: file, location: SourceLocation(line: 1, column: 1),
-                    message: "the file is empty; \(decoding.expectedStart)")
+                    message: LocalizedText(
+                        en: "the file is empty; \(decoding.expectedStart.en)",
+                        vi: "tệp rỗng; \(decoding.expectedStart.vi)"))
             ])
         }
         let format = format ?? (firstContent == UInt8(ascii: "{") ? .json : .yaml)
@@ -137,7 +144,9 @@ package enum DocumentInput {
                     throw LoadError([
                         Diagnostic(
                             file: file, location: SourceLocation(line: 1, column: 1),
-                            message: "the file has no content; \(decoding.expectedStart)")
+                            message: LocalizedText(
+                                en: "the file has no content; \(decoding.expectedStart.en)",
+                                vi: "tệp không có nội dung; \(decoding.expectedStart.vi)"))
                     ])
                 }
                 (output, diagnostics) = decoding.decode(reader, source: source, limit: maximumDiagnostics)
@@ -158,17 +167,28 @@ package enum DocumentInput {
     /// The encoding a file is in when it is plainly UTF-16 or UTF-32: by its byte order mark, or
     /// by NUL bytes in every other place of its first eight, which no UTF-8 organization file
     /// has but ASCII text in UTF-16 does.
-    private static func otherEncoding(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 (big-endian, by its byte order mark)" }
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (little-endian, by its byte order mark)" }
-        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian, by its byte order mark)" }
-        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian, by its byte order mark)" }
+    private static func otherEncoding(_ bytes: [UInt8]) -> LocalizedText? {
+        func byMark(_ encoding: String) -> LocalizedText {
+            LocalizedText(en: "\(encoding), by its byte order mark)", vi: "\(encoding), theo dấu thứ tự byte)")
+        }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return byMark("UTF-32 (big-endian") }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return byMark("UTF-32 (little-endian") }
+        if bytes.starts(with: [0xFE, 0xFF]) { return byMark("UTF-16 (big-endian") }
+        if bytes.starts(with: [0xFF, 0xFE]) { return byMark("UTF-16 (little-endian") }
         let pairs = min(4, bytes.count / 2)
         guard pairs > 0 else { return nil }
         let leading = (0..<pairs).allSatisfy { bytes[2 * $0] == 0 && bytes[2 * $0 + 1] != 0 }
         let trailing = (0..<pairs).allSatisfy { bytes[2 * $0] != 0 && bytes[2 * $0 + 1] == 0 }
-        if leading { return "UTF-16 (big-endian: a NUL byte before each letter)" }
-        if trailing { return "UTF-16 (little-endian: a NUL byte after each letter)" }
+        if leading {
+            return LocalizedText(
+                en: "UTF-16 (big-endian: a NUL byte before each letter)",
+                vi: "UTF-16 (big-endian: mỗi chữ có một byte NUL đứng trước)")
+        }
+        if trailing {
+            return LocalizedText(
+                en: "UTF-16 (little-endian: a NUL byte after each letter)",
+                vi: "UTF-16 (little-endian: mỗi chữ có một byte NUL đứng sau)")
+        }
         return nil
     }
 }

@@ -11,10 +11,8 @@ enum DuplicateKeys {
     static func diagnostic(
         _ key: String, at location: SourceLocation, first: SourceLocation, in source: SourceText
     ) -> Diagnostic {
-        let shown = Diagnostic.quoted(key)
-        return source.diagnostic(
-            "duplicate key \(shown)", at: location,
-            notes: [source.diagnostic("\(shown) is first written here", at: first, kind: .note)])
+        let (error, note) = YAMLWording.duplicateKey(Diagnostic.quoted(key))
+        return source.diagnostic(error, at: location, notes: [source.diagnostic(note, at: first, kind: .note)])
     }
 
     /// The error that stops the reading at one duplicate more than `limit`, as the decoders
@@ -26,7 +24,7 @@ enum DuplicateKeys {
     }
 
     static func tooMany(at location: SourceLocation, limit: Int) -> SyntaxError {
-        SyntaxError(message: "too many errors; reading stopped here, after the first \(limit)", location: location)
+        SyntaxError(message: LoadWording.tooManyErrors(limit), location: location)
     }
 
     /// Every duplicate key of the document `reader` stands before, read as the reader gives the

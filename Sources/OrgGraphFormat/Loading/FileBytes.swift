@@ -15,14 +15,23 @@ public let defaultMaximumInputBytes = 1 << 32
 /// Reading a whole file or standard input into memory, up to a limit.
 package enum FileBytes {
     package struct Failure: Error {
-        package var message: String
+        package var message: LocalizedText
         /// Whether the file is past the size limit (rather than unreadable).
         package var isLimit = false
     }
 
+    /// `cannot read the file: REASON`; the system's reason (`strerror`) is in English in both.
+    private static func cannotRead(_ reason: LocalizedText) -> LocalizedText {
+        LocalizedText(en: "cannot read the file: \(reason.en)", vi: "không đọc được tệp: \(reason.vi)")
+    }
+
     /// The failure for a file past `limit` bytes.
     static func tooLarge(_ limit: Int) -> Failure {
-        Failure(message: "the file is larger than the limit of \(limit) bytes (--max-input-bytes)", isLimit: true)
+        Failure(
+            message: LocalizedText(
+                en: "the file is larger than the limit of \(limit) bytes (--max-input-bytes)",
+                vi: "tệp lớn hơn giới hạn \(limit) byte (--max-input-bytes)"),
+            isLimit: true)
     }
 
     /// The bytes of the file at `path` (`-`: standard input), at most `limit` of them.
@@ -43,7 +52,7 @@ package enum FileBytes {
             let flags = regularOnly ? O_RDONLY | O_NOFOLLOW | O_NONBLOCK : O_RDONLY
             descriptor = FileName.withCString(path) { open($0, flags) }
             guard descriptor >= 0 else {
-                throw Failure(message: "cannot read the file: \(String(cString: strerror(errno)))")
+                throw Failure(message: cannotRead(LocalizedText(String(cString: strerror(errno)))))
             }
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
@@ -51,10 +60,12 @@ package enum FileBytes {
         let known = fstat(descriptor, &status) == 0
         let type = status.st_mode & S_IFMT
         if known, type == S_IFDIR {
-            throw Failure(message: "cannot read the file: it is a directory")
+            throw Failure(message: cannotRead(LocalizedText(en: "it is a directory", vi: "đây là một thư mục")))
         }
         if regularOnly, !known || type != S_IFREG {
-            throw Failure(message: "cannot read the file: it is not a regular file")
+            throw Failure(
+                message: cannotRead(
+                    LocalizedText(en: "it is not a regular file", vi: "đây không phải là tệp thông thường")))
         }
         let expected = known && type == S_IFREG ? Int(status.st_size) : 0
         if expected > limit { throw tooLarge(limit) }
@@ -67,7 +78,7 @@ package enum FileBytes {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Failure(message: "cannot read the file: \(String(cString: strerror(errno)))")
+                throw Failure(message: cannotRead(LocalizedText(String(cString: strerror(errno)))))
             }
             if count == 0 { break }
             if bytes.count + count > limit { throw tooLarge(limit) }

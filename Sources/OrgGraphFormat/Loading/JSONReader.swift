@@ -34,8 +34,18 @@ struct JSONReader: StructuredReader {
         lines.skipWhitespace(bytes, &index)
     }
 
-    private mutating func error(_ message: String, at offset: Int? = nil) -> SyntaxError {
-        SyntaxError(message: "malformed JSON: " + message, location: locate(offset ?? index))
+    /// `malformed JSON: MESSAGE` at `offset`, by default where the reader is.
+    private mutating func error(_ message: LocalizedText, at offset: Int? = nil) -> SyntaxError {
+        SyntaxError(
+            message: LocalizedText(en: "malformed JSON: " + message.en, vi: "JSON sai cú pháp: " + message.vi),
+            location: locate(offset ?? index))
+    }
+
+    /// `expected WHAT, found X` at the reader's place, `X` the text there.
+    private mutating func expected(_ what: LocalizedText) -> SyntaxError {
+        let found = describe(index)
+        return error(
+            LocalizedText(en: "expected \(what.en), found \(found.en)", vi: "cần \(what.vi), nhưng gặp \(found.vi)"))
     }
 
     private func trailingComma(at comma: Int, before close: UInt8) -> SyntaxError {
@@ -52,20 +62,28 @@ struct JSONReader: StructuredReader {
         }
         var column = 1
         for offset in start..<comma where bytes[offset] & 0xC0 != 0x80 { column += 1 }
+        let closing = Character(Unicode.Scalar(close))
         return SyntaxError(
-            message: "malformed JSON: trailing ',' before '\(Character(Unicode.Scalar(close)))'",
+            message: LocalizedText(
+                en: "malformed JSON: trailing ',' before '\(closing)'",
+                vi: "JSON sai cú pháp: thừa dấu ',' trước '\(closing)'"),
             location: SourceLocation(line: line, column: column))
     }
 
-    private func describe(_ offset: Int) -> String {
-        guard offset < bytes.count else { return "the end of the file" }
+    private func describe(_ offset: Int) -> LocalizedText {
+        guard offset < bytes.count else { return LocalizedText(en: "the end of the file", vi: "cuối tệp") }
         let byte = bytes[offset]
-        if byte >= 0x20, byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-        if byte < 0x20 { return "a control character" }
+        if byte >= 0x20, byte < 0x7F { return LocalizedText("'\(Character(Unicode.Scalar(byte)))'") }
+        if byte < 0x20 { return LocalizedText(en: "a control character", vi: "một ký tự điều khiển") }
         var end = offset + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return "'\(String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self))'"
+        return LocalizedText("'\(String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self))'")
     }
+
+    private static let aValue = LocalizedText(en: "a value", vi: "một giá trị")
+    private static let aFieldName = LocalizedText(en: "a field name", vi: "tên trường")
+    private static let unterminatedString = LocalizedText(en: "unterminated string", vi: "chuỗi chưa đóng")
+    private static let invalidUnicodeEscape = LocalizedText(en: "invalid \\u escape", vi: "mã thoát \\u không hợp lệ")
 
     // MARK: StructuredReader
 
@@ -76,7 +94,11 @@ struct JSONReader: StructuredReader {
 
     mutating func peekKind() throws(SyntaxError) -> ValueKind {
         skipWhitespace()
-        guard index < bytes.count else { throw error("unexpected end of file; expected a value") }
+        guard index < bytes.count else {
+            throw error(
+                LocalizedText(
+                    en: "unexpected end of file; expected a value", vi: "tệp kết thúc giữa chừng; cần một giá trị"))
+        }
         switch bytes[index] {
         case UInt8(ascii: "{"): return .mapping
         case UInt8(ascii: "["): return .sequence
@@ -84,17 +106,20 @@ struct JSONReader: StructuredReader {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
         case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
         case UInt8(ascii: "n"): return .null
-        default: throw error("expected a value, found \(describe(index))")
+        default: throw expected(Self.aValue)
         }
     }
 
     private mutating func open(_ byte: UInt8, object: Bool) throws(SyntaxError) {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == byte else {
-            throw error("expected '\(Character(Unicode.Scalar(byte)))', found \(describe(index))")
+            throw expected(LocalizedText("'\(Character(Unicode.Scalar(byte)))'"))
         }
         guard openFirst.count < Self.maximumDepth else {
-            throw error("nesting deeper than \(Self.maximumDepth) levels")
+            throw error(
+                LocalizedText(
+                    en: "nesting deeper than \(Self.maximumDepth) levels",
+                    vi: "lồng nhau sâu quá \(Self.maximumDepth) tầng"))
         }
         index += 1
         openFirst.append(true)
@@ -111,13 +136,16 @@ struct JSONReader: StructuredReader {
 
     /// Moves past the separator before the next member, or past the closing bracket.
     /// - Returns: whether another member follows.
-    private mutating func advanceMember(close: UInt8, what: String) throws(SyntaxError) -> Bool {
+    private mutating func advanceMember(close: UInt8, what: LocalizedText) throws(SyntaxError) -> Bool {
         skipWhitespace()
         let first = openFirst[openFirst.count - 1]
+        let closing = "'\(Character(Unicode.Scalar(close)))'"
         guard index < bytes.count else {
-            let closing = "'\(Character(Unicode.Scalar(close)))'"
-            let expected = !first ? "','" : close == UInt8(ascii: "}") ? "a field name" : "a value"
-            throw error("unexpected end of file; expected \(expected) or \(closing)")
+            let expected = !first ? LocalizedText("','") : close == UInt8(ascii: "}") ? Self.aFieldName : Self.aValue
+            throw error(
+                LocalizedText(
+                    en: "unexpected end of file; expected \(expected.en) or \(closing)",
+                    vi: "tệp kết thúc giữa chừng; cần \(expected.vi) hoặc \(closing)"))
         }
         if bytes[index] == close {
             index += 1
@@ -127,8 +155,11 @@ struct JSONReader: StructuredReader {
         }
         if !first {
             guard bytes[index] == UInt8(ascii: ",") else {
+                let found = describe(index)
                 throw error(
-                    "expected ',' or '\(Character(Unicode.Scalar(close)))' after \(what), found \(describe(index))")
+                    LocalizedText(
+                        en: "expected ',' or \(closing) after \(what.en), found \(found.en)",
+                        vi: "cần ',' hoặc \(closing) sau \(what.vi), nhưng gặp \(found.vi)"))
             }
             let comma = index
             index += 1
@@ -143,16 +174,18 @@ struct JSONReader: StructuredReader {
     }
 
     mutating func nextKey() throws(SyntaxError) -> Scalar? {
-        guard try advanceMember(close: UInt8(ascii: "}"), what: "a field") else { return nil }
+        guard try advanceMember(close: UInt8(ascii: "}"), what: LocalizedText(en: "a field", vi: "một trường")) else {
+            return nil
+        }
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-            throw error("expected a field name in double quotes, found \(describe(index))")
+            throw expected(LocalizedText(en: "a field name in double quotes", vi: "tên trường trong dấu nháy kép"))
         }
         let location = locate(index)
         let text = try readString()
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-            throw error("expected ':' after the field name, found \(describe(index))")
+            throw expected(LocalizedText(en: "':' after the field name", vi: "':' sau tên trường"))
         }
         index += 1
         return Scalar(kind: .string, text: text, location: location)
@@ -161,10 +194,12 @@ struct JSONReader: StructuredReader {
     /// The next key, matched on its bytes against `names`: a known name costs no string and no
     /// column count (its `offset` says where it is).
     mutating func nextKey(matching names: FieldNames) throws(SyntaxError) -> Scalar? {
-        guard try advanceMember(close: UInt8(ascii: "}"), what: "a field") else { return nil }
+        guard try advanceMember(close: UInt8(ascii: "}"), what: LocalizedText(en: "a field", vi: "một trường")) else {
+            return nil
+        }
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-            throw error("expected a field name in double quotes, found \(describe(index))")
+            throw expected(LocalizedText(en: "a field name in double quotes", vi: "tên trường trong dấu nháy kép"))
         }
         let start = index
         var key: Scalar
@@ -177,14 +212,15 @@ struct JSONReader: StructuredReader {
         }
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-            throw error("expected ':' after the field name, found \(describe(index))")
+            throw expected(LocalizedText(en: "':' after the field name", vi: "':' sau tên trường"))
         }
         index += 1
         return key
     }
 
     mutating func nextElement() throws(SyntaxError) -> Bool {
-        try advanceMember(close: UInt8(ascii: "]"), what: "a list element")
+        try advanceMember(
+            close: UInt8(ascii: "]"), what: LocalizedText(en: "a list element", vi: "một phần tử danh sách"))
     }
 
     mutating func readScalar() throws(SyntaxError) -> Scalar {
@@ -198,12 +234,15 @@ struct JSONReader: StructuredReader {
         case .bool:
             if try readLiteral("true") { return Scalar(kind: .bool, text: "true", location: location) }
             if try readLiteral("false") { return Scalar(kind: .bool, text: "false", location: location) }
-            throw error("expected a value, found \(describe(index))")
+            throw expected(Self.aValue)
         case .null:
             if try readLiteral("null") { return Scalar(kind: .null, text: "null", location: location) }
-            throw error("expected a value, found \(describe(index))")
+            throw expected(Self.aValue)
         case .mapping, .sequence:
-            throw error("expected a scalar, found \(kind.phrase)")
+            throw error(
+                LocalizedText(
+                    en: "expected a scalar, found \(kind.phrase.en)",
+                    vi: "cần một giá trị đơn, nhưng gặp \(kind.phrase.vi)"))
         }
     }
 
@@ -243,7 +282,7 @@ struct JSONReader: StructuredReader {
             try scanNumber()
         case .bool, .null:
             for literal: StaticString in ["true", "false", "null"] where try readLiteral(literal) { return }
-            throw error("expected a value, found \(describe(index))")
+            throw expected(Self.aValue)
         case .mapping, .sequence:
             break
         }
@@ -252,7 +291,11 @@ struct JSONReader: StructuredReader {
     mutating func finish() throws(SyntaxError) {
         skipWhitespace()
         if index < bytes.count {
-            throw error("unexpected \(describe(index)) after the end of the document")
+            let found = describe(index)
+            throw error(
+                LocalizedText(
+                    en: "unexpected \(found.en) after the end of the document",
+                    vi: "thừa \(found.vi) sau khi tài liệu đã kết thúc"))
         }
     }
 
@@ -312,20 +355,21 @@ struct JSONReader: StructuredReader {
         }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let integer = digits(&self)
-        guard integer > 0 else { throw error("expected a digit, found \(describe(index))") }
+        guard integer > 0 else { throw expected(LocalizedText(en: "a digit", vi: "một chữ số")) }
         if integer > 1, bytes[start + (bytes[start] == UInt8(ascii: "-") ? 1 : 0)] == UInt8(ascii: "0") {
-            throw error("a number may not start with 0", at: start)
+            throw error(
+                LocalizedText(en: "a number may not start with 0", vi: "số không được bắt đầu bằng 0"), at: start)
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            guard digits(&self) > 0 else { throw error("expected a digit, found \(describe(index))") }
+            guard digits(&self) > 0 else { throw expected(LocalizedText(en: "a digit", vi: "một chữ số")) }
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
                 index += 1
             }
-            guard digits(&self) > 0 else { throw error("expected a digit, found \(describe(index))") }
+            guard digits(&self) > 0 else { throw expected(LocalizedText(en: "a digit", vi: "một chữ số")) }
         }
     }
 
@@ -345,7 +389,7 @@ struct JSONReader: StructuredReader {
             if byte < 0x20 { throw controlCharacter(at: index, stringStart: open) }
             index += 1
         }
-        guard index < bytes.count else { throw error("unterminated string", at: open) }
+        guard index < bytes.count else { throw error(Self.unterminatedString, at: open) }
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
@@ -371,25 +415,47 @@ struct JSONReader: StructuredReader {
                     if (0xD800...0xDBFF).contains(scalar) {
                         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
                             bytes[index + 1] == UInt8(ascii: "u")
-                        else { throw error("unpaired surrogate in a \\u escape", at: escape) }
+                        else {
+                            throw error(
+                                LocalizedText(
+                                    en: "unpaired surrogate in a \\u escape",
+                                    vi: "nửa cặp thay thế (surrogate) lẻ trong mã thoát \\u"),
+                                at: escape)
+                        }
                         index += 2
                         let low = try readHex4(escape: escape)
                         guard (0xDC00...0xDFFF).contains(low) else {
-                            throw error("unpaired surrogate in a \\u escape", at: escape)
+                            throw error(
+                                LocalizedText(
+                                    en: "unpaired surrogate in a \\u escape",
+                                    vi: "nửa cặp thay thế (surrogate) lẻ trong mã thoát \\u"),
+                                at: escape)
                         }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(scalar) {
-                        throw error("unpaired surrogate in a \\u escape", at: escape)
+                        throw error(
+                            LocalizedText(
+                                en: "unpaired surrogate in a \\u escape",
+                                vi: "nửa cặp thay thế (surrogate) lẻ trong mã thoát \\u"),
+                            at: escape)
                     }
                     guard let value = Unicode.Scalar(scalar) else {
-                        throw error("invalid \\u escape", at: escape)
+                        throw error(Self.invalidUnicodeEscape, at: escape)
                     }
                     buffer.append(contentsOf: UTF8.encode(value) ?? [])
                 default:
                     if code >= 0x20, code < 0x7F {
-                        throw error("invalid escape '\\\(Character(Unicode.Scalar(code)))'", at: escape)
+                        let shown = "'\\\(Character(Unicode.Scalar(code)))'"
+                        throw error(
+                            LocalizedText(en: "invalid escape \(shown)", vi: "mã thoát không hợp lệ \(shown)"),
+                            at: escape)
                     }
-                    throw error("invalid escape: '\\' before \(describe(index - 1))", at: escape)
+                    let found = describe(index - 1)
+                    throw error(
+                        LocalizedText(
+                            en: "invalid escape: '\\' before \(found.en)",
+                            vi: "mã thoát không hợp lệ: '\\' trước \(found.vi)"),
+                        at: escape)
                 }
             default:
                 if byte < 0x20 { throw controlCharacter(at: index, stringStart: open) }
@@ -397,20 +463,28 @@ struct JSONReader: StructuredReader {
                 index += 1
             }
         }
-        throw error("unterminated string", at: open)
+        throw error(Self.unterminatedString, at: open)
     }
 
     /// A line break in a string is almost always a missing closing quote; other control
     /// characters must be escaped.
     private mutating func controlCharacter(at offset: Int, stringStart: Int) -> SyntaxError {
         if bytes[offset] == 0x0A || bytes[offset] == 0x0D {
-            return error("unterminated string: the line ends before the closing '\"'", at: stringStart)
+            return error(
+                LocalizedText(
+                    en: "unterminated string: the line ends before the closing '\"'",
+                    vi: "chuỗi chưa đóng: dòng kết thúc trước dấu '\"' đóng"),
+                at: stringStart)
         }
-        return error("control character in a string; write it as an escape", at: offset)
+        return error(
+            LocalizedText(
+                en: "control character in a string; write it as an escape",
+                vi: "có ký tự điều khiển trong chuỗi; hãy viết nó dưới dạng mã thoát"),
+            at: offset)
     }
 
     private mutating func readHex4(escape: Int) throws(SyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("invalid \\u escape", at: escape) }
+        guard index + 4 <= bytes.count else { throw error(Self.invalidUnicodeEscape, at: escape) }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -419,7 +493,7 @@ struct JSONReader: StructuredReader {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw error("invalid \\u escape", at: escape)
+            default: throw error(Self.invalidUnicodeEscape, at: escape)
             }
             value = value << 4 | digit
             index += 1

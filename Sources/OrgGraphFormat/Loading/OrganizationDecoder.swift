@@ -185,8 +185,8 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     ///   reported already: reading stops there, so a file of millions of errors costs no more
     ///   than one of a few.
     private mutating func report(
-        _ message: @autoclosure () -> String, at location: SourceLocation,
-        note: (message: String, location: SourceLocation)? = nil
+        _ message: @autoclosure () -> LocalizedText, at location: SourceLocation,
+        note: (message: LocalizedText, location: SourceLocation)? = nil
     ) throws(SyntaxError) {
         guard !diagnostics.isFull else { throw tooManyErrors(at: location) }
         let source = source
@@ -197,32 +197,39 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     }
 
     /// Reports an error at the place of `key`.
-    private mutating func report(_ message: @autoclosure () -> String, atKey key: Scalar) throws(SyntaxError) {
+    private mutating func report(_ message: @autoclosure () -> LocalizedText, atKey key: Scalar) throws(SyntaxError) {
         guard !diagnostics.isFull else { throw tooManyErrors(at: Self.place(key, in: source)) }
         let source = source
         diagnostics.append { source.diagnostic(message(), at: Self.place(key, in: source)) }
     }
 
     private func tooManyErrors(at location: SourceLocation) -> SyntaxError {
-        SyntaxError(
-            message: "too many errors; reading stopped here, after the first \(diagnostics.limit)", location: location)
+        SyntaxError(message: LoadWording.tooManyErrors(diagnostics.limit), location: location)
     }
 
     /// Reports that the value of `field` is not what it must be, and skips it.
-    /// - Parameter field: the field's name, or a phrase naming the value (`attribute 'beds'`).
-    private mutating func typeMismatch(_ field: String, expected: String) throws(SyntaxError) {
+    /// - Parameter field: the field's name, quoted, or a phrase naming the value (`attribute 'beds'`).
+    private mutating func typeMismatch(_ field: LocalizedText, expected: LocalizedText) throws(SyntaxError) {
         let location = try reader.location()
         let found = try reader.peekKind()
-        try report(
-            "\(field.contains(" ") ? field : "'\(field)'") must be \(expected), found \(found.phrase)", at: location)
+        try report(LoadWording.mismatch(field, expected: expected, found: found), at: location)
         try reader.skipValue()
     }
 
+    /// Reports that the value of the field `name` is not what it must be, and skips it.
+    private mutating func typeMismatch(_ name: String, expected: LocalizedText) throws(SyntaxError) {
+        try typeMismatch(LoadWording.field(name), expected: expected)
+    }
+
     private mutating func unknownField<Field: FieldSet>(
-        _ key: Scalar, in context: String, known: Field.Type
+        _ key: Scalar, in place: LoadWording.Place, known: Field.Type
     ) throws(SyntaxError) {
+        let (shown, context) = (Diagnostic.quoted(key.text), place.text)
+        let hint = Suggestion.didYouMean(key.text, in: Field.spellings)
         try report(
-            "unknown field \(Diagnostic.quoted(key.text)) \(context)\(Suggestion.didYouMean(key.text, in: Field.spellings))",
+            LocalizedText(
+                en: "unknown field \(shown) \(context.en)\(hint.en)",
+                vi: "trường không hợp lệ \(shown) \(context.vi)\(hint.vi)"),
             atKey: key)
         try reader.skipValue()
     }
@@ -231,14 +238,18 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     /// field it does not know), or `nil` after the mapping's end. A known field written twice
     /// is reported, its value skipped, and the next key read.
     private mutating func nextField<Field: FieldSet>(
-        _: Field.Type, _ mask: inout UInt16, in context: String
+        _: Field.Type, _ mask: inout UInt16, in place: LoadWording.Place
     ) throws(SyntaxError) -> (key: Scalar, field: Field?)? {
         while let key = try reader.nextKey(matching: Field.names) {
             let index = key.fieldIndex >= 0 ? key.fieldIndex : (Field.spellings.firstIndex(of: key.text) ?? -1)
             guard index >= 0 else { return (key, nil) }
             let bit: UInt16 = 1 << UInt16(index)
             if mask & bit != 0 {
-                try report("duplicate field \(Diagnostic.quoted(key.text)) \(context)", atKey: key)
+                let (shown, context) = (Diagnostic.quoted(key.text), place.text)
+                try report(
+                    LocalizedText(
+                        en: "duplicate field \(shown) \(context.en)", vi: "trường \(shown) bị trùng \(context.vi)"),
+                    atKey: key)
                 try reader.skipValue()
                 continue
             }
@@ -250,22 +261,33 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
 
     /// Reports each required field of `Field` that `mask` does not have.
     private mutating func requireFields<Field: FieldSet>(
-        _: Field.Type, _ mask: UInt16, in context: String, at location: SourceLocation
+        _: Field.Type, _ mask: UInt16, in place: LoadWording.Place, at location: SourceLocation
     ) throws(SyntaxError) {
+        let context = place.text
         for field in Field.required where mask & (1 << UInt16(field.position)) == 0 {
-            try report("missing required field '\(field.rawValue)' \(context)", at: location)
+            try report(
+                LocalizedText(
+                    en: "missing required field '\(field.rawValue)' \(context.en)",
+                    vi: "không có trường bắt buộc '\(field.rawValue)' \(context.vi)"),
+                at: location)
         }
     }
 
     // MARK: Values
 
     /// Reads a text value; `nil` (and a diagnostic, unless the value is null) when it is not one.
-    private mutating func text(_ field: String) throws(SyntaxError) -> (String, SourceLocation)? {
+    /// - Parameter label: how messages name the value; by default the field's name, quoted.
+    private mutating func text(
+        _ field: String, label: LocalizedText? = nil
+    ) throws(SyntaxError) -> (String, SourceLocation)? {
         let kind = try reader.peekKind()
+        let label = label ?? LoadWording.field(field)
         switch kind {
         case .null:
             if Self.requiredFields.contains(field) {
-                try report("'\(field)' needs a value", at: try reader.location())
+                try report(
+                    LocalizedText(en: "'\(field)' needs a value", vi: "'\(field)' cần có giá trị"),
+                    at: try reader.location())
             }
             try reader.skipValue()
             return nil
@@ -274,12 +296,14 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         case .number where Reader.scalarsAreText, .bool where Reader.scalarsAreText:
             break
         default:
-            try typeMismatch(field, expected: "a string")
+            try typeMismatch(label, expected: LoadWording.Expected.string)
             return nil
         }
         let scalar = try reader.readScalar()
         if Self.containsNUL(scalar.text) {
-            try report("'\(field)' contains a NUL character", at: scalar.location)
+            try report(
+                LocalizedText(en: "\(label.en) contains a NUL character", vi: "\(label.vi) chứa ký tự NUL"),
+                at: scalar.location)
             return nil
         }
         return (scalar.text, scalar.location)
@@ -302,7 +326,11 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func identifier(_ field: String) throws(SyntaxError) -> (String, SourceLocation)? {
         guard let (value, location) = try text(field) else { return nil }
         if let problem = IDSyntax.problem(value) {
-            try report("invalid id in '\(field)': \(problem)", at: location)
+            try report(
+                LocalizedText(
+                    en: "invalid id in '\(field)': \(problem.en)", vi: "mã không hợp lệ trong '\(field)': \(problem.vi)"
+                ),
+                at: location)
             return nil
         }
         return (value, location)
@@ -331,9 +359,12 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         return try identifier("part-of")
     }
 
+    /// `kind`: a node's kind in messages, `loại đơn vị` in Vietnamese.
+    private static var kindNoun: LocalizedText { LocalizedText(en: "kind", vi: "loại đơn vị") }
+
     /// Reads one of a fixed set of words (a kind, a relation type, a level...).
     private mutating func word<Value: VocabularyWord>(
-        _ field: String, as: Value.Type, noun: String, listAll: Bool
+        _ field: String, as: Value.Type, noun: LocalizedText, listAll: Bool
     ) throws(SyntaxError) -> Value? {
         guard let (value, location) = try text(field) else { return nil }
         if let result = Value.byName[value] { return result }
@@ -343,16 +374,23 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     }
 
     /// The message for a word that is none of `names`, with the closest one or all of them.
-    private static func unknownWord(_ value: String, among names: [String], noun: String, listAll: Bool) -> String {
-        var message = "unknown \(noun) \(Diagnostic.quoted(value))"
+    private static func unknownWord(
+        _ value: String, among names: [String], noun: LocalizedText, listAll: Bool
+    ) -> LocalizedText {
+        let shown = Diagnostic.quoted(value)
+        let hint: LocalizedText
         if let close = Suggestion.closest(to: value, in: names) {
-            message += "; did you mean '\(close)'?"
+            hint = Suggestion.hint(close)
         } else if listAll {
-            message += "; expected one of: " + names.joined(separator: ", ")
+            let list = names.joined(separator: ", ")
+            hint = LocalizedText(en: "; expected one of: \(list)", vi: "; giá trị hợp lệ: \(list)")
         } else {
-            message += "; the \(noun)s are listed in the README (SPEC §2)"
+            hint = LocalizedText(
+                en: "; the \(noun.en)s are listed in the README (SPEC §2)",
+                vi: "; các giá trị của \(noun.vi) được liệt kê trong README (SPEC §2)")
         }
-        return message
+        return LocalizedText(
+            en: "unknown \(noun.en) \(shown)\(hint.en)", vi: "\(noun.vi) không hợp lệ \(shown)\(hint.vi)")
     }
 
     private mutating func attributes(_ field: String) throws(SyntaxError) -> [Attribute] {
@@ -360,7 +398,7 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             if try reader.peekKind() == .null {
                 try reader.skipValue()
             } else {
-                try typeMismatch(field, expected: "a mapping of strings")
+                try typeMismatch(field, expected: LoadWording.Expected.mappingOfStrings)
             }
             return []
         }
@@ -369,25 +407,38 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         var seen: [String: SourceLocation] = [:]
         while let key = try reader.nextKey() {
             if let first = seen[key.text] {
+                let shown = Diagnostic.quoted(key.text)
                 try report(
-                    "duplicate attribute \(Diagnostic.quoted(key.text))", at: key.location,
-                    note: ("\(Diagnostic.quoted(key.text)) is first written here", first))
+                    LocalizedText(en: "duplicate attribute \(shown)", vi: "thuộc tính \(shown) bị trùng"),
+                    at: key.location,
+                    note: (
+                        LocalizedText(en: "\(shown) is first written here", vi: "\(shown) được ghi lần đầu ở đây"),
+                        first
+                    ))
                 try reader.skipValue()
                 continue
             }
             seen[key.text] = key.location
             if Self.containsNUL(key.text) {
-                try report("attribute name contains a NUL character", at: key.location)
+                try report(
+                    LocalizedText(
+                        en: "attribute name contains a NUL character", vi: "tên thuộc tính chứa ký tự NUL"),
+                    at: key.location)
                 try reader.skipValue()
                 continue
             }
             if try reader.peekKind() == .null {
                 let location = try reader.location()
-                try report("attribute \(Diagnostic.quoted(key.text)) must be a string, found null", at: location)
+                try report(
+                    LoadWording.mismatch(
+                        LoadWording.attribute(Diagnostic.quoted(key.text)), expected: LoadWording.Expected.string,
+                        found: .null),
+                    at: location)
                 try reader.skipValue()
                 continue
             }
-            if let (value, _) = try text("attribute \(Diagnostic.quoted(key.text))") {
+            let label = LoadWording.attribute(Diagnostic.quoted(key.text))
+            if let (value, _) = try text(label.en, label: label) {
                 result.append(Attribute(key: key.text, value: value))
             }
         }
@@ -405,7 +456,7 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         case .null:
             try reader.skipValue()
         default:
-            try typeMismatch(field, expected: "a list")
+            try typeMismatch(field, expected: LoadWording.Expected.list)
         }
     }
 
@@ -419,13 +470,17 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         guard try reader.peekKind() == .mapping else {
             let found = try reader.peekKind()
             try report(
-                "an organization file is a mapping with 'orggraph: 1', 'nodes' and 'relations'; found \(found.phrase)",
+                LocalizedText(
+                    en: "an organization file is a mapping with 'orggraph: 1', 'nodes' and 'relations'; "
+                        + "found \(found.phrase.en)",
+                    vi: "tệp tổ chức là một ánh xạ (mapping) có 'orggraph: 1', 'nodes' và 'relations'; "
+                        + "nhưng gặp \(found.phrase.vi)"),
                 at: output.rootLocation)
             return nil
         }
         try reader.beginMapping()
         var mask: UInt16 = 0
-        while let (key, field) = try nextField(TopField.self, &mask, in: "at the top level") {
+        while let (key, field) = try nextField(TopField.self, &mask, in: .top) {
             switch field {
             case .orggraph: try formatVersion()
             case .title: output.organization.title = try text(TopField.title.rawValue)?.0
@@ -443,12 +498,16 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 try list(TopField.suppressions.rawValue) { (decoder: inout Self) throws(SyntaxError) in
                     try decoder.suppression()
                 }
-            case nil: try unknownField(key, in: "at the top level", known: TopField.self)
+            case nil: try unknownField(key, in: .top, known: TopField.self)
             }
         }
         try reader.finish()
         if mask & (1 << UInt16(TopField.orggraph.position)) == 0 {
-            try report("missing required field 'orggraph' (the format version, 1)", at: output.rootLocation)
+            try report(
+                LocalizedText(
+                    en: "missing required field 'orggraph' (the format version, 1)",
+                    vi: "không có trường bắt buộc 'orggraph' (phiên bản định dạng, 1)"),
+                at: output.rootLocation)
         }
         guard diagnostics.isEmpty else { return nil }
         output.finish()
@@ -458,13 +517,16 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func formatVersion() throws(SyntaxError) {
         let location = try reader.location()
         guard try reader.peekKind() == .number else {
-            try typeMismatch("orggraph", expected: "the format version number, 1")
+            try typeMismatch("orggraph", expected: LoadWording.Expected.formatVersion)
             return
         }
         let scalar = try reader.readScalar()
         if Int(scalar.text) != Organization.currentFormatVersion {
+            let current = Organization.currentFormatVersion
             try report(
-                "unsupported format version \(scalar.text); this orggraph reads version \(Organization.currentFormatVersion)",
+                LocalizedText(
+                    en: "unsupported format version \(scalar.text); this orggraph reads version \(current)",
+                    vi: "không hỗ trợ phiên bản định dạng \(scalar.text); orggraph này đọc phiên bản \(current)"),
                 at: location)
         }
     }
@@ -472,7 +534,7 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func node() throws(SyntaxError) {
         let start = try reader.location()
         guard try reader.peekKind() == .mapping else {
-            try typeMismatch("nodes", expected: "a list of mappings")
+            try typeMismatch("nodes", expected: LoadWording.Expected.listOfMappings)
             return
         }
         try reader.beginMapping()
@@ -483,15 +545,17 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         var partOfLocation = SourceLocation.unknown
         var levelLocation = SourceLocation.unknown
         var mask: UInt16 = 0
-        while let (key, field) = try nextField(NodeField.self, &mask, in: "in a node") {
+        while let (key, field) = try nextField(NodeField.self, &mask, in: .node) {
             switch field {
             case .id: id = try identifier(NodeField.id.rawValue)?.0
             case .kind:
-                kind = try word(NodeField.kind.rawValue, as: NodeKind.self, noun: "kind", listAll: true)
+                kind = try word(NodeField.kind.rawValue, as: NodeKind.self, noun: Self.kindNoun, listAll: true)
             case .name: node.name = try text(NodeField.name.rawValue)?.0
             case .level:
                 levelLocation = try reader.location()
-                node.level = try word(NodeField.level.rawValue, as: Level.self, noun: "level", listAll: true)
+                node.level = try word(
+                    NodeField.level.rawValue, as: Level.self, noun: LocalizedText(en: "level", vi: "cấp"), listAll: true
+                )
             case .sector: node.sector = try text(NodeField.sector.rawValue)?.0
             case .partOf:
                 if let (value, location) = try container() {
@@ -500,10 +564,10 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 }
             case .note: node.note = try text(NodeField.note.rawValue)?.0
             case .attributes: node.attributes = try attributes(NodeField.attributes.rawValue)
-            case nil: try unknownField(key, in: "in a node", known: NodeField.self)
+            case nil: try unknownField(key, in: .node, known: NodeField.self)
             }
         }
-        try requireFields(NodeField.self, mask, in: "in a node", at: start)
+        try requireFields(NodeField.self, mask, in: .node, at: start)
         guard let id, let kind, diagnostics.count == errorsBefore else { return }
         node.id = id
         node.kind = kind
@@ -513,7 +577,7 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func relation() throws(SyntaxError) {
         let start = try reader.location()
         guard try reader.peekKind() == .mapping else {
-            try typeMismatch("relations", expected: "a list of mappings")
+            try typeMismatch("relations", expected: LoadWording.Expected.listOfMappings)
             return
         }
         try reader.beginMapping()
@@ -528,11 +592,12 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         var note: String?
         var attributes: [Attribute] = []
         var mask: UInt16 = 0
-        while let (key, field) = try nextField(RelationField.self, &mask, in: "in a relation") {
+        while let (key, field) = try nextField(RelationField.self, &mask, in: .relation) {
             switch field {
             case .type:
                 type = try word(
-                    RelationField.type.rawValue, as: RelationType.self, noun: "relation type", listAll: true)
+                    RelationField.type.rawValue, as: RelationType.self,
+                    noun: LocalizedText(en: "relation type", vi: "loại quan hệ"), listAll: true)
             case .from: from = try reference(RelationField.from.rawValue)
             case .to: to = try reference(RelationField.to.rawValue)
             case .period:
@@ -540,18 +605,28 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 period = try periods()
             case .basis:
                 basisKey = key
-                basis = try word(RelationField.basis.rawValue, as: Basis.self, noun: "basis", listAll: true)
+                basis = try word(
+                    RelationField.basis.rawValue, as: Basis.self,
+                    noun: LocalizedText(en: "basis", vi: "căn cứ quan hệ (basis)"), listAll: true)
             case .note: note = try text(RelationField.note.rawValue)?.0
             case .attributes: attributes = try self.attributes(RelationField.attributes.rawValue)
-            case nil: try unknownField(key, in: "in a relation", known: RelationField.self)
+            case nil: try unknownField(key, in: .relation, known: RelationField.self)
             }
         }
-        try requireFields(RelationField.self, mask, in: "in a relation", at: start)
+        try requireFields(RelationField.self, mask, in: .relation, at: start)
         if let type, let periodKey, period != nil, !type.allowsPeriod {
-            try report("'period' belongs on reports-to relations, not on \(type.rawValue)", atKey: periodKey)
+            try report(
+                LocalizedText(
+                    en: "'period' belongs on reports-to relations, not on \(type.rawValue)",
+                    vi: "'period' chỉ ghi ở quan hệ reports-to, không ghi ở \(type.rawValue)"),
+                atKey: periodKey)
         }
         if let type, let basisKey, basis != nil, !type.allowsBasis {
-            try report("'basis' belongs on liaises-with relations, not on \(type.rawValue)", atKey: basisKey)
+            try report(
+                LocalizedText(
+                    en: "'basis' belongs on liaises-with relations, not on \(type.rawValue)",
+                    vi: "'basis' chỉ ghi ở quan hệ liaises-with, không ghi ở \(type.rawValue)"),
+                atKey: basisKey)
         }
         guard let type, let from, let to, diagnostics.count == errorsBefore else { return }
         output.addRelation(
@@ -564,14 +639,16 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             if try reader.peekKind() == .null {
                 try reader.skipValue()
             } else {
-                try typeMismatch("period", expected: "a list such as [6-months, 1-year]")
+                try typeMismatch("period", expected: LoadWording.Expected.periods)
             }
             return nil
         }
         var result: [Period] = []
         try reader.beginSequence()
         while try reader.nextElement() {
-            if let period = try word("period", as: Period.self, noun: "period", listAll: true) {
+            if let period = try word(
+                "period", as: Period.self, noun: LocalizedText(en: "period", vi: "kỳ báo cáo"), listAll: true)
+            {
                 result.append(period)
             }
         }
@@ -581,7 +658,7 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     private mutating func suppression() throws(SyntaxError) {
         let start = try reader.location()
         guard try reader.peekKind() == .mapping else {
-            try typeMismatch("suppressions", expected: "a list of mappings")
+            try typeMismatch("suppressions", expected: LoadWording.Expected.listOfMappings)
             return
         }
         try reader.beginMapping()
@@ -590,7 +667,7 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         var node: (String, SourceLocation)?
         var reason: String?
         var mask: UInt16 = 0
-        while let (key, field) = try nextField(SuppressionField.self, &mask, in: "in a suppression") {
+        while let (key, field) = try nextField(SuppressionField.self, &mask, in: .suppression) {
             switch field {
             case .rule: rule = try text(SuppressionField.rule.rawValue)?.0
             case .node: node = try identifier(SuppressionField.node.rawValue)
@@ -599,12 +676,15 @@ struct OrganizationDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 reason = try text(SuppressionField.reason.rawValue)?.0
                 if let value = reason, value.allSatisfy(\.isWhitespace) {
                     try report(
-                        "a suppression's 'reason' may not be empty: say why the finding is accepted", at: location)
+                        LocalizedText(
+                            en: "a suppression's 'reason' may not be empty: say why the finding is accepted",
+                            vi: "'reason' của mục miễn trừ không được để trống: hãy nêu lý do chấp nhận phát hiện"),
+                        at: location)
                 }
-            case nil: try unknownField(key, in: "in a suppression", known: SuppressionField.self)
+            case nil: try unknownField(key, in: .suppression, known: SuppressionField.self)
             }
         }
-        try requireFields(SuppressionField.self, mask, in: "in a suppression", at: start)
+        try requireFields(SuppressionField.self, mask, in: .suppression, at: start)
         guard let rule, let node, let reason, diagnostics.count == errorsBefore else { return }
         output.add(Suppression(rule: rule, node: node.0, reason: reason), at: start, node: node.1)
     }
@@ -616,8 +696,8 @@ enum IDSyntax {
     static let maximumLength = 256
 
     /// Why `id` is not a valid id, or `nil` when it is.
-    static func problem(_ id: String) -> String? {
-        if id.isEmpty { return "an id may not be empty" }
+    static func problem(_ id: String) -> LocalizedText? {
+        if id.isEmpty { return LocalizedText(en: "an id may not be empty", vi: "mã không được để trống") }
         let plain = id.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             guard buffer.count <= maximumLength else { return false }
             for byte in buffer where !plainIDBytes[Int(byte)] { return false }
@@ -626,13 +706,17 @@ enum IDSyntax {
         if plain ?? (id.utf8.count <= maximumLength && id.utf8.allSatisfy(isPlainIDByte)) { return nil }
         let length = id.count
         if length > maximumLength {
-            return "an id is at most \(maximumLength) characters; this one has \(length)"
+            return LocalizedText(
+                en: "an id is at most \(maximumLength) characters; this one has \(length)",
+                vi: "mã dài tối đa \(maximumLength) ký tự; mã này có \(length) ký tự")
         }
         for character in id where !(character.isLetter || character.isNumber || "-_.:".contains(character)) {
             let shown =
                 character.unicodeScalars.first.map { $0.value < 0x20 || $0 == " " } == true
                 ? String(format: "U+%04X", character.unicodeScalars.first?.value ?? 0) : "'\(character)'"
-            return "'\(id)' has \(shown); an id is letters, digits, '-', '_', '.' and ':'"
+            return LocalizedText(
+                en: "'\(id)' has \(shown); an id is letters, digits, '-', '_', '.' and ':'",
+                vi: "'\(id)' có ký tự \(shown); mã chỉ gồm chữ cái, chữ số, '-', '_', '.' và ':'")
         }
         return nil
     }

@@ -88,7 +88,10 @@ public struct OrganizationLoader: Sendable {
     }
 
     struct OrganizationDecoding: DocumentDecoding {
-        var expectedStart: String { "an organization file starts with 'orggraph: 1'" }
+        var expectedStart: LocalizedText {
+            LocalizedText(
+                en: "an organization file starts with 'orggraph: 1'", vi: "tệp tổ chức bắt đầu bằng 'orggraph: 1'")
+        }
 
         /// It reports a known field or an attribute written twice, and refuses unknown fields.
         var refusesDuplicateKeys: Bool { true }
@@ -118,12 +121,12 @@ public struct OrganizationLoader: Sendable {
             for problem in error.problems.prefix(maximumDiagnostics) {
                 switch problem {
                 case .duplicateID(let id, let first, let second):
+                    let note = LocalizedText(
+                        en: "'\(id)' is first defined here", vi: "mã '\(id)' được khai báo lần đầu ở đây")
                     diagnostics.append(
                         source.diagnostic(
-                            "duplicate id '\(id)'", at: map.node(second),
-                            notes: [
-                                source.diagnostic("'\(id)' is first defined here", at: map.node(first), kind: .note)
-                            ]))
+                            LocalizedText(en: "duplicate id '\(id)'", vi: "mã '\(id)' bị trùng"), at: map.node(second),
+                            notes: [source.diagnostic(note, at: map.node(first), kind: .note)]))
                 case .unknownReference(let id, let reference):
                     let (field, location): (String, SourceLocation)
                     switch reference {
@@ -133,9 +136,13 @@ public struct OrganizationLoader: Sendable {
                     case .relationTo(let relation): (field, location) = ("to", decoded.relationTo[relation] ?? .unknown)
                     case .suppression(let index): (field, location) = ("node", decoded.suppressionNode[index])
                     }
+                    let hint = Suggestion.didYouMean(id, in: ids)
                     diagnostics.append(
                         source.diagnostic(
-                            "unknown node '\(id)' in '\(field)'\(Suggestion.didYouMean(id, in: ids))", at: location))
+                            LocalizedText(
+                                en: "unknown node '\(id)' in '\(field)'\(hint.en)",
+                                vi: "không có nút nào mang mã '\(id)' (ghi ở '\(field)')\(hint.vi)"),
+                            at: location))
                 }
             }
             throw LoadError(diagnostics, omitted: max(0, error.problems.count - maximumDiagnostics))

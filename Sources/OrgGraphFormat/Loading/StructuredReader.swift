@@ -9,15 +9,15 @@ package enum ValueKind: Sendable, Equatable {
     case bool
     case null
 
-    /// The kind as a user would name it in a message.
-    package var phrase: String {
+    /// The kind as a user would name it in a message: `a list`, `danh sách`.
+    package var phrase: LocalizedText {
         switch self {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .string: "a string"
-        case .number: "a number"
-        case .bool: "a boolean"
-        case .null: "null"
+        case .mapping: LocalizedText(en: "a mapping", vi: "ánh xạ (mapping)")
+        case .sequence: LocalizedText(en: "a list", vi: "danh sách")
+        case .string: LocalizedText(en: "a string", vi: "chuỗi văn bản")
+        case .number: LocalizedText(en: "a number", vi: "số")
+        case .bool: LocalizedText(en: "a boolean", vi: "giá trị đúng/sai")
+        case .null: LocalizedText(en: "null", vi: "giá trị rỗng (null)")
         }
     }
 }
@@ -56,8 +56,18 @@ package struct FieldNames: Sendable {
 
 /// A malformed document: the syntax cannot be read past this place.
 package struct SyntaxError: Error, Sendable {
-    package var message: String
+    package var message: LocalizedText
     package var location: SourceLocation
+
+    package init(message: LocalizedText, location: SourceLocation) {
+        self.message = message
+        self.location = location
+    }
+
+    /// An error no input should cause: a reader asked for what it does not stand before.
+    package static func `internal`(_ detail: String, location: SourceLocation) -> SyntaxError {
+        SyntaxError(message: LocalizedText(en: "internal: \(detail)", vi: "lỗi nội bộ: \(detail)"), location: location)
+    }
 }
 
 /// A pull reader over a JSON or YAML document, which the organization decoder drives.

@@ -31,25 +31,29 @@ extension YAMLDocument {
                     let name = String(String.UnicodeScalarView(scalar.string.unicodeScalars.dropFirst()))
                     guard !name.isEmpty, name.unicodeScalars.allSatisfy(isAnchorCharacter) else {
                         throw SyntaxError(
-                            message:
-                                "malformed YAML: did not find expected alphabetic or numeric character (while scanning an alias)",
+                            message: YAMLWording.malformed(
+                                "did not find expected alphabetic or numeric character",
+                                context: "while scanning an alias"),
                             location: place(scalar.mark))
                     }
                     guard scalar.anchor == nil else {
                         throw SyntaxError(
-                            message: "malformed YAML: an alias cannot have an anchor", location: place(scalar.mark))
+                            message: LocalizedText(
+                                en: "malformed YAML: an alias cannot have an anchor",
+                                vi: "YAML sai cú pháp: bí danh (alias) không được có neo (anchor)"),
+                            location: place(scalar.mark))
                     }
                     guard let target = anchors[name] else {
                         throw SyntaxError(
-                            message: "malformed YAML: alias '*\(name)' to an undefined anchor",
+                            message: LocalizedText(
+                                en: "malformed YAML: alias '*\(name)' to an undefined anchor",
+                                vi: "YAML sai cú pháp: bí danh '*\(name)' trỏ tới một neo (anchor) chưa khai báo"),
                             location: place(scalar.mark))
                     }
                     expanded += target.size
                     if expanded > budget {
                         throw SyntaxError(
-                            message:
-                                "YAML aliases expand this document past \(budget) values; aliases may not multiply the document",
-                            location: place(scalar.mark))
+                            message: YAMLWording.aliasesExpand(past: budget), location: place(scalar.mark))
                     }
                     if let mark = scalar.mark {
                         targets[Position(line: mark.line, column: mark.column)] = target.node

@@ -70,9 +70,9 @@ extension YAMLDocument {
             reading: while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
                     let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
-                    let context = parser.context.map { " (\(String(cString: $0)))" } ?? ""
+                    let context = parser.context.map { String(cString: $0) }
                     stop = SyntaxError(
-                        message: "malformed YAML: \(problem)\(context)", location: place(parser.problem_mark))
+                        message: YAMLWording.malformed(problem, context: context), location: place(parser.problem_mark))
                     break
                 }
                 defer { yaml_event_delete(&event) }

@@ -70,7 +70,9 @@ struct YAMLDocument {
         if source.bytes.contains(UInt8(ascii: "*")) {
             guard let chosen = unusedMarker(in: source.bytes) else {
                 throw SyntaxError(
-                    message: "this file uses every private-use character; it cannot be read safely",
+                    message: LocalizedText(
+                        en: "this file uses every private-use character; it cannot be read safely",
+                        vi: "tệp này dùng hết mọi ký tự vùng dùng riêng (private-use); không thể đọc an toàn"),
                     location: SourceLocation(line: 1, column: 1))
             }
             marker = chosen
@@ -102,7 +104,7 @@ struct YAMLDocument {
             }
             throw ending ?? syntaxError(error, source: source, marks: marks, marker: marker)
         } catch {
-            throw SyntaxError(message: "malformed YAML: \(error)", location: SourceLocation(line: 1, column: 1))
+            throw SyntaxError(message: YAMLWording.malformed("\(error)"), location: SourceLocation(line: 1, column: 1))
         }
         guard let root = composed else { return .document(nil) }
         var targets: [Position: Yams.Node] = [:]
@@ -243,24 +245,30 @@ struct YAMLDocument {
             // libyaml's limit; it stops where its parser is, which its scanner's look-ahead puts
             // near the start of a run of brackets.
             return SyntaxError(
-                message: "malformed YAML: the lists and mappings opened here nest deeper than 1000 levels",
+                message: LocalizedText(
+                    en: "malformed YAML: the lists and mappings opened here nest deeper than 1000 levels",
+                    vi: "YAML sai cú pháp: các danh sách và ánh xạ mở từ đây lồng nhau sâu quá 1000 tầng"),
                 location: location(mark))
         case .scanner(_, _, let mark, _) where tabIndentation(source, location(mark)) != nil,
             .parser(_, _, let mark, _) where tabIndentation(source, location(mark)) != nil:
             return SyntaxError(
-                message: "malformed YAML: a tab is used for indentation; YAML indents with spaces only",
+                message: LocalizedText(
+                    en: "malformed YAML: a tab is used for indentation; YAML indents with spaces only",
+                    vi: "YAML sai cú pháp: dùng ký tự tab để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
                 location: tabIndentation(source, location(mark)) ?? location(mark))
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return SyntaxError(message: "malformed YAML: \(problem)\(detail)", location: location(mark))
+            return SyntaxError(
+                message: YAMLWording.malformed(problem, context: context?.text), location: location(mark))
         case .composer(let context, let problem, let mark, _):
             if context?.text == "expected a single document in the stream" {
                 return SyntaxError(
-                    message: "malformed YAML: the file holds more than one document; an organization is one document",
+                    message: LocalizedText(
+                        en: "malformed YAML: the file holds more than one document; an organization is one document",
+                        vi: "YAML sai cú pháp: tệp chứa nhiều hơn một tài liệu; một tổ chức là một tài liệu"),
                     location: location(mark))
             }
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return SyntaxError(message: "malformed YAML: \(problem)\(detail)", location: location(mark))
+            return SyntaxError(
+                message: YAMLWording.malformed(problem, context: context?.text), location: location(mark))
         case .reader(let problem, _, let value, _):
             // Yams gives the place as a distance in Characters; the first occurrence of the
             // character libyaml refused is the place it stopped at.
@@ -277,12 +285,15 @@ struct YAMLDocument {
                     offset += UTF8.width(scalar)
                 }
             }
-            return SyntaxError(message: "malformed YAML: \(problem)\(character)", location: at)
+            return SyntaxError(message: YAMLWording.malformed(problem, extra: character), location: at)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\(restore($0))'" }.joined(separator: ", ")
-            return SyntaxError(message: "duplicate field \(names) in one mapping", location: location(context.mark))
+            return SyntaxError(
+                message: LocalizedText(
+                    en: "duplicate field \(names) in one mapping", vi: "trường \(names) bị trùng trong cùng một ánh xạ"),
+                location: location(context.mark))
         default:
-            return SyntaxError(message: "malformed YAML: \(error)", location: SourceLocation(line: 1, column: 1))
+            return SyntaxError(message: YAMLWording.malformed("\(error)"), location: SourceLocation(line: 1, column: 1))
         }
     }
 

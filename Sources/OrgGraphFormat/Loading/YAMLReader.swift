@@ -41,15 +41,12 @@ struct YAMLReader: StructuredReader {
     /// Consumes the pending value, resolving an alias to the node it names.
     private mutating func take() throws(SyntaxError) -> Yams.Node {
         guard let written = pending else {
-            throw SyntaxError(message: "internal: no value to read", location: .unknown)
+            throw SyntaxError.internal("no value to read", location: .unknown)
         }
         pending = nil
         budget -= 1
         if budget < 0 {
-            throw SyntaxError(
-                message:
-                    "YAML aliases expand this document past \(limit) values; aliases may not multiply the document",
-                location: mark(of: written))
+            throw SyntaxError(message: YAMLWording.aliasesExpand(past: limit), location: mark(of: written))
         }
         return document.resolve(written)
     }
@@ -131,14 +128,14 @@ struct YAMLReader: StructuredReader {
     mutating func beginMapping() throws(SyntaxError) {
         let node = try take()
         guard case .mapping(let mapping) = node else {
-            throw SyntaxError(message: "internal: expected a mapping", location: mark(of: node))
+            throw SyntaxError.internal("expected a mapping", location: mark(of: node))
         }
         stack.append(.mapping(mapping.map { ($0.key, $0.value) }, 0))
     }
 
     mutating func nextKey() throws(SyntaxError) -> Scalar? {
         guard case .mapping(let pairs, let index) = stack.last else {
-            throw SyntaxError(message: "internal: not in a mapping", location: .unknown)
+            throw SyntaxError.internal("not in a mapping", location: .unknown)
         }
         guard index < pairs.count else {
             stack.removeLast()
@@ -148,7 +145,10 @@ struct YAMLReader: StructuredReader {
         let (key, value) = pairs[index]
         guard case .scalar(let scalar) = document.resolve(key) else {
             throw SyntaxError(
-                message: "a field name must be plain text, not a mapping or a list", location: mark(of: key))
+                message: LocalizedText(
+                    en: "a field name must be plain text, not a mapping or a list",
+                    vi: "tên trường phải là văn bản thường, không phải ánh xạ hay danh sách"),
+                location: mark(of: key))
         }
         pending = value
         return Scalar(kind: .string, text: document.text(of: scalar), location: mark(of: key))
@@ -157,14 +157,14 @@ struct YAMLReader: StructuredReader {
     mutating func beginSequence() throws(SyntaxError) {
         let node = try take()
         guard case .sequence(let sequence) = node else {
-            throw SyntaxError(message: "internal: expected a list", location: mark(of: node))
+            throw SyntaxError.internal("expected a list", location: mark(of: node))
         }
         stack.append(.sequence(Array(sequence), 0))
     }
 
     mutating func nextElement() throws(SyntaxError) -> Bool {
         guard case .sequence(let nodes, let index) = stack.last else {
-            throw SyntaxError(message: "internal: not in a list", location: .unknown)
+            throw SyntaxError.internal("not in a list", location: .unknown)
         }
         guard index < nodes.count else {
             stack.removeLast()
@@ -179,7 +179,7 @@ struct YAMLReader: StructuredReader {
         let location = mark(of: pending)
         let node = try take()
         guard case .scalar(let scalar) = node else {
-            throw SyntaxError(message: "internal: expected a scalar", location: location)
+            throw SyntaxError.internal("expected a scalar", location: location)
         }
         return Scalar(kind: Self.kind(of: scalar), text: document.text(of: scalar), location: location)
     }

@@ -19,8 +19,7 @@ struct YAMLTreeReader: StructuredReader {
         let node = pending
         pending = -1
         guard node >= 0, tree.nodes[node].kind == kind else {
-            throw SyntaxError(
-                message: "internal: expected \(what)", location: node >= 0 ? tree.nodes[node].location : .unknown)
+            throw SyntaxError.internal("expected \(what)", location: node >= 0 ? tree.nodes[node].location : .unknown)
         }
         return node
     }
@@ -45,7 +44,7 @@ struct YAMLTreeReader: StructuredReader {
 
     mutating func nextKey() throws(SyntaxError) -> Scalar? {
         guard let (node, position) = stack.last, tree.nodes[node].kind == .mapping else {
-            throw SyntaxError(message: "internal: not in a mapping", location: .unknown)
+            throw SyntaxError.internal("not in a mapping", location: .unknown)
         }
         let mapping = tree.nodes[node]
         guard position < Int(mapping.count) else {
@@ -64,7 +63,7 @@ struct YAMLTreeReader: StructuredReader {
 
     mutating func nextElement() throws(SyntaxError) -> Bool {
         guard let (node, position) = stack.last, tree.nodes[node].kind == .sequence else {
-            throw SyntaxError(message: "internal: not in a list", location: .unknown)
+            throw SyntaxError.internal("not in a list", location: .unknown)
         }
         let sequence = tree.nodes[node]
         guard position < Int(sequence.count) else {

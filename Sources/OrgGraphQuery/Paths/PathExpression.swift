@@ -230,12 +230,16 @@ public enum NodeFilter: Sendable, Hashable {
 
 /// A path expression that cannot be parsed, with the column (1-based, in characters) at fault.
 public struct PathSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
+    /// The message in English and Vietnamese.
+    public var text: LocalizedText
     public var column: Int
     public var expression: String
 
-    public init(message: String, column: Int, expression: String) {
-        self.message = message
+    /// The message in English.
+    public var message: String { text.en }
+
+    public init(message: LocalizedText, column: Int, expression: String) {
+        self.text = message
         self.column = column
         self.expression = expression
     }
@@ -243,7 +247,7 @@ public struct PathSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The error as a located diagnostic, naming the expression `source` (`query:1:9: error: ...`).
     public func diagnostic(source: String = "query") -> Diagnostic {
         Diagnostic(
-            file: source, location: SourceLocation(line: 1, column: column), message: message,
+            file: source, location: SourceLocation(line: 1, column: column), message: text,
             sourceLine: expression)
     }
 

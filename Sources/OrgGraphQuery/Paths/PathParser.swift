@@ -15,12 +15,23 @@ struct PathParser {
 
     mutating func parseWhole() throws(PathSyntaxError) -> PathExpression.Term {
         skipSpace()
-        guard position < scalars.count else { throw error("empty path expression; write a relation such as leads+") }
+        guard position < scalars.count else {
+            throw error(
+                LocalizedText(
+                    en: "empty path expression; write a relation such as leads+",
+                    vi: "biểu thức đường đi rỗng; hãy viết một quan hệ, ví dụ leads+"))
+        }
         let term = try parsePath()
         skipSpace()
         if position < scalars.count {
-            if scalars[position] == ")" { throw error("')' without a matching '('") }
-            throw error("unexpected '\(scalars[position])'; expected '/', '|' or the end of the expression")
+            if scalars[position] == ")" {
+                throw error(LocalizedText(en: "')' without a matching '('", vi: "')' không có '(' tương ứng"))
+            }
+            let found = scalars[position]
+            throw error(
+                LocalizedText(
+                    en: "unexpected '\(found)'; expected '/', '|' or the end of the expression",
+                    vi: "'\(found)' không đúng chỗ; cần '/', '|' hoặc kết thúc biểu thức"))
         }
         return term
     }
@@ -58,9 +69,14 @@ struct PathParser {
     private func checkSize(_ positions: Int, at offset: Int) throws(PathSyntaxError) {
         guard positions >= PathExpression.maximumStates else { return }
         let states = positions >= Int(Int32.max) ? "over \(Int32.max)" : "\(positions + 1)"
+        let maximum = PathExpression.maximumStates
         throw error(
-            "the expression needs an automaton of \(states) states up to here, more than \(PathExpression.maximumStates); "
-                + "use smaller repetition bounds, or '*' and '+'", at: offset)
+            LocalizedText(
+                en: "the expression needs an automaton of \(states) states up to here, more than \(maximum); "
+                    + "use smaller repetition bounds, or '*' and '+'",
+                vi: "đến đây biểu thức cần một automat \(states) trạng thái, quá mức \(maximum); "
+                    + "hãy dùng giới hạn lặp nhỏ hơn, hoặc '*' và '+'"),
+            at: offset)
     }
 
     private mutating func parseStep() throws(PathSyntaxError) -> PathExpression.Term {
@@ -93,7 +109,10 @@ struct PathParser {
                 term = PathExpression.repetition(term, min: 0, max: 1)
             case "{":
                 if startsEdgeFilter() {
-                    throw error("an edge filter follows a relation's name, as in 'liaises-with{basis=location}'")
+                    throw error(
+                        LocalizedText(
+                            en: "an edge filter follows a relation's name, as in 'liaises-with{basis=location}'",
+                            vi: "bộ lọc quan hệ viết ngay sau tên quan hệ, ví dụ 'liaises-with{basis=location}'"))
                 }
                 term = try parseBounds(term)
             default:
@@ -112,19 +131,36 @@ struct PathParser {
 
     private mutating func parseAtom() throws(PathSyntaxError) -> PathExpression.Term {
         skipSpace()
-        guard position < scalars.count else { throw error("expected a relation or '(' at the end of the expression") }
+        guard position < scalars.count else {
+            throw error(
+                LocalizedText(
+                    en: "expected a relation or '(' at the end of the expression",
+                    vi: "cần một quan hệ hoặc '(' ở cuối biểu thức"))
+        }
         if scalars[position] == "(" {
             let open = position
             depth += 1
-            guard depth <= Self.maximumDepth else { throw error("parentheses nested deeper than \(Self.maximumDepth)") }
+            guard depth <= Self.maximumDepth else {
+                throw error(
+                    LocalizedText(
+                        en: "parentheses nested deeper than \(Self.maximumDepth)",
+                        vi: "dấu ngoặc lồng nhau sâu quá \(Self.maximumDepth) tầng"))
+            }
             position += 1
             let term = try parsePath()
             skipSpace()
             guard accept(")") else {
                 if position < scalars.count {
-                    throw error("expected ')' to close the '(' at column \(open + 1), found '\(scalars[position])'")
+                    let found = scalars[position]
+                    throw error(
+                        LocalizedText(
+                            en: "expected ')' to close the '(' at column \(open + 1), found '\(found)'",
+                            vi: "cần ')' để đóng '(' ở cột \(open + 1), nhưng gặp '\(found)'"))
                 }
-                throw error("expected ')' to close the '(' at column \(open + 1)")
+                throw error(
+                    LocalizedText(
+                        en: "expected ')' to close the '(' at column \(open + 1)",
+                        vi: "cần ')' để đóng '(' ở cột \(open + 1)"))
             }
             depth -= 1
             return term
@@ -132,14 +168,18 @@ struct PathParser {
         let start = position
         let word = readWord()
         guard !word.isEmpty else {
-            throw error("expected a relation or '(', found '\(scalars[position])'")
+            let found = scalars[position]
+            throw error(
+                LocalizedText(
+                    en: "expected a relation or '(', found '\(found)'",
+                    vi: "cần một quan hệ hoặc '(', nhưng gặp '\(found)'"))
         }
         guard let type = RelationType(rawValue: word) else {
-            let names = RelationType.allCases.map(\.rawValue)
-            let hint =
-                Suggestion.closest(to: word, in: names).map { "; did you mean '\($0)'?" }
-                ?? "; relations are " + names.joined(separator: ", ")
-            throw error("unknown relation '\(word)'\(hint)", at: start)
+            let hint = RelationType.hint(for: word)
+            throw error(
+                LocalizedText(
+                    en: "unknown relation '\(word)'\(hint.en)", vi: "quan hệ không hợp lệ '\(word)'\(hint.vi)"),
+                at: start)
         }
         var tests: [EdgeFilter.Test] = []
         while startsEdgeFilter() { tests += try parseEdgeFilter(of: type) }
@@ -166,44 +206,73 @@ struct PathParser {
             let keyStart = position
             let key = readWord()
             let keys = ["basis", "period"]
-            guard !key.isEmpty else { throw error("expected basis or period in the edge filter") }
-            guard keys.contains(key) else {
+            guard !key.isEmpty else {
                 throw error(
-                    "unknown edge filter '\(key)'\(Suggestion.didYouMean(key, in: keys)); edge filters are basis and period",
+                    LocalizedText(
+                        en: "expected basis or period in the edge filter",
+                        vi: "cần basis hoặc period trong bộ lọc quan hệ"
+                    ))
+            }
+            guard keys.contains(key) else {
+                let hint = Suggestion.didYouMean(key, in: keys)
+                throw error(
+                    LocalizedText(
+                        en: "unknown edge filter '\(key)'\(hint.en); edge filters are basis and period",
+                        vi: "bộ lọc quan hệ không hợp lệ '\(key)'\(hint.vi); bộ lọc quan hệ là basis và period"),
                     at: keyStart)
             }
             let field: RelationType.Field = key == "basis" ? .basis : .period
             guard type.entry.fields.contains(field) else {
                 let carried =
                     type.entry.fields.contains(.basis) ? "basis" : type.entry.fields.contains(.period) ? "period" : nil
+                let name = type.rawValue
                 throw error(
-                    "'\(type.rawValue)' relations carry no \(key)"
-                        + (carried.map { ", only \($0)" } ?? ", so a '\(type.rawValue)' step takes no edge filter"),
+                    LocalizedText(
+                        en: "'\(name)' relations carry no \(key)"
+                            + (carried.map { ", only \($0)" } ?? ", so a '\(name)' step takes no edge filter"),
+                        vi: "quan hệ '\(name)' không có \(key)"
+                            + (carried.map { ", chỉ có \($0)" } ?? ", nên bước '\(name)' không nhận bộ lọc quan hệ")),
                     at: keyStart)
             }
-            guard accept("=") else { throw error("expected '=' after '\(key)' in the edge filter") }
+            guard accept("=") else {
+                throw error(
+                    LocalizedText(
+                        en: "expected '=' after '\(key)' in the edge filter",
+                        vi: "cần '=' sau '\(key)' trong bộ lọc quan hệ"))
+            }
             skipSpace()
             let valueStart = position
             let value = try readValue()
             if field == .basis {
                 guard let basis = Basis(rawValue: value) else {
                     let names = Basis.allCases.map(\.rawValue)
+                    let (hint, list) = (Suggestion.didYouMean(value, in: names), names.joined(separator: ", "))
                     throw error(
-                        "unknown basis '\(value)'\(Suggestion.didYouMean(value, in: names)); bases are "
-                            + names.joined(separator: ", "), at: valueStart)
+                        LocalizedText(
+                            en: "unknown basis '\(value)'\(hint.en); bases are \(list)",
+                            vi: "căn cứ quan hệ (basis) không hợp lệ '\(value)'\(hint.vi); các giá trị là \(list)"),
+                        at: valueStart)
                 }
                 tests.append(.basis(basis))
             } else {
                 guard let period = Period(rawValue: value) else {
                     let names = Period.allCases.map(\.rawValue)
+                    let (hint, list) = (Suggestion.didYouMean(value, in: names), names.joined(separator: ", "))
                     throw error(
-                        "unknown period '\(value)'\(Suggestion.didYouMean(value, in: names)); periods are "
-                            + names.joined(separator: ", "), at: valueStart)
+                        LocalizedText(
+                            en: "unknown period '\(value)'\(hint.en); periods are \(list)",
+                            vi: "kỳ báo cáo không hợp lệ '\(value)'\(hint.vi); các kỳ báo cáo là \(list)"),
+                        at: valueStart)
                 }
                 tests.append(.period(period))
             }
         } while accept(",")
-        guard accept("}") else { throw error("expected '}' to close the edge filter at column \(open + 1)") }
+        guard accept("}") else {
+            throw error(
+                LocalizedText(
+                    en: "expected '}' to close the edge filter at column \(open + 1)",
+                    vi: "cần '}' để đóng bộ lọc quan hệ ở cột \(open + 1)"))
+        }
         return tests
     }
 
@@ -216,13 +285,27 @@ struct PathParser {
             skipSpace()
             maximum = position < scalars.count && scalars[position] == "}" ? nil : try readInteger()
         }
-        guard accept("}") else { throw error("expected '}' to close the '{' at column \(open + 1)") }
+        guard accept("}") else {
+            throw error(
+                LocalizedText(
+                    en: "expected '}' to close the '{' at column \(open + 1)",
+                    vi: "cần '}' để đóng '{' ở cột \(open + 1)"))
+        }
         if let maximum, maximum < minimum {
-            throw error("repetition {\(minimum),\(maximum)}: the upper bound is below the lower", at: open)
+            throw error(
+                LocalizedText(
+                    en: "repetition {\(minimum),\(maximum)}: the upper bound is below the lower",
+                    vi: "số lần lặp {\(minimum),\(maximum)}: cận trên nhỏ hơn cận dưới"),
+                at: open)
         }
         if max(minimum, maximum ?? 0) > PathExpression.maximumRepetition {
             throw error(
-                "repetition bounds are at most \(PathExpression.maximumRepetition); use '*' or '+' for any number",
+                LocalizedText(
+                    en:
+                        "repetition bounds are at most \(PathExpression.maximumRepetition); use '*' or '+' for any number",
+                    vi:
+                        "giới hạn lặp tối đa là \(PathExpression.maximumRepetition); dùng '*' hoặc '+' cho số lần bất kỳ"
+                ),
                 at: open)
         }
         return PathExpression.repetition(term, min: minimum, max: maximum)
@@ -233,8 +316,16 @@ struct PathParser {
         skipSpace()
         let keyStart = position
         let key = readWord()
-        guard !key.isEmpty else { throw error("expected a key such as kind, level, sector or id in the filter") }
-        guard accept("=") else { throw error("expected '=' after '\(key)' in the filter") }
+        guard !key.isEmpty else {
+            throw error(
+                LocalizedText(
+                    en: "expected a key such as kind, level, sector or id in the filter",
+                    vi: "cần một khóa như kind, level, sector hoặc id trong bộ lọc"))
+        }
+        guard accept("=") else {
+            throw error(
+                LocalizedText(en: "expected '=' after '\(key)' in the filter", vi: "cần '=' sau '\(key)' trong bộ lọc"))
+        }
         skipSpace()
         let valueStart = position
         let value = try readValue()
@@ -246,30 +337,39 @@ struct PathParser {
                 let start = position
                 names.append((try readValue(), start))
             }
-            guard accept("]") else { throw error("expected ']' to close the filter") }
+            guard accept("]") else { throw error(Self.unclosedFilter) }
             var kinds = KindSet()
             for (name, start) in names {
                 guard let named = KindSet.named(name) else {
                     let hint = Suggestion.didYouMean(name, in: KindSet.allNames)
-                    throw error("unknown kind '\(name)'\(hint)", at: start)
+                    throw error(
+                        LocalizedText(
+                            en: "unknown kind '\(name)'\(hint.en)", vi: "loại đơn vị không hợp lệ '\(name)'\(hint.vi)"),
+                        at: start)
                 }
                 kinds.formUnion(named)
             }
             if names.count == 1, let kind = NodeKind(rawValue: value) { return .kind(kind) }
             return .kinds(kinds)
         }
-        guard accept("]") else { throw error("expected ']' to close the filter") }
+        guard accept("]") else { throw error(Self.unclosedFilter) }
         switch key {
         case "level":
             guard let level = Level(rawValue: value) else {
-                throw error("unknown level '\(value)'; expected provincial, district or commune", at: valueStart)
+                throw error(
+                    LocalizedText(
+                        en: "unknown level '\(value)'; expected provincial, district or commune",
+                        vi: "cấp không hợp lệ '\(value)'; giá trị hợp lệ: provincial, district hoặc commune"),
+                    at: valueStart)
             }
             return .level(level)
         case "sector": return .sector(value)
         case "id": return .id(value)
         case "name": return .name(value)
         default:
-            if key.isEmpty { throw error("empty filter key", at: keyStart) }
+            if key.isEmpty {
+                throw error(LocalizedText(en: "empty filter key", vi: "khóa của bộ lọc rỗng"), at: keyStart)
+            }
             return .attribute(key: key, value: value)
         }
     }
@@ -291,11 +391,16 @@ struct PathParser {
     }
 
     private mutating func readValue() throws(PathSyntaxError) -> String {
-        guard position < scalars.count else { throw error("expected a value in the filter") }
+        guard position < scalars.count else {
+            throw error(LocalizedText(en: "expected a value in the filter", vi: "cần một giá trị trong bộ lọc"))
+        }
         guard scalars[position] == "\"" else {
             let word = readWord()
             guard !word.isEmpty else {
-                throw error("expected a value in the filter; quote values with spaces: \"...\"")
+                throw error(
+                    LocalizedText(
+                        en: "expected a value in the filter; quote values with spaces: \"...\"",
+                        vi: "cần một giá trị trong bộ lọc; giá trị có dấu cách phải đặt trong dấu nháy: \"...\""))
             }
             return word
         }
@@ -309,7 +414,10 @@ struct PathParser {
             value.append(scalars[position])
             position += 1
         }
-        guard position < scalars.count else { throw error("unterminated quoted value", at: open) }
+        guard position < scalars.count else {
+            throw error(
+                LocalizedText(en: "unterminated quoted value", vi: "giá trị trong dấu nháy chưa được đóng"), at: open)
+        }
         position += 1
         return String(value)
     }
@@ -322,7 +430,10 @@ struct PathParser {
             value = min(value * 10 + Int(scalars[position].value - 48), 1_000_000)
             position += 1
         }
-        guard position > start else { throw error("expected a number in the repetition bounds") }
+        guard position > start else {
+            throw error(
+                LocalizedText(en: "expected a number in the repetition bounds", vi: "cần một số trong giới hạn lặp"))
+        }
         return value
     }
 
@@ -343,7 +454,10 @@ struct PathParser {
         return position < scalars.count && scalars[position] == scalar
     }
 
-    private func error(_ message: String, at offset: Int? = nil) -> PathSyntaxError {
+    private static let unclosedFilter = LocalizedText(
+        en: "expected ']' to close the filter", vi: "cần ']' để đóng bộ lọc")
+
+    private func error(_ message: LocalizedText, at offset: Int? = nil) -> PathSyntaxError {
         PathSyntaxError(message: message, column: (offset ?? position) + 1, expression: text)
     }
 }

@@ -29,7 +29,7 @@ public struct ChainReport: Sendable {
 
     /// The nodes, one a line, then the number of steps to the top (`no superior` for none).
     public func text() -> String {
-        var lines = PathText(loaded: loaded).lines(steps, from: start)
+        var lines = PathText(loaded: loaded, language: language).lines(steps, from: start)
         if cycle {
             lines.append(
                 language.text(

@@ -32,7 +32,7 @@ public struct CommonSuperiorReport: Sendable {
     /// there is none (``noneMessage`` says so).
     public func text() -> String {
         guard let found else { return "" }
-        let format = PathText(loaded: loaded)
+        let format = PathText(loaded: loaded, language: language)
         let label = format.label(found.node)
         var lines = [
             language.text(en: "lowest common superior: \(label)", vi: "cấp trên chung thấp nhất: \(label)"), "",

@@ -17,10 +17,16 @@ public struct PathReport: Sendable {
     public var paths: [[PathStep]]
     /// Whether the paths are a listing (`--all`): numbered `path 1:`, `path 2:` in text.
     public var isListing: Bool
+    /// The language of the text's own words and of the relations' names.
+    public var language: Language
 
-    private var format: PathText { PathText(loaded: loaded) }
+    private var format: PathText { PathText(loaded: loaded, language: language) }
 
-    public init(_ loaded: LoadedOrganization, from: Int, to: Int, paths: [[PathStep]], isListing: Bool = false) {
+    public init(
+        _ loaded: LoadedOrganization, from: Int, to: Int, paths: [[PathStep]], isListing: Bool = false,
+        language: Language = .english
+    ) {
+        self.language = language
         self.loaded = loaded
         self.from = from
         self.to = to
@@ -38,29 +44,38 @@ public struct PathReport: Sendable {
 
     /// One path of the report: in a listing numbered and, after the first, after a blank line.
     public func text(_ path: [PathStep], number: Int) -> String {
-        var lines = format.lines(path, from: from) + [PathText.counted(path.count, "step")]
-        if isListing { lines.insert("path \(number):", at: 0) }
+        var lines = format.lines(path, from: from) + [format.steps(path.count)]
+        if isListing { lines.insert(language.text(en: "path \(number):", vi: "đường đi \(number):"), at: 0) }
         return (isListing && number > 1 ? "\n" : "") + lines.joined(separator: "\n") + "\n"
     }
 
     /// `no path from a (Name) to b (Name)`, with ` with steps VIA` when the steps were limited.
     public func noPathMessage(via: String? = nil) -> String {
-        "no path from \(format.label(from)) to \(format.label(to))" + (via.map { " with steps \($0)" } ?? "")
+        let (source, target) = (format.label(from), format.label(to))
+        return language.text(
+            en: "no path from \(source) to \(target)" + (via.map { " with steps \($0)" } ?? ""),
+            vi: "không có đường đi từ \(source) đến \(target)" + (via.map { " theo các bước \($0)" } ?? ""))
     }
 
     /// Said when a listing stopped at the search budget: `the search for more paths stopped
     /// after 5,000,000 steps; these are the paths found`.
-    public static func truncationMessage(budget: Int = PathFinder.defaultBudget) -> String {
-        "the search for more paths stopped after \(grouped(budget)) steps; these are the paths found"
+    public static func truncationMessage(
+        budget: Int = PathFinder.defaultBudget, language: Language = .english
+    ) -> String {
+        language.text(
+            en: "the search for more paths stopped after \(grouped(budget)) steps; these are the paths found",
+            vi: "việc tìm thêm đường đi đã dừng sau \(grouped(budget, separator: ".")) bước; "
+                + "đây là các đường đi đã tìm được")
     }
 
-    /// `5,000,000`: the digits in groups of three.
-    static func grouped(_ number: Int) -> String {
+    /// `5,000,000`: the digits in groups of three (`5.000.000` with the separator `.`, as
+    /// Vietnamese writes it).
+    static func grouped(_ number: Int, separator: Character = ",") -> String {
         var digits = String(number.magnitude)
         var index = digits.endIndex
         while digits.distance(from: digits.startIndex, to: index) > 3 {
             index = digits.index(index, offsetBy: -3)
-            digits.insert(",", at: index)
+            digits.insert(separator, at: index)
         }
         return (number < 0 ? "-" : "") + digits
     }

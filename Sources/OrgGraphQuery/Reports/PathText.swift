@@ -4,6 +4,8 @@ import OrgGraphCore
 /// people, JSON for scripts.
 struct PathText {
     let loaded: LoadedOrganization
+    /// The language of the relation names on the arrows.
+    var language: Language = .english
 
     var nodes: [Node] { loaded.organization.nodes }
 
@@ -20,11 +22,14 @@ struct PathText {
         return TerminalText.escaped(node.id)
     }
 
-    /// The steps as lines under the first node: `  —reports-to→ b (Name)` or `  ←leads— c (Name)`.
+    /// The steps as lines under the first node: `  —reports-to→ b (Name)` or `  ←leads— c (Name)`;
+    /// in Vietnamese the relation's name with its word in the file, `  ←lãnh đạo (leads)— c (Name)`.
     func lines(_ steps: [PathStep], from start: Int) -> [String] {
         var lines = [label(start)]
         for step in steps {
-            let arrow = step.inverse ? "←\(step.type.rawValue)—" : "—\(step.type.rawValue)→"
+            let type = step.type
+            let name = language.text(en: type.rawValue, vi: "\(type.vietnameseName) (\(type.rawValue))")
+            let arrow = step.inverse ? "←\(name)—" : "—\(name)→"
             lines.append("  \(arrow) \(label(step.to))")
         }
         return lines
@@ -44,5 +49,10 @@ struct PathText {
     /// `1 step`, `3 steps`: `count` and the noun, plural unless one.
     static func counted(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// `3 steps`, `3 bước`: a count of steps in ``language``.
+    func steps(_ count: Int) -> String {
+        language.text(en: Self.counted(count, "step"), vi: "\(count) bước")
     }
 }

@@ -10,19 +10,28 @@ public struct QueryReport: Sendable {
     public var expression: String
     /// The nodes reached, in the order the evaluator gives them.
     public var nodes: [Int]
+    /// The language of the kinds' names and of the count.
+    public var language: Language
 
-    public init(_ loaded: LoadedOrganization, start: String, expression: String, nodes: [Int]) {
+    public init(
+        _ loaded: LoadedOrganization, start: String, expression: String, nodes: [Int], language: Language = .english
+    ) {
+        self.language = language
         self.loaded = loaded
         self.start = start
         self.expression = expression
         self.nodes = nodes
     }
 
-    /// `id (Name)  [kind]` a node, then the count.
+    /// `id (Name)  [kind]` a node, then the count; in Vietnamese the kind as the vocabulary
+    /// names it, `id (Name)  [Chi bộ cơ sở]`.
     public func text() -> String {
-        let format = PathText(loaded: loaded)
-        var lines = nodes.map { "\(format.label($0))  [\(format.nodes[$0].kind.rawValue)]" }
-        lines.append(PathText.counted(nodes.count, "node"))
+        let format = PathText(loaded: loaded, language: language)
+        var lines = nodes.map { node in
+            let kind = format.nodes[node].kind
+            return "\(format.label(node))  [\(language.text(en: kind.rawValue, vi: kind.vietnameseName))]"
+        }
+        lines.append(language.text(en: PathText.counted(nodes.count, "node"), vi: "\(nodes.count) nút"))
         return lines.joined(separator: "\n") + "\n"
     }
 

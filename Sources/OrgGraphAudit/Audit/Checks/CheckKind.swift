@@ -54,7 +54,11 @@ package struct CheckKind: Sendable {
             maximum = exactly
         }
         if minimum == nil, maximum == nil {
-            rule.report("rule '\(rule.id)': a 'path' check needs 'min', 'max' or 'exactly'", at: rule.keywordLocation)
+            rule.report(
+                LocalizedText(
+                    en: "rule '\(rule.id)': a 'path' check needs 'min', 'max' or 'exactly'",
+                    vi: "quy tắc '\(rule.id)': phép kiểm tra 'path' cần có 'min', 'max' hoặc 'exactly'"),
+                at: rule.keywordLocation)
             return nil
         }
         return PathCountCheck(
@@ -111,9 +115,12 @@ package struct CheckKind: Sendable {
         guard case .text(let name, let location)? = rule.values["builtin"] else { return nil }
         guard let check = Rulebook.structural.rules.first(where: { $0.id == name })?.check else {
             let names = Rulebook.structural.rules.map(\.id)
+            let (hint, list) = (Suggestion.didYouMean(name, in: names), names.joined(separator: ", "))
             rule.report(
-                "unknown builtin check '\(name)'\(Suggestion.didYouMean(name, in: names)); the builtins are "
-                    + names.joined(separator: ", "), at: location)
+                LocalizedText(
+                    en: "unknown builtin check '\(name)'\(hint.en); the builtins are \(list)",
+                    vi: "phép kiểm tra có sẵn không hợp lệ '\(name)'\(hint.vi); các phép kiểm tra có sẵn là \(list)"),
+                at: location)
             return nil
         }
         return check
@@ -166,7 +173,7 @@ package struct DecodedRule {
     package var keywordLocation: SourceLocation
     package var values: [String: RuleFieldValue]
     /// What is wrong with the rule, with where; the decoder reports each.
-    package var problems: [(message: String, location: SourceLocation)] = []
+    package var problems: [(message: LocalizedText, location: SourceLocation)] = []
 
     package func expression(_ field: String) -> PathExpression? {
         guard case .expression(let expression)? = values[field] else { return nil }
@@ -184,7 +191,7 @@ package struct DecodedRule {
         return value
     }
 
-    package mutating func report(_ message: String, at location: SourceLocation) {
+    package mutating func report(_ message: LocalizedText, at location: SourceLocation) {
         problems.append((message, location))
     }
 }
