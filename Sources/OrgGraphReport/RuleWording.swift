@@ -2,8 +2,8 @@ import OrgGraphAudit
 import OrgGraphCore
 
 /// The one place the report takes the words of a rulebook in its language: a rule's title,
-/// rationale and clause summary, a finding's message, a rulebook's title and the document it
-/// cites. Everything else the report writes comes from ``ReportText``.
+/// rationale, citation and clause summary, a finding's message, a rulebook's title and the
+/// document it cites. Everything else the report writes comes from ``ReportText``.
 struct RuleWording: Sendable {
     var language: Language
 
@@ -20,19 +20,15 @@ struct RuleWording: Sendable {
     /// The rulebook's title.
     func title(_ rulebook: Rulebook) -> String { rulebook.title.text(in: language) }
 
-    /// The document the rulebook's sections cite: the one its rules cite with a `§`, else the
-    /// first any rule cites.
-    func document(_ rulebook: Rulebook) -> String? {
-        let citations = rulebook.rules.compactMap(\.description.citation)
-        let document =
-            citations.first { $0.section?.hasPrefix("§") == true }?.document ?? citations.first?.document
-        return document.flatMap { $0.isEmpty ? nil : $0 }
-    }
+    /// The document the rulebook's sections cite, named in the report's language
+    /// (``Rulebook/documentText(in:)``).
+    func document(_ rulebook: Rulebook) -> String? { rulebook.documentText(in: language) }
 
-    /// The citation as the report shows it: the section (or what stands alone) and the
-    /// rulebook's one-line summary of that clause, never the regulation's own words.
+    /// The citation as the report shows it: the section (or what stands alone) by the name
+    /// the rulebook gives it in the report's language, and the rulebook's one-line summary of
+    /// that clause, never the regulation's own words.
     func citation(_ rule: RuleDescription, in rulebook: Rulebook) -> (section: String, summary: String?)? {
         guard let citation = rule.citation else { return nil }
-        return (citation.section ?? citation.document, rulebook.clauseSummary(for: citation, in: language))
+        return (rulebook.sectionText(citation, in: language), rulebook.clauseSummary(for: citation, in: language))
     }
 }

@@ -28,7 +28,7 @@ struct RulesCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
-    @Option(help: "Language of titles, rationales and the captions around them: en or vi.")
+    @Option(help: "Language of titles, rationales, citations and the captions around them: en or vi.")
     var lang: Language = .english
 
     @OptionGroup var input: InputOptions
@@ -48,10 +48,11 @@ struct RulesCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             switch format {
-            case .text: FileOutput.standardOutput(RulebookDocument.text(rule, language: lang))
+            case .text: FileOutput.standardOutput(RulebookDocument.text(rule, in: book, language: lang))
             case .json: FileOutput.standardOutput(data: RulebookDocument.json([rule], language: lang))
             case .markdown:
-                let one = Rulebook(id: book.id, title: book.title, rules: [rule], clauses: book.clauses)
+                var one = book
+                one.rules = [rule]
                 FileOutput.standardOutput(data: RulebookDocument.markdown(one, language: lang))
             }
             return

@@ -71,6 +71,40 @@ struct ReportTests {
         }
     }
 
+    @Test(
+        "in Vietnamese, the citations and the document of the built-in rulebooks are named in Vietnamese",
+        arguments: examplePaths.filter { $0.hasPrefix("Examples/broken/") })
+    func vietnameseCitations(path: String) throws {
+        let file = try Self.audited(try loadPackageFile(path), path: path, language: .vietnamese)
+        let html = try Self.page([file], .init(language: .vietnamese, date: Self.date))
+        let rulebook = file.rulebook
+        #expect(html.contains("<dt>Văn bản căn cứ</dt><dd>Quy định 125-QĐ/TW</dd>"))
+        // What the rules cite, as written in English: no word of it is on the page.
+        var written = Set<String>()
+        for rule in rulebook.withAuditorRules.rules {
+            guard let citation = rule.description.citation else { continue }
+            written.insert(citation.document)
+            for part in citation.section.map(Rulebook.parts) ?? [] where !part.hasPrefix("§") {
+                written.insert(part)
+            }
+        }
+        #expect(written.contains("structure") && written.contains("Regulation 125-QD/TW"))
+        for words in written.sorted() {
+            #expect(!html.contains(words), "'\(words)' in the Vietnamese report of \(path)")
+        }
+        // Each rule's citation is there by its Vietnamese name, in the table and beside its findings.
+        for rule in rulebook.rules {
+            guard let citation = rule.description.citation else { continue }
+            let shown = HTMLText.escaped(rulebook.sectionText(citation, in: .vietnamese))
+            #expect(html.contains("</code></th><td>\(shown)</td>"), "\(rule.id): \(shown)")
+        }
+        for finding in file.findings {
+            guard let citation = rulebook.rule(finding.rule)?.description.citation else { continue }
+            let shown = HTMLText.escaped(rulebook.sectionText(citation, in: .vietnamese))
+            #expect(html.contains("<span class=\"section\">\(shown)</span>"), "\(finding.rule): \(shown)")
+        }
+    }
+
     @Test("the charts go to the units with the most findings; the others get the command that draws theirs")
     func chartLimit() throws {
         let file = try Self.audited(try loadPackageFile("Examples/broken/regulation.yaml"), path: "regulation.yaml")

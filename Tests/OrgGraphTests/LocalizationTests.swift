@@ -136,6 +136,107 @@ struct LocalizationTests {
         #expect(extended.clauses["§5"]?.text(in: .vietnamese) == "Liaison with the locality.")
     }
 
+    static let named = """
+        rulebook: named
+        title: A rulebook that names what it cites
+        document: {en: Regulation 125-QD/TW, vi: Quy định 125-QĐ/TW}
+        clauses:
+          §1: {en: The committees above., vi: Các cấp ủy cấp trên.}
+          structure:
+            summary: {en: The organization's shape., vi: Cơ cấu của tổ chức.}
+            name: {en: structure, vi: cơ cấu tổ chức}
+          Regulation 298-QĐ/TW:
+            name: {en: Regulation 298-QĐ/TW, vi: Quy định 298-QĐ/TW}
+          levels: {name: {vi: cấp}}
+        rules:
+          - {id: shape, title: Shape, severity: info, citation: structure, subject: unit-head, forbidden: true}
+          - {id: both, title: Both, severity: info, citation: "§1; Regulation 298-QĐ/TW", subject: board, forbidden: true}
+          - {id: plain, title: Plain, severity: info, subject: board-chair, forbidden: true}
+        """
+
+    @Test("Citations and the document are shown by the names the rulebook gives them; as written otherwise")
+    func citationNames() throws {
+        let book = try Self.rulebook(Self.named)
+        let shape = try #require(book.rule("shape")?.description.citation)
+        let both = try #require(book.rule("both")?.description.citation)
+        let plain = try #require(book.rule("plain")?.description.citation)
+        // As written for scripts: the English document, the section as cited.
+        #expect(shape == Citation(document: "Regulation 125-QD/TW", section: "structure"))
+        #expect(plain == Citation(document: "Regulation 125-QD/TW"))
+        #expect(book.citationText(shape, in: .vietnamese) == "cơ cấu tổ chức")
+        #expect(book.citationText(shape, in: .english) == "structure")
+        #expect(book.citationText(both, in: .vietnamese) == "Quy định 125-QĐ/TW §1; Quy định 298-QĐ/TW")
+        #expect(book.citationText(both, in: .english) == both.description)
+        #expect(book.sectionText(both, in: .vietnamese) == "§1; Quy định 298-QĐ/TW")
+        #expect(book.citationText(plain, in: .vietnamese) == "Quy định 125-QĐ/TW")
+        #expect(book.documentText(in: .vietnamese) == "Quy định 125-QĐ/TW")
+        #expect(book.documentText(in: .english) == "Regulation 125-QD/TW")
+        // A summary given with a name is still the clause's summary; a name alone gives none.
+        #expect(book.clauseSummary(for: shape, in: .vietnamese) == "Cơ cấu của tổ chức.")
+        #expect(book.clauses["levels"] == nil && book.clauses["Regulation 298-QĐ/TW"] == nil)
+        // A name given in one language stands in for the other; parts unnamed stay as written,
+        // and so do the separators.
+        let odd = Citation(document: "Regulation 125-QD/TW", section: "levels ,§2;  Annex B")
+        #expect(book.sectionText(odd, in: .english) == "cấp ,§2;  Annex B")
+        #expect(book.sectionText(Citation(document: "Other text", section: "§3"), in: .vietnamese) == "§3")
+        #expect(book.citationText(Citation(document: "Other text", section: "§3"), in: .vietnamese) == "Other text §3")
+
+        // A rulebook that extends it and cites another document still names the inherited one.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.named.write(to: folder.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        let child = folder.appendingPathComponent("child.yaml")
+        try """
+        rulebook: child
+        extends: base.yaml
+        document: {en: Hospital rules, vi: Nội quy bệnh viện}
+        clauses:
+          structure: {name: {en: shape, vi: cơ cấu}}
+        rules:
+          - {id: own, title: Own, severity: info, citation: §9, subject: party-secretary, forbidden: true}
+        """.write(to: child, atomically: true, encoding: .utf8)
+        let extended = try RulebookLoader().load(child.path)
+        let own = try #require(extended.rule("own")?.description.citation)
+        #expect(extended.citationText(own, in: .vietnamese) == "Nội quy bệnh viện §9")
+        #expect(extended.citationText(both, in: .vietnamese) == "Quy định 125-QĐ/TW §1; Quy định 298-QĐ/TW")
+        #expect(extended.citationText(shape, in: .vietnamese) == "cơ cấu")
+        #expect(extended.clauseSummary(for: shape, in: .vietnamese) == "Cơ cấu của tổ chức.")
+        #expect(extended.documentText(in: .vietnamese) == "Nội quy bệnh viện")
+        // One that gives no document has its base's.
+        try "rulebook: quiet\nextends: base.yaml\n".write(
+            to: folder.appendingPathComponent("quiet.yaml"), atomically: true, encoding: .utf8)
+        let quiet = try RulebookLoader().load(folder.appendingPathComponent("quiet.yaml").path)
+        #expect(quiet.documentText(in: .vietnamese) == "Quy định 125-QĐ/TW")
+    }
+
+    @Test("A clause that mixes a summary's languages with 'summary' or 'name', or gives nothing, is a located error")
+    func clauseShapeErrors() {
+        #expect(
+            RulebookTests.loadError("rulebook: x\nclauses:\n  §1: {en: A, name: B}\n")
+                == """
+                book.yaml:3:7: error: 'clauses.§1' is either a summary in 'en' and 'vi', or a mapping of 'summary' and 'name'; not both
+                  §1: {en: A, name: B}
+                      ^
+                """)
+        #expect(
+            RulebookTests.loadError("rulebook: x\nclauses:\n  §1: {}\n")
+                == """
+                book.yaml:3:7: error: 'clauses.§1' needs its summary ('en', 'vi'), or its 'summary' or 'name'
+                  §1: {}
+                      ^
+                """)
+        #expect(
+            RulebookTests.loadError("rulebook: x\nclauses:\n  §1: {summary: A, nam: B}\n")?
+                .hasPrefix("book.yaml:3:20: error: unknown field 'nam' in 'clauses.§1'") == true)
+        #expect(
+            RulebookTests.loadError("rulebook: x\nclauses:\n  §1: {name: {en: A, vn: B}}\n")?
+                .hasPrefix("book.yaml:3:22: error: unknown field 'vn' in 'clauses.§1.name'") == true)
+        #expect(
+            RulebookTests.loadError("rulebook: x\ndocument: {en: A, vn: B}\n")?
+                .hasPrefix("book.yaml:2:19: error: unknown field 'vn' in 'document'") == true)
+    }
+
     @Test("A localized field with an unknown language, no text or the wrong shape is a located error")
     func localizedErrors() {
         #expect(

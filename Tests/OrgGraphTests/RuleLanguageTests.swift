@@ -54,6 +54,32 @@ struct RuleLanguageTests {
                 citation.flatMap { Rulebook.structural.clauseSummary(for: $0, in: .vietnamese) } != nil,
                 "\(rule.id) cites \(citation?.description ?? "nothing") and the rulebook has no summary of it")
         }
+        Self.expectNamesComplete(Rulebook.structural)
+    }
+
+    /// Each section a rule of `book` cites by a word, not a `§` (each part of one that cites
+    /// several), and each document its rules cite, has its name in both languages; the
+    /// Vietnamese citation keeps no part as written in English.
+    static func expectNamesComplete(_ book: Rulebook) {
+        for rule in book.rules {
+            guard let citation = rule.description.citation else { continue }
+            let document = book.document.flatMap { $0.given(in: .english) == citation.document ? $0 : nil }
+            let documentName = document ?? book.names[citation.document]
+            #expect(
+                documentName.map(VietnameseText.problems) == [],
+                "\(book.id) \(rule.id): the document '\(citation.document)' has no name in both languages")
+            guard let section = citation.section else { continue }
+            let parts = book.names[section] != nil ? [section] : Rulebook.parts(of: section)
+            for part in parts where !part.hasPrefix("§") {
+                #expect(
+                    book.names[part].map(VietnameseText.problems) == [],
+                    "\(book.id) \(rule.id): '\(part)' has no name in both languages")
+            }
+            let shown = book.citationText(citation, in: .vietnamese)
+            for part in Rulebook.parts(of: section) + [citation.document] where !part.hasPrefix("§") {
+                #expect(!shown.contains(part), "\(book.id) \(rule.id): '\(part)' in '\(shown)'")
+            }
+        }
     }
 
     /// Organizations that make the Swift rules write each of their kinds of message: their own
@@ -128,7 +154,8 @@ struct RuleLanguageTests {
     ].flatMap { book in book.withAuditorRules.rules.map { (book.id, $0) } }
 
     // These two tests read the built-in rulebooks Rulebooks/*.yaml: they pass once every rule
-    // there gives its title, rationale and messages, and each clause it cites, in both languages.
+    // there gives its title, rationale and messages, and each clause it cites (its summary, and
+    // the name of a section cited by a word), in both languages, and so does the document.
 
     @Test("Every rule of the built-in rulebooks has its title, rationale and messages in both languages")
     func builtinRulesComplete() {
@@ -143,10 +170,11 @@ struct RuleLanguageTests {
         }
         for book in [RulebookLoader.regulation125, RulebookLoader.regulation125TwoTier] {
             #expect(VietnameseText.problems(book.title).isEmpty, "\(book.id) title")
+            #expect(book.document.map(VietnameseText.problems) == [], "\(book.id) document")
         }
     }
 
-    @Test("Every section the built-in rules cite has a one-line summary in both languages")
+    @Test("Every section the built-in rules cite has a one-line summary, and a word a name, in both languages")
     func builtinClausesComplete() {
         for book in [RulebookLoader.regulation125, RulebookLoader.regulation125TwoTier] {
             for rule in book.rules {
@@ -161,6 +189,7 @@ struct RuleLanguageTests {
                     #expect(VietnameseText.problems(summary).isEmpty, "\(book.id) clause \(part)")
                 }
             }
+            Self.expectNamesComplete(book.withAuditorRules)
         }
     }
 }

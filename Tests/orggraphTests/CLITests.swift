@@ -68,28 +68,34 @@ struct CLITests {
         #expect(english["summary"] as? [String: Int] == vietnamese["summary"] as? [String: Int])
     }
 
-    @Test("rules --lang vi: titles, rationales and captions in Vietnamese; ids and examples as written")
+    @Test("rules --lang vi: titles, rationales, citations and captions in Vietnamese; ids and examples as written")
     func rulesVietnamese() throws {
         let list = try orggraph(["rules", "--rulebook", "structural", "--lang", "vi"])
         #expect(list.status == 0)
         #expect(list.out.hasPrefix("Các quy tắc về cơ cấu (structural), 7 quy tắc\n"))
         #expect(
             list.out.contains(
-                "acyclic-leadership  lỗi        Quan hệ lãnh đạo chỉ theo một chiều  [Regulation 125-QD/TW §1, §3]"))
+                "acyclic-leadership  lỗi        Quan hệ lãnh đạo chỉ theo một chiều  [Quy định 125-QĐ/TW §1, §3]"))
         let one = try orggraph(["rules", "duplicate-relation", "--lang", "vi"])
         #expect(
-            one.out.hasPrefix("duplicate-relation: Mỗi quan hệ chỉ ghi một lần\nmức độ: cảnh báo\ncăn cứ: relations\n"))
+            one.out.hasPrefix("duplicate-relation: Mỗi quan hệ chỉ ghi một lần\nmức độ: cảnh báo\ncăn cứ: quan hệ\n"))
         #expect(one.out.contains("\nVí dụ vi phạm, phát hiện tại "))
         #expect(one.out.contains("\nVí dụ không vi phạm:\n"))
         let markdown = try orggraph(["rules", "--rulebook", "structural", "--lang", "vi", "--format", "markdown"])
         #expect(markdown.out.hasPrefix("# Các quy tắc về cơ cấu\n"))
         #expect(markdown.out.contains("| mã | mức độ | tên quy tắc | căn cứ |"))
         #expect(markdown.out.contains("`orggraph rules --rulebook structural --lang vi --format markdown`"))
+        #expect(markdown.out.contains("| cảnh báo | Mỗi quan hệ chỉ ghi một lần | quan hệ |"))
+        #expect(markdown.out.contains("**Quan hệ lãnh đạo chỉ theo một chiều**: lỗi, Quy định 125-QĐ/TW §1, §3."))
         let json = try orggraph(["rules", "level-required", "--lang", "vi", "--format", "json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
         #expect(items.first?["id"] as? String == "level-required")
         #expect(items.first?["title"] as? String == "Các tổ chức ghi đúng cấp cần có")
         #expect(items.first?["severity"] as? String == "error")
+        // JSON keeps the citation as written.
+        #expect(
+            items.first?["citation"] as? [String: String]
+                == ["document": "OrgGraph vocabulary", "section": "levels"])
     }
 
     @Test("impact, chain and common --lang vi: their own words in Vietnamese, ids and names as written")

@@ -114,7 +114,8 @@ public struct Rule: Sendable {
     public var id: String { description.id }
 }
 
-/// A named, ordered set of rules, with a one-line summary of each clause its rules cite.
+/// A named, ordered set of rules, with a one-line summary of each clause its rules cite, the
+/// document they cite and the names under which cited sections are shown, in both languages.
 public struct Rulebook: Sendable {
     public var id: String
     public var title: LocalizedText
@@ -123,12 +124,87 @@ public struct Rulebook: Sendable {
     /// (`§1`, `structure`, `Constitution (2025) art. 110`): written for the rulebook, to be
     /// shown as a summary, never as the regulation's own words.
     public var clauses: [String: LocalizedText]
+    /// The document the rules cite (`document:`), in one or both languages; its English text
+    /// (or its only one) is the document of the rules' citations, as written.
+    public var document: LocalizedText?
+    /// The name under which something the rules cite is shown to a person, by how they write
+    /// it: a section (`structure` → `cấu trúc tổ chức`), a part of one, or a document (the
+    /// one a rulebook this one extends cites). A section without a name is shown as written.
+    public var names: [String: LocalizedText]
 
-    public init(id: String, title: LocalizedText, rules: [Rule], clauses: [String: LocalizedText] = [:]) {
+    public init(
+        id: String, title: LocalizedText, rules: [Rule], clauses: [String: LocalizedText] = [:],
+        document: LocalizedText? = nil, names: [String: LocalizedText] = [:]
+    ) {
         self.id = id
         self.title = title
         self.rules = rules
         self.clauses = clauses
+        self.document = document
+        self.names = names
+    }
+
+    /// The name of `document`, as citations write it, in `language`: the rulebook's own
+    /// document, or one it names (``names``); `document` itself otherwise.
+    public func documentName(_ document: String, in language: Language) -> String {
+        if let own = self.document, own.given(in: .english) == document || own.given(in: .vietnamese) == document {
+            return own.text(in: language)
+        }
+        return names[document]?.text(in: language) ?? document
+    }
+
+    /// The section `citation` names, as a person reads it in `language`: the whole section's
+    /// name when the rulebook gives one, otherwise each part of a section that cites several
+    /// (`§1; Regulation 298-QĐ/TW` → `§1; Quy định 298-QĐ/TW`) by its name, a part without
+    /// one as written, the separators kept. A citation without a section gives its document's
+    /// name (``documentName(_:in:)``).
+    ///
+    /// - Complexity: O(the length of the section).
+    public func sectionText(_ citation: Citation, in language: Language) -> String {
+        guard let section = citation.section else { return documentName(citation.document, in: language) }
+        if let name = names[section] { return name.text(in: language) }
+        var result = ""
+        var part = ""
+        func flush() {
+            let trimmed = part.trimmingWhitespace()
+            if !trimmed.isEmpty, let name = names[trimmed] {
+                let leading = part.prefix { $0.isWhitespace }
+                let trailing = part.reversed().prefix { $0.isWhitespace }
+                result += leading + name.text(in: language) + String(trailing.reversed())
+            } else {
+                result += part
+            }
+            part = ""
+        }
+        for character in section {
+            if character == ";" || character == "," {
+                flush()
+                result.append(character)
+            } else {
+                part.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// The citation as a person reads it in `language`, the counterpart of
+    /// ``Citation/description``: a `§` section after its document's name (`Quy định
+    /// 125-QĐ/TW §3`), anything else standing alone (``sectionText(_:in:)``), each part by the
+    /// name the rulebook gives it. JSON and SARIF keep the citation as written.
+    public func citationText(_ citation: Citation, in language: Language) -> String {
+        let section = sectionText(citation, in: language)
+        guard let written = citation.section, written.hasPrefix("§") else { return section }
+        return "\(documentName(citation.document, in: language)) \(section)"
+    }
+
+    /// The name of the document the rules cite, in `language`: the rulebook's `document`,
+    /// else the one its rules cite with a `§`, else the first any rule cites; `nil` when none.
+    public func documentText(in language: Language) -> String? {
+        if let document, !document.isEmpty { return document.text(in: language) }
+        let citations = rules.compactMap(\.description.citation)
+        let cited = citations.first { $0.section?.hasPrefix("§") == true }?.document ?? citations.first?.document
+        return cited.flatMap { $0.isEmpty ? nil : documentName($0, in: language) }
     }
 
     /// The clauses `citation` names, each with its summary: the clause of its whole section
@@ -158,7 +234,7 @@ public struct Rulebook: Sendable {
 
     /// The parts of a section that cites several clauses: `§1; Regulation 298-QĐ/TW` →
     /// `§1`, `Regulation 298-QĐ/TW`.
-    static func parts(of section: String) -> [String] {
+    public static func parts(of section: String) -> [String] {
         section.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingWhitespace() }
             .filter { !$0.isEmpty }
     }

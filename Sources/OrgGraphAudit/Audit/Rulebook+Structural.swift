@@ -4,7 +4,8 @@ import OrgGraphQuery
 
 extension Rulebook {
     /// The structural rules of SPEC §3, always on: the shape every organization file must have
-    /// before any regulation is applied to it; with a summary of each section they cite.
+    /// before any regulation is applied to it; with a summary of each section they cite, and
+    /// the names under which the sections cited by a word, and the documents, are shown.
     public static let structural = Rulebook(
         id: "structural", title: LocalizedText(en: "Structural rules", vi: "Các quy tắc về cơ cấu"),
         rules: [
@@ -29,5 +30,14 @@ extension Rulebook {
                     + "above it, never back up.",
                 vi: "Tóm tắt §1 và §3: sự lãnh đạo đối với tổ chức đảng của đơn vị đi từ các cấp ủy cấp trên xuống, "
                     + "không đi ngược lên."),
+        ],
+        names: [
+            "relation types": LocalizedText(en: "relation types", vi: "loại quan hệ"),
+            "relations": LocalizedText(en: "relations", vi: "quan hệ"),
+            "containment": LocalizedText(en: "containment", vi: "quan hệ trực thuộc"),
+            "levels": LocalizedText(en: "levels", vi: "cấp"),
+            "Regulation 125-QD/TW": LocalizedText(en: "Regulation 125-QD/TW", vi: "Quy định 125-QĐ/TW"),
+            "OrgGraph vocabulary": LocalizedText(en: "OrgGraph vocabulary", vi: "Bộ từ vựng của OrgGraph"),
+            "OrgGraph file format": LocalizedText(en: "OrgGraph file format", vi: "Định dạng tệp của OrgGraph"),
         ])
 }

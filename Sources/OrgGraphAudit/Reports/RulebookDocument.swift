@@ -3,8 +3,8 @@ import OrgGraphFormat
 import OrgGraphQuery
 
 /// A rulebook described for people (text, Markdown) and for scripts (JSON), in English or
-/// Vietnamese: titles, rationales and the words around them in the language; ids, severities'
-/// raw values in JSON, check summaries and examples as written.
+/// Vietnamese: titles, rationales, citations and the words around them in the language; ids,
+/// severities' raw values and citations in JSON, check summaries and examples as written.
 public enum RulebookDocument {
     /// One line a rule: id, severity, title, citation.
     public static func text(_ rulebook: Rulebook, language: Language = .english) -> String {
@@ -17,7 +17,7 @@ public enum RulebookDocument {
         ]
         for rule in rulebook.rules {
             let description = rule.description
-            let citation = description.citation.map { "  [\($0)]" } ?? ""
+            let citation = description.citation.map { "  [\(rulebook.citationText($0, in: language))]" } ?? ""
             let severity = description.severity.name(in: language)
             lines.append(
                 rule.id + String(repeating: " ", count: width - rule.id.count) + "  " + severity
@@ -27,24 +27,31 @@ public enum RulebookDocument {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One rule in full: title, severity, citation, rationale, what its check asks (each
-    /// line of ``Check/summary``) and examples.
-    public static func text(_ rule: Rule, language: Language = .english) -> String {
-        text(rule.description, check: rule.check.summary(in: language), language: language)
+    /// One rule in full: title, severity, citation (named as `rulebook` names it, when given),
+    /// rationale, what its check asks (each line of ``Check/summary``) and examples.
+    public static func text(_ rule: Rule, in rulebook: Rulebook? = nil, language: Language = .english) -> String {
+        text(rule.description, check: rule.check.summary(in: language), rulebook: rulebook, language: language)
     }
 
     /// One rule in full: title, severity, citation, rationale and examples.
-    public static func text(_ rule: RuleDescription, language: Language = .english) -> String {
-        text(rule, check: [], language: language)
+    public static func text(
+        _ rule: RuleDescription, in rulebook: Rulebook? = nil, language: Language = .english
+    ) -> String {
+        text(rule, check: [], rulebook: rulebook, language: language)
     }
 
-    private static func text(_ rule: RuleDescription, check: [String], language: Language) -> String {
+    private static func text(
+        _ rule: RuleDescription, check: [String], rulebook: Rulebook?, language: Language
+    ) -> String {
         let words = Words(language)
         var lines = [
             "\(rule.id): \(rule.title.text(in: language))",
             "\(words.severity): \(rule.severity.name(in: language))",
         ]
-        if let citation = rule.citation { lines.append("\(words.citation): \(citation)") }
+        if let citation = rule.citation {
+            let shown = rulebook?.citationText(citation, in: language) ?? citation.description
+            lines.append("\(words.citation): \(shown)")
+        }
         lines += ["", wrap(rule.rationale.text(in: language), width: 88)]
         if !check.isEmpty { lines += [""] + check }
         func indented(_ example: String) -> String {
@@ -114,14 +121,14 @@ public enum RulebookDocument {
             out +=
                 "| [`\(rule.id)`](#\(rule.id)) | \(description.severity.name(in: language)) | "
                 + "\(escapeTable(description.title.text(in: language))) | "
-            out += "\(description.citation.map { escapeTable($0.description) } ?? "") |\n"
+            out += "\(description.citation.map { escapeTable(rulebook.citationText($0, in: language)) } ?? "") |\n"
         }
         for rule in rulebook.rules {
             let description = rule.description
             out +=
                 "\n## \(rule.id)\n\n**\(description.title.text(in: language))**: "
                 + description.severity.name(in: language)
-            if let citation = description.citation { out += ", \(citation)" }
+            if let citation = description.citation { out += ", \(rulebook.citationText(citation, in: language))" }
             out += ".\n\n\(description.rationale.text(in: language))\n"
             let check = rule.check.summary(in: language)
             if !check.isEmpty {

@@ -25,11 +25,12 @@ rulebook: 125-QD/TW
 title:
   en: Regulation 125-QD/TW (2023), working relationships of party organizations in public service units
   vi: Quy định 125-QĐ/TW (2023) về mối quan hệ công tác của tổ chức đảng trong đơn vị sự nghiệp công lập
-document: Regulation 125-QD/TW
+document: {en: Regulation 125-QD/TW, vi: Quy định 125-QĐ/TW}
 extends: structural
 
 # One-line summaries of the clauses the rules cite, in both languages: shown as summaries,
-# never as the regulation's own words.
+# never as the regulation's own words; a section cited by a word, not a §, with the name it
+# is shown under.
 clauses:
   §1:
     en: "Relations with the provincial and district party committees: direct leadership of the units of their level on political orientation, key work and personnel; directive documents, meeting invitations, regular and extraordinary reports"
@@ -47,8 +48,10 @@ clauses:
     en: "Relations with the local party committee and authority: close ties with those of the place where the unit stands and of the places where its working party members reside"
     vi: "Quan hệ với cấp ủy, chính quyền địa phương: giữ mối quan hệ chặt chẽ với cấp ủy, chính quyền nơi đơn vị đóng trên địa bàn và nơi đảng viên của đơn vị cư trú"
   structure:
-    en: "The organization's shape the regulation presumes without stating it: one head and one party organization per unit, one chair per board, and territorial committees nested by level"
-    vi: "Cơ cấu tổ chức mà Quy định mặc nhiên đặt ra: mỗi đơn vị có một Thủ trưởng và một tổ chức đảng, mỗi Hội đồng có một Chủ tịch, cấp ủy địa phương trực thuộc nhau theo cấp"
+    name: {en: structure, vi: cơ cấu tổ chức}
+    summary:
+      en: "The organization's shape the regulation presumes without stating it: one head and one party organization per unit, one chair per board, and territorial committees nested by level"
+      vi: "Cơ cấu tổ chức mà Quy định mặc nhiên đặt ra: mỗi đơn vị có một Thủ trưởng và một tổ chức đảng, mỗi Hội đồng có một Chủ tịch, cấp ủy địa phương trực thuộc nhau theo cấp"
 
 rules:
   # §1: the provincial and district party committees.
@@ -1312,11 +1315,11 @@ rulebook: 125-QD/TW-2025
 title:
   en: Regulation 125-QD/TW under the two-tier local government (since 1 July 2025)
   vi: Quy định 125-QĐ/TW áp dụng theo mô hình chính quyền địa phương hai cấp (từ ngày 1/7/2025)
-document: Regulation 125-QD/TW
+document: {en: Regulation 125-QD/TW, vi: Quy định 125-QĐ/TW}
 extends: 125-QD/TW
 
-# Summaries of the texts of 2025 the rules cite, and of the clauses read anew since 2025;
-# the others are 125-QD/TW's.
+# Summaries of the texts of 2025 the rules cite, and of the clauses read anew since 2025,
+# each text with the name it is shown under; the others are 125-QD/TW's.
 clauses:
   §1:
     en: "Relations with the provincial party committee and, for a commune unit, the commune party committee: direct leadership on political orientation, key work and personnel; directive documents, meeting invitations, regular and extraordinary reports"
@@ -1328,17 +1331,25 @@ clauses:
     en: "Relations with the immediate superior party committee, since 2025 a provincial committee or the commune committee: it leads the unit's party organization regularly and comprehensively; the organization reports to it and asks its opinion every six months, every year and when required"
     vi: "Quan hệ với cấp ủy cấp trên trực tiếp, từ năm 2025 là cấp ủy cấp tỉnh hoặc Đảng ủy xã: lãnh đạo thường xuyên, toàn diện; tổ chức đảng của đơn vị báo cáo, xin ý kiến định kỳ 6 tháng, 1 năm và đột xuất khi có yêu cầu"
   Constitution (2025) art. 110:
-    en: "The Constitution as amended in 2025, art. 110: local administration has two tiers, the province and the commune"
-    vi: "Hiến pháp (sửa đổi, bổ sung năm 2025), Điều 110: chính quyền địa phương tổ chức thành hai cấp là cấp tỉnh và cấp xã"
+    name: {en: "Constitution (2025) art. 110", vi: "Hiến pháp (sửa đổi, bổ sung năm 2025), Điều 110"}
+    summary:
+      en: "The Constitution as amended in 2025, art. 110: local administration has two tiers, the province and the commune"
+      vi: "Hiến pháp (sửa đổi, bổ sung năm 2025), Điều 110: chính quyền địa phương tổ chức thành hai cấp là cấp tỉnh và cấp xã"
   Regulation 294-QĐ/TW:
-    en: "Regulation 294-QĐ/TW of 26 May 2025: the party's system has no district level"
-    vi: "Quy định 294-QĐ/TW ngày 26/5/2025: hệ thống tổ chức của Đảng không còn cấp huyện"
+    name: {en: "Regulation 294-QĐ/TW", vi: "Quy định 294-QĐ/TW"}
+    summary:
+      en: "Regulation 294-QĐ/TW of 26 May 2025: the party's system has no district level"
+      vi: "Quy định 294-QĐ/TW ngày 26/5/2025: hệ thống tổ chức của Đảng không còn cấp huyện"
   Regulation 298-QĐ/TW:
-    en: "Regulation 298-QĐ/TW of 9 June 2025: the commune, ward and special-zone committee, directly under the provincial committee, is the immediate superior of the grassroots organizations in the commune"
-    vi: "Quy định 298-QĐ/TW ngày 9/6/2025: Đảng ủy xã, phường, đặc khu (trực thuộc Tỉnh ủy) là cấp ủy cấp trên trực tiếp của các tổ chức cơ sở đảng trên địa bàn"
+    name: {en: "Regulation 298-QĐ/TW", vi: "Quy định 298-QĐ/TW"}
+    summary:
+      en: "Regulation 298-QĐ/TW of 9 June 2025: the commune, ward and special-zone committee, directly under the provincial committee, is the immediate superior of the grassroots organizations in the commune"
+      vi: "Quy định 298-QĐ/TW ngày 9/6/2025: Đảng ủy xã, phường, đặc khu (trực thuộc Tỉnh ủy) là cấp ủy cấp trên trực tiếp của các tổ chức cơ sở đảng trên địa bàn"
   2025 reorganization:
-    en: "The 2025 reorganization: the bloc party committees and the provincial party cadres committees ended; their functions passed to the party committees of the provincial People's Committee and of the provincial party agencies"
-    vi: "Sắp xếp tổ chức năm 2025: các Đảng ủy Khối và Ban cán sự đảng UBND tỉnh kết thúc hoạt động; chức năng, nhiệm vụ chuyển về Đảng ủy UBND tỉnh và Đảng ủy các cơ quan Đảng tỉnh"
+    name: {en: "2025 reorganization", vi: "sắp xếp tổ chức bộ máy năm 2025"}
+    summary:
+      en: "The 2025 reorganization: the bloc party committees and the provincial party cadres committees ended; their functions passed to the party committees of the provincial People's Committee and of the provincial party agencies"
+      vi: "Sắp xếp tổ chức năm 2025: các Đảng ủy Khối và Ban cán sự đảng UBND tỉnh kết thúc hoạt động; chức năng, nhiệm vụ chuyển về Đảng ủy UBND tỉnh và Đảng ủy các cơ quan Đảng tỉnh"
 
 # Since 298-QĐ/TW the commune committee is an immediate superior; 2023's rule no longer holds.
 disable: [commune-not-superior]

@@ -284,8 +284,8 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 }
             case "title": result.title = try localized("title")
             case "document":
-                result.document = try text("document")?.0
-                document = result.document
+                result.document = try localized("document")
+                document = result.document?.text(in: .english)
             case "extends": result.extends = try text("extends").map { (name: $0.0, location: $0.1) }
             case "disable": result.disable = try textList("disable").map { (id: $0.0, location: $0.1) }
             case "severity": result.severities = try severities()
@@ -323,8 +323,9 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
     }
 
     /// `clauses`: a mapping from a section as rules cite it (`§1`, `structure`) to a one-line
-    /// summary of that clause, a text in one or both languages.
-    private mutating func clauses() throws(SyntaxError) -> [(section: String, summary: LocalizedText)] {
+    /// summary of that clause, a text in one or both languages, or to a mapping of its
+    /// `summary` and the `name` it is shown under (either or both).
+    private mutating func clauses() throws(SyntaxError) -> [RulebookSource.Clause] {
         guard try reader.peekKind() == .mapping else {
             report(
                 LocalizedText(
@@ -337,12 +338,55 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
             try reader.skipValue()
             return []
         }
-        var result: [(section: String, summary: LocalizedText)] = []
+        var result: [RulebookSource.Clause] = []
         try reader.beginMapping()
         while let key = try reader.nextKey() {
-            if let summary = try localized("clauses.\(key.text)") { result.append((key.text.nfc, summary)) }
+            if let clause = try clause("clauses.\(key.text)", section: key.text.nfc) { result.append(clause) }
         }
         return result
+    }
+
+    /// The keys of a clause given with its name: `summary` and `name`.
+    static var clauseFields: [String] { ["summary", "name"] }
+
+    /// One entry of `clauses`: a summary (a text, or `{en, vi}`), or `{summary, name}`.
+    private mutating func clause(_ field: String, section: String) throws(SyntaxError) -> RulebookSource.Clause? {
+        let location = try reader.location()
+        guard try reader.peekKind() == .mapping else {
+            return try localized(field).map { RulebookSource.Clause(section: section, summary: $0) }
+        }
+        var clause = RulebookSource.Clause(section: section)
+        var texts: [Language: String] = [:]
+        let errorsBefore = diagnostics.count
+        try reader.beginMapping()
+        while let key = try reader.nextKey() {
+            if let language = Language(rawValue: key.text) {
+                texts[language] = try text("\(field).\(key.text)")?.0.trimmingWhitespace()
+            } else if key.text == "summary" {
+                clause.summary = try localized("\(field).summary")
+            } else if key.text == "name" {
+                clause.name = try localized("\(field).name")
+            } else {
+                try unknownField(
+                    key, in: "in '\(field)' (a summary in 'en' and 'vi', or its 'summary' and 'name')",
+                    known: Self.languageFields + Self.clauseFields)
+            }
+        }
+        guard diagnostics.count == errorsBefore else { return nil }
+        if !texts.isEmpty {
+            guard clause.summary == nil, clause.name == nil else {
+                report(
+                    "'\(field)' is either a summary in 'en' and 'vi', or a mapping of 'summary' and 'name'; not both",
+                    at: location)
+                return nil
+            }
+            clause.summary = LocalizedText(english: texts[.english]?.nfc, vietnamese: texts[.vietnamese])
+        }
+        guard clause.summary != nil || clause.name != nil else {
+            report("'\(field)' needs its summary ('en', 'vi'), or its 'summary' or 'name'", at: location)
+            return nil
+        }
+        return clause
     }
 
     private mutating func severities() throws(SyntaxError) -> [(

@@ -257,8 +257,18 @@ public struct RulebookLoader: Sendable {
             rules = rules.enumerated().filter { !disabled.contains($0.offset) }.map(\.element)
         }
         var clauses = base.clauses
-        for (section, summary) in source.clauses { clauses[section] = summary }
-        return Rulebook(id: source.id, title: source.title ?? LocalizedText(source.id), rules: rules, clauses: clauses)
+        var names = base.names
+        // The rules it inherits cite the base's document, named as the base names it.
+        if let inherited = base.document, source.document != nil, names[inherited.text(in: .english)] == nil {
+            names[inherited.text(in: .english)] = inherited
+        }
+        for clause in source.clauses {
+            if let summary = clause.summary { clauses[clause.section] = summary }
+            if let name = clause.name { names[clause.section] = name }
+        }
+        return Rulebook(
+            id: source.id, title: source.title ?? LocalizedText(source.id), rules: rules, clauses: clauses,
+            document: source.document ?? base.document, names: names)
     }
 
     private struct RulebookDecoding: DocumentDecoding {

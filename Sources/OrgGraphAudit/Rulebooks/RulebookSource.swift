@@ -11,11 +11,18 @@ struct RulebookSource: Sendable {
 
     var id: String
     var title: LocalizedText?
-    var document: String?
+    var document: LocalizedText?
     var extends: (name: String, location: SourceLocation)?
     var disable: [(id: String, location: SourceLocation)] = []
     var severities: [(id: String, severity: Severity, location: SourceLocation)] = []
     var rules: [RuleSource] = []
-    /// The clause summaries it adds or replaces, by section, in the order written.
-    var clauses: [(section: String, summary: LocalizedText)] = []
+    /// The clause summaries and names it adds or replaces, by section, in the order written.
+    var clauses: [Clause] = []
+
+    /// An entry of `clauses`: a section as rules cite it, its summary, the name it is shown under.
+    struct Clause: Sendable {
+        var section: String
+        var summary: LocalizedText?
+        var name: LocalizedText?
+    }
 }
