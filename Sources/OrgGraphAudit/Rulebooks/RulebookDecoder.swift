@@ -368,7 +368,10 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
                 clause.name = try localized("\(field).name")
             } else {
                 try unknownField(
-                    key, in: "in '\(field)' (a summary in 'en' and 'vi', or its 'summary' and 'name')",
+                    key,
+                    in: LocalizedText(
+                        en: "in '\(field)' (a summary in 'en' and 'vi', or its 'summary' and 'name')",
+                        vi: "trong '\(field)' (một tóm tắt bằng 'en' và 'vi', hoặc 'summary' và 'name' của nó)"),
                     known: Self.languageFields + Self.clauseFields)
             }
         }
@@ -376,14 +379,23 @@ struct RulebookDecoder<Reader: StructuredReader>: DocumentFieldDecoder {
         if !texts.isEmpty {
             guard clause.summary == nil, clause.name == nil else {
                 report(
-                    "'\(field)' is either a summary in 'en' and 'vi', or a mapping of 'summary' and 'name'; not both",
+                    LocalizedText(
+                        en:
+                            "'\(field)' is either a summary in 'en' and 'vi', or a mapping of 'summary' and 'name'; not both",
+                        vi:
+                            "'\(field)' là một tóm tắt bằng 'en' và 'vi', hoặc một ánh xạ gồm 'summary' và 'name'; không được cả hai"
+                    ),
                     at: location)
                 return nil
             }
             clause.summary = LocalizedText(english: texts[.english]?.nfc, vietnamese: texts[.vietnamese])
         }
         guard clause.summary != nil || clause.name != nil else {
-            report("'\(field)' needs its summary ('en', 'vi'), or its 'summary' or 'name'", at: location)
+            report(
+                LocalizedText(
+                    en: "'\(field)' needs its summary ('en', 'vi'), or its 'summary' or 'name'",
+                    vi: "'\(field)' cần có tóm tắt ('en', 'vi'), hoặc 'summary' hay 'name' của nó"),
+                at: location)
             return nil
         }
         return clause
