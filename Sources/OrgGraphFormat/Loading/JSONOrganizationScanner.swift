@@ -330,7 +330,7 @@ package struct JSONOrganizationScanner {
                     output.organization.rulebook = value
                     output.organization.sourceMap.rulebook = location
                 }
-            case .nodes: try list { (scanner: inout Self) throws(Fallback) in try scanner.node() }
+            case .nodes: try nodes()
             case .relations: try relations()
             case .suppressions: try list { (scanner: inout Self) throws(Fallback) in try scanner.suppression() }
             }
@@ -457,10 +457,135 @@ package struct JSONOrganizationScanner {
         }
     }
 
+    /// The list of nodes, read as the list of relations is: when it is long, a second thread
+    /// reads its second half, from a line near the middle of the bytes before the `"relations"`
+    /// that most likely ends it, and this thread adds what it read, in order, once it gets
+    /// there. A split that turns out not to start an element, or a second half that cannot be
+    /// read, leaves this thread to read on by itself.
+    private mutating func nodes() throws(Fallback) {
+        if null() { return }
+        try expect(UInt8(ascii: "["))
+        var first = true
+        let end = likelyEndOfNodes()
+        guard end - index >= splitting, let (split, splitLine) = splitPoint(before: end) else {
+            while try nextElement(first: &first) { try node() }
+            return
+        }
+        let second = SecondNodes(scanner: self, split: split, lineStart: splitLine)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { second.run() }
+        defer { group.wait() }
+        var waiting = true
+        while try nextElement(first: &first) {
+            if waiting {
+                skipWhitespace()
+                if index >= split {
+                    waiting = false
+                    group.wait()
+                    if index == split, let half = second.scanner, second.done {
+                        joinNodes(half)
+                        return
+                    }
+                }
+            }
+            try node()
+        }
+    }
+
+    /// Where the list of nodes most likely ends: the first `]` after the cursor that a comma
+    /// and `"relations"` follow, or the end of the file. Only where the split falls depends on
+    /// it, not what is read.
+    private func likelyEndOfNodes() -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let key = Array("\"relations\"".utf8)
+        var position = index
+        while position < bytes.count,
+            let found = memchr(base + position, Int32(UInt8(ascii: "]")), bytes.count - position)
+        {
+            let bracket = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            var next = bracket + 1
+            while next < bytes.count,
+                bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x0D
+                    || bytes[next] == 0x09 || bytes[next] == UInt8(ascii: ",")
+            {
+                next += 1
+            }
+            if next + key.count <= bytes.count, key.indices.allSatisfy({ bytes[next + $0] == key[$0] }) {
+                return bracket
+            }
+            position = bracket + 1
+        }
+        return bytes.count
+    }
+
+    /// Adds the nodes the second thread read, in order, their lines counted from the line of
+    /// the split: each id goes into this scanner's table, so duplicates are found as one
+    /// thread would find them.
+    private mutating func joinNodes(_ half: JSONOrganizationScanner) {
+        let shift = Int32(lines.line - 1)
+        func moved(_ location: SourceLocation) -> SourceLocation {
+            location.isKnown ? SourceLocation(line: Int(location.line + shift), column: Int(location.column)) : location
+        }
+        let read = half.output.organization
+        for position in read.nodes.indices {
+            var node = read.nodes[position]
+            var partOf = moved(read.sourceMap.partOf[position])
+            // A `part-of` naming a node of the first half: as one thread reads it, the node's
+            // own id, its place not kept.
+            if partOf.isKnown, var container = node.partOf,
+                let found = container.withUTF8({ output.ids.exactIndex(UnsafeRawBufferPointer($0)) })
+            {
+                node.partOf = output.organization.nodes[Int(found)].id
+                partOf = .unknown
+            }
+            output.add(
+                node, at: moved(read.sourceMap.nodes[position]), partOf: partOf,
+                level: moved(read.sourceMap.level[position]))
+        }
+        index = half.index
+        lines = JSONLines(line: half.lines.line + Int(shift), lineStart: half.lines.lineStart)
+        released = max(released, half.released)
+        nextRelease = index
+    }
+
+    /// The second thread's half of a list of nodes.
+    private final class SecondNodes: @unchecked Sendable {
+        /// The scanner of the second half; `nil` when it gave up.
+        private(set) var scanner: JSONOrganizationScanner?
+        private(set) var done = false
+
+        init(scanner first: JSONOrganizationScanner, split: Int, lineStart: Int) {
+            var scanner = JSONOrganizationScanner(bytes: first.bytes, file: first.file, splitting: Int.max)
+            scanner.index = split
+            scanner.lines = JSONLines(lineStart: lineStart)
+            scanner.released = lineStart
+            scanner.nextRelease = split + (1 << 22)
+            self.scanner = scanner
+        }
+
+        func run() {
+            guard var scanner else { return }
+            self.scanner = nil
+            do {
+                var first = true
+                while try scanner.nextElement(first: &first) { try scanner.node() }
+                self.scanner = scanner
+                done = true
+            } catch {
+                self.scanner = nil
+            }
+        }
+    }
+
     /// The start of an element on a line near the middle of what is left of the file: its
     /// offset and the offset of its line.
     private func splitPoint() -> (Int, Int)? {
-        var position = index + (bytes.count - index) / 2
+        splitPoint(before: bytes.count)
+    }
+
+    /// The start of an element on a line near the middle of the bytes from the cursor to `end`.
+    private func splitPoint(before end: Int) -> (Int, Int)? {
+        var position = index + (end - index) / 2
         let limit = min(bytes.count, position + (1 << 20))
         while position < limit {
             guard bytes[position] == 0x0A else {
