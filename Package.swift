@@ -29,12 +29,14 @@ let package = Package(
         .target(name: "OrgGraphGenerate", dependencies: ["OrgGraphCore", "OrgGraphFormat", "OrgGraphAudit"]),
         // The HTML audit report: findings unit by unit with their charts, in one self-contained page.
         .target(name: "OrgGraphReport", dependencies: ["OrgGraphCore", "OrgGraphAudit", "OrgGraphChart"]),
+        // Exports for other tools: GraphML (yEd's styling on request), node-link JSON, Mermaid.
+        .target(name: "OrgGraphExport", dependencies: ["OrgGraphCore", "OrgGraphChart"]),
         // The library as users import it: every layer above, re-exported.
         .target(
             name: "OrgGraph",
             dependencies: [
                 "OrgGraphCore", "OrgGraphFormat", "OrgGraphQuery", "OrgGraphAudit", "OrgGraphChart", "OrgGraphGenerate",
-                "OrgGraphReport",
+                "OrgGraphReport", "OrgGraphExport",
             ]
         ),
         .systemLibrary(
@@ -73,7 +75,7 @@ let package = Package(
             name: "OrgGraphTests",
             dependencies: [
                 "OrgGraph", "OrgGraphCore", "OrgGraphFormat", "OrgGraphQuery", "OrgGraphAudit", "OrgGraphChart",
-                "OrgGraphGenerate", "OrgGraphReport", "TestSupport",
+                "OrgGraphGenerate", "OrgGraphReport", "OrgGraphExport", "TestSupport",
             ],
             exclude: ["Fixtures"]
         ),

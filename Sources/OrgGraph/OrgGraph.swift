@@ -2,6 +2,7 @@
 @_exported import OrgGraphAudit
 @_exported import OrgGraphChart
 @_exported import OrgGraphCore
+@_exported import OrgGraphExport
 @_exported import OrgGraphFormat
 @_exported import OrgGraphGenerate
 @_exported import OrgGraphQuery

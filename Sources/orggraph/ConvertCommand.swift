@@ -5,7 +5,7 @@ import OrgGraphIO
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert an organization file between YAML and JSON, losing nothing.",
+        abstract: "Convert an organization file between YAML and JSON, losing nothing, or export it for other tools.",
         discussion: """
             Every field is carried over; the result loads back to an equal organization. \
             Comments are not data and are not carried over.
@@ -14,23 +14,39 @@ struct ConvertCommand: ParsableCommand {
               orggraph convert Examples/hospital.yaml -o hospital.json
               orggraph convert org.json -o org.yaml
               orggraph convert org.yaml --to json -o -
+              orggraph convert org.yaml --to graphml --yed -o org.graphml
+              orggraph convert org.yaml --to node-link -o org-graph.json
+              orggraph convert org.yaml -o chart.md        # a Mermaid flowchart in Markdown
             """)
 
     @Argument(help: "The organization file to convert; - reads standard input.")
     var file: String
 
-    @Option(name: [.short, .long], help: "The file to write (.yaml, .yml or .json); - writes standard output.")
-    var output: String
+    @Option(
+        name: [.short, .long],
+        help: "The file to write (.yaml, .yml, .json, .graphml, .mmd or .md); - or none writes standard output.")
+    var output: String?
 
-    @Option(help: "The format to write: yaml or json (by default from the output file's extension).")
-    var to: FileFormat?
+    @Option(
+        help:
+            "The format to write: yaml, json, graphml, node-link or mermaid (by default from the output file's extension)."
+    )
+    var to: ConvertFormat?
+
+    @Flag(
+        help: "With --to graphml: add yEd's shapes, colours and labels (networkx reads them as more node attributes).")
+    var yed = false
 
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if to == nil, FileFormat(path: output) == nil {
+        if to == nil, ConvertFormat(path: output ?? "") == nil {
             throw ValidationError(
-                "Cannot tell the format from '\(output)'; name a .yaml, .yml or .json file, or give --to.")
+                "Cannot tell the format from '\(output ?? "-")'; name a .yaml, .yml, .json, .graphml, .mmd or .md file, "
+                    + "or give --to.")
+        }
+        if yed, (to ?? ConvertFormat(path: output ?? "")) != .export(.graphml) {
+            throw ValidationError("--yed styles GraphML; give it with --to graphml.")
         }
     }
 
@@ -38,7 +54,14 @@ struct ConvertCommand: ParsableCommand {
         let target = try OutputTarget.resolve(output)
         try OutputTarget.refuseSameFiles([target], inputs: [file])
         let loaded = try Input.load(file, input)
-        let format = to ?? FileFormat(path: output) ?? .yaml
-        try target.write(OrganizationWriter.write(loaded.organization, as: format))
+        switch to ?? ConvertFormat(path: output ?? "") ?? .organization(.yaml) {
+        case .organization(let format):
+            try target.write(OrganizationWriter.write(loaded.organization, as: format))
+        case .export(let format):
+            let markdown = output?.lowercased().hasSuffix(".md") == true
+            let export = format.write(loaded, options: ExportFormat.Options(yed: yed, markdown: markdown))
+            if let warning = export.warning { FileOutput.standardError("warning: \(warning)\n") }
+            try target.write(export.text)
+        }
     }
 }
