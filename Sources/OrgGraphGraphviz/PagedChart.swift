@@ -7,7 +7,8 @@ import OrgGraphCore
 /// single chart fitted to the paper.
 ///
 /// On paper, a page is scaled down to fit inside a margin (never up: text keeps the size it was
-/// laid out at, 10 pt). The scale may not make any text smaller than ``smallestText``: an
+/// laid out at, 10 pt). A page lies upright unless its chart shows larger on the sheet turned
+/// (or always turned, with ``Paper/landscape``). The scale may not make any text smaller than ``smallestText``: an
 /// overview that would need that is split over several pages, committee by committee (a
 /// committee with many units over several pages); a unit's page, or one overview box, that
 /// would need it is an error naming it (``PagedChartError/tooSmall(subject:smallestText:paper:)``).
@@ -275,11 +276,25 @@ public struct PagedChart: Sendable {
         var scale: Double
     }
 
-    /// The scale that fits `page` to the paper (at most 1).
+    /// The scale that fits `page` to the paper (at most 1), on the sheet ``sheet(for:titled:)`` gives it.
     func fittingScale(_ page: LaidOutPage, titled: Bool) -> Double {
         guard let paper else { return 1 }
-        let (width, height) = paper.points
-        let room = (width: width - 2 * Self.margin, height: height - 2 * Self.margin - (titled ? Self.titleBand : 0))
+        return scale(page, on: sheet(for: page, titled: titled, paper: paper), titled: titled)
+    }
+
+    /// The sheet `page` goes on: with `--landscape` always on its long side; else upright,
+    /// unless turned the chart shows larger.
+    func sheet(for page: LaidOutPage, titled: Bool, paper: Paper) -> (width: Double, height: Double) {
+        let upright = paper.points
+        guard !paper.landscape else { return upright }
+        let turned = Paper(paper.size, landscape: true).points
+        return scale(page, on: turned, titled: titled) > scale(page, on: upright, titled: titled) ? turned : upright
+    }
+
+    private func scale(_ page: LaidOutPage, on sheet: (width: Double, height: Double), titled: Bool) -> Double {
+        let room = (
+            width: sheet.width - 2 * Self.margin, height: sheet.height - 2 * Self.margin - (titled ? Self.titleBand : 0)
+        )
         return min(1, room.width / max(page.width, 1), room.height / max(page.height, 1))
     }
 
@@ -292,9 +307,9 @@ public struct PagedChart: Sendable {
                 pageWidth: width, pageHeight: page.height + 2 * Self.margin + band, x: (width - page.width) / 2,
                 y: Self.margin + band, scale: 1)
         }
-        let scale = fittingScale(page, titled: titled)
+        let (width, height) = sheet(for: page, titled: titled, paper: paper)
+        let scale = scale(page, on: (width, height), titled: titled)
         guard page.smallestFont * scale >= Self.smallestText else { return nil }
-        let (width, height) = paper.points
         return Placement(
             pageWidth: width, pageHeight: height, x: (width - page.width * scale) / 2, y: Self.margin + band,
             scale: scale)
@@ -348,9 +363,9 @@ public enum PagedChartError: Error, Sendable, CustomStringConvertible {
         case .tooSmall(let subject, let smallest, let paper):
             let size = paper.map { "\($0)" } ?? "the page"
             let rounded = (smallest * 10).rounded() / 10
-            var advice = "try --paper a3"
-            if let paper, paper.size == .a3 { advice = paper.landscape ? "draw fewer lines with --relations" : "try --landscape" }
-            else if paper?.landscape == false { advice += " or --landscape" }
+            // Without --landscape a page is already turned when that helps.
+            let advice =
+                paper?.size == .a4 ? "try --paper a3" : "draw fewer lines with --relations, or a smaller --depth"
             return "\(subject) is too big for \(size): its smallest text would be \(rounded) pt, under 6 pt; \(advice)"
         case .graphviz(let error):
             return error.description

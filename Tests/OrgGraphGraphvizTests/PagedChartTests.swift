@@ -82,6 +82,20 @@ struct PagedChartTests {
         #expect(Array(titles.dropFirst(overviewPages)) == units)
     }
 
+    @Test("without --landscape each A3 page lies upright or turned, whichever shows its chart larger")
+    func turnedPages() throws {
+        let folder = try temporaryFolder("orggraph-pages")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("chart.pdf").path
+        let result = try orggraph(["render", "Examples/province.yaml", "--pages", "units", "--paper", "a3", "-o", path])
+        try #require(result.status == 0, "\(result.err)")
+        let sizes = try PDFFile.pageSizes(path)
+        #expect(sizes.count > 6)
+        #expect(sizes.allSatisfy { ["841.89 x 1190.55", "1190.55 x 841.89"].contains($0) }, "\(sizes)")
+        #expect(sizes.contains("841.89 x 1190.55"))
+        #expect(sizes.first == "1190.55 x 841.89")  // the overview is wider than high
+    }
+
     @Test(
         "every box of the overview links to its unit's page",
         arguments: [("Examples/province.yaml", "a3"), ("Examples/district-school.yaml", "a4")])
@@ -186,7 +200,7 @@ struct PagedChartTests {
         #expect(result.status == 0, "\(result.err)")
         let sizes = try PDFFile.pageSizes(overview)
         #expect(sizes.count > 1)
-        #expect(sizes.allSatisfy { $0 == "595.276 x 841.89" }, "\(sizes)")
+        #expect(sizes.allSatisfy { ["595.276 x 841.89", "841.89 x 595.276"].contains($0) }, "\(sizes)")
         // Every unit is on some page of the overview.
         let loaded = try OrganizationLoader().load(
             bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: generated))), file: generated)
