@@ -146,7 +146,9 @@ public struct PagedChart: Sendable {
                     try draw(
                         laid, title: nil, subject: "the chart", number: 1, links: [:], into: document,
                         context: context)
-                    return (.success(try Self.graphviz { () throws(GraphvizError) in try document.finish() }), laid.free)
+                    return (
+                        .success(try Self.graphviz { () throws(GraphvizError) in try document.finish() }), laid.free
+                    )
                 } catch {
                     document.discard()
                     laid.free()
@@ -208,7 +210,9 @@ public struct PagedChart: Sendable {
             return (page, chart.units)
         }
         let whole = try layOut(nil)
-        if paper == nil || place(whole.page, titled: true) != nil { return [Part(page: whole.page, units: whole.units)] }
+        if paper == nil || place(whole.page, titled: true) != nil {
+            return [Part(page: whole.page, units: whole.units)]
+        }
 
         let groups: [Piece] = overview.groups.indices.map { ($0, 0..<overview.groups[$0].units.count) }
         let first = try greedy(groups, most: nil, overview: overview, layOut: layOut)

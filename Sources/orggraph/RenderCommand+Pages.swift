@@ -26,14 +26,19 @@ extension RenderCommand {
         let whole = view == .overview || pages != nil
         guard whole else { return }
         let what = pages != nil ? "--pages" : "--view overview"
-        if pages != nil, view == .overview { throw ValidationError("--pages units draws the overview itself; leave out --view.") }
-        for (given, flag) in [(focus != nil, "--focus"), (highlight != nil, "--highlight"), (layout != .dot, "--layout")]
+        if pages != nil, view == .overview {
+            throw ValidationError("--pages units draws the overview itself; leave out --view.")
+        }
+        for (given, flag) in [
+            (focus != nil, "--focus"), (highlight != nil, "--highlight"), (layout != .dot, "--layout"),
+        ]
         where given {
             throw ValidationError("\(flag) does not go with \(what).")
         }
         if view == .overview {
             for (given, flag) in [(relations != nil, "--relations"), (findings, "--findings")] where given {
-                throw ValidationError("\(flag) does not go with --view overview: the overview draws leads and superior-of.")
+                throw ValidationError(
+                    "\(flag) does not go with --view overview: the overview draws leads and superior-of.")
             }
         }
     }
@@ -49,7 +54,8 @@ extension RenderCommand {
             throw ExitCode(2)
         }
         if paper != nil, format != .pdf {
-            FileOutput.standardError("render: error: --paper fits the pages of a PDF; give -o FILE.pdf or --format pdf\n")
+            FileOutput.standardError(
+                "render: error: --paper fits the pages of a PDF; give -o FILE.pdf or --format pdf\n")
             throw ExitCode(2)
         }
         if format != .dot {
@@ -60,7 +66,8 @@ extension RenderCommand {
         try OutputTarget.refuseSameFiles([destination], inputs: [file])
         let loaded = try Input.load(file, input, language: lang)
         let paged = PagedChart(language: lang, paper: paper.map { Paper($0, landscape: landscape) })
-        let overview = view == .overview || pages != nil ? OverviewChart(loaded, language: lang, legend: !noLegend) : nil
+        let overview =
+            view == .overview || pages != nil ? OverviewChart(loaded, language: lang, legend: !noLegend) : nil
         if let overview, format == .dot {
             try destination.write(OverviewWriter().write(overview))
             return

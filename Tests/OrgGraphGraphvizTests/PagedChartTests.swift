@@ -43,19 +43,24 @@ struct PagedChartTests {
 
     @Test("the overview renders as SVG and DOT, in both languages, the same every time", arguments: ["en", "vi"])
     func overviewFormats(language: String) throws {
-        let svg = try orggraph(["render", "Examples/province.yaml", "--view", "overview", "--lang", language, "-o", "-"])
+        let svg = try orggraph([
+            "render", "Examples/province.yaml", "--view", "overview", "--lang", language, "-o", "-",
+        ])
         #expect(svg.status == 0, "\(svg.err)")
         #expect(svg.out.hasPrefix("<?xml"))
         let cells = language == "vi" ? "3 chi bộ · 1 thủ trưởng · 1 hội đồng" : "3 cells · 1 head · 1 board"
         #expect(svg.out.contains(cells))
-        let again = try orggraph(["render", "Examples/province.yaml", "--view", "overview", "--lang", language, "-o", "-"])
+        let again = try orggraph([
+            "render", "Examples/province.yaml", "--view", "overview", "--lang", language, "-o", "-",
+        ])
         #expect(again.output == svg.output)
         let dot = try orggraph([
             "render", "Examples/province.yaml", "--view", "overview", "--lang", language, "--format", "dot", "-o", "-",
         ])
         #expect(dot.status == 0, "\(dot.err)")
         #expect(dot.out.hasPrefix("digraph"))
-        #expect(dot.out.contains(NodeKind.unitPartyCommittee.displayName(in: language == "vi" ? .vietnamese : .english)))
+        #expect(
+            dot.out.contains(NodeKind.unitPartyCommittee.displayName(in: language == "vi" ? .vietnamese : .english)))
         #expect(!dot.out.contains("Giám đốc"))  // no head drawn as a node of its own
     }
 
@@ -206,7 +211,8 @@ struct PagedChartTests {
             bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: generated))), file: generated)
         let text = try (1...sizes.count).flatMap { try PDFFile.text(overview, page: $0) }.joined(separator: " ")
         for unit in OverviewChart(loaded).units {
-            let name = loaded.organization.nodes[unit].displayName.split(separator: " ").prefix(2).joined(separator: " ")
+            let name = loaded.organization.nodes[unit].displayName.split(separator: " ").prefix(2).joined(
+                separator: " ")
             #expect(text.contains(name), "\(name)")
         }
     }

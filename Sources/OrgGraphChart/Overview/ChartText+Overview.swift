@@ -22,7 +22,10 @@ extension ChartText {
     var unitBoxLines: [String] {
         language == .english
             ? ["Public service unit", "its party organization", "cells · heads · boards", "page of the unit"]
-            : ["Đơn vị sự nghiệp công lập", "tổ chức đảng của đơn vị", "chi bộ · thủ trưởng · hội đồng", "trang của đơn vị"]
+            : [
+                "Đơn vị sự nghiệp công lập", "tổ chức đảng của đơn vị", "chi bộ · thủ trưởng · hội đồng",
+                "trang của đơn vị",
+            ]
     }
 }
 

@@ -121,7 +121,11 @@ public struct OverviewChart: Sendable {
         var anchored: [Int: [Int]] = [:]
         var loose: [Int] = []
         for node in allUnits {
-            if let committee = anchor[node] { anchored[committee, default: []].append(node) } else { loose.append(node) }
+            if let committee = anchor[node] {
+                anchored[committee, default: []].append(node)
+            } else {
+                loose.append(node)
+            }
         }
         var groups = ordered.map { Group(committee: $0, units: anchored[$0] ?? []) }
         if !loose.isEmpty { groups.append(Group(committee: nil, units: loose)) }

@@ -103,8 +103,9 @@ public struct OverviewWriter: Sendable {
 
     /// The rows of one committee's leaves: each row on one rank, in order, and each row under the
     /// one before, by invisible lines.
-    private func writeRows<Sink: DOTSink>(_ leaves: [Int], _ number: Int, _ overview: OverviewChart, into out: inout Sink)
-    {
+    private func writeRows<Sink: DOTSink>(
+        _ leaves: [Int], _ number: Int, _ overview: OverviewChart, into out: inout Sink
+    ) {
         let length = Self.rowLength(leaves.count)
         let rows = stride(from: 0, to: leaves.count, by: length).map {
             Array(leaves[$0..<min($0 + length, leaves.count)])
@@ -195,7 +196,8 @@ public struct OverviewWriter: Sendable {
             )
             for point in [start, end] {
                 out.node(
-                    point, [.label([]), .code(.shape, "point"), .code(.width, "0.05"), .code(.color, ChartPalette.grey)])
+                    point,
+                    [.label([]), .code(.shape, "point"), .code(.width, "0.05"), .code(.color, ChartPalette.grey)])
             }
             out.node(caption, [.label([text.relation(type)]), .code(.shape, "plaintext")])
             out.edge(
