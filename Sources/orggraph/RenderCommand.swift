@@ -24,6 +24,8 @@ struct RenderCommand: ParsableCommand {
               orggraph render Examples/hospital.yaml --highlight chi-bo-khoa-noi:tinh-uy
               orggraph render Examples/broken/regulation.yaml --findings -o chart.pdf
               orggraph render Examples/university.yaml --relations leads,part-of -o -
+              orggraph render Examples/province.yaml --view overview -o overview.svg
+              orggraph render Examples/province.yaml -o province.pdf --pages units --paper a3
 
             Exit status: 0 written, 1 written but the --highlight path does not exist, 2 bad \
             usage, a file that could not be loaded, or a chart Graphviz could not draw.
