@@ -44,10 +44,16 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
-        // The only importer of CGraphviz: charts rendered in-process through libgvc.
+        // cairo's PDF surface: the pages of a paged chart drawn into one PDF, with their links.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]
+        ),
+        // The only importer of CGraphviz and CCairo: charts rendered in-process through libgvc.
         .target(
             name: "OrgGraphGraphviz",
-            dependencies: ["OrgGraphCore", "OrgGraphChart", "CGraphviz"]
+            dependencies: ["OrgGraphCore", "OrgGraphChart", "CGraphviz", "CCairo"]
         ),
         // The command line's files and streams: outputs written atomically, standard output and
         // error checked, lines read as they arrive (file names through OrgGraphFormat's FileName).

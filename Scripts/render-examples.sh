@@ -32,3 +32,12 @@ render hospital-vi Examples/hospital.yaml --lang vi
 render province-command Examples/province.yaml --relations part-of,leads,superior-of,manages
 render province-focus Examples/province.yaml --focus dang-uy-bv-da-khoa --depth 1
 render hospital-path Examples/hospital.yaml --highlight chi-bo-khoa-noi:ubnd-tinh --no-legend
+render province-overview Examples/province.yaml --view overview --lang vi
+# The overview page and a unit's page of the province's PDF on A3, as pdftoppm shows them.
+pages="$(mktemp -d)"
+trap 'rm -rf "$pages"' EXIT
+"$bin" render Examples/province.yaml --pages units --paper a3 --lang vi -o "$pages/province.pdf"
+for page in 1 3; do
+  pdftoppm -r 60 -png -singlefile -f "$page" -l "$page" "$pages/province.pdf" "$out/province-page-$page"
+  echo "$out/province-page-$page.png" >&2
+done

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs when it is missing: libgraphviz-dev (libgvc, libcgraph),
-# pkg-config, and the charts' font. Idempotent: does nothing when all are present.
+# libcairo2-dev (the PDF of --pages), pkg-config, the charts' font, and poppler-utils (the
+# tests read the PDF's pages with pdfinfo). Idempotent: does nothing when all are present.
 set -euo pipefail
 
 missing=()
@@ -8,6 +9,10 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libgvc 2>/dev/null; then
   missing+=(libgraphviz-dev)
 fi
+if ! pkg-config --exists cairo 2>/dev/null; then
+  missing+=(libcairo2-dev)
+fi
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 # The charts' font, DejaVu Sans, which has every Vietnamese glyph: fontconfig must give its own
 # file for the name, not another font standing in for it (other packages, such as Chromium's
 # fonts-liberation, bring fonts of their own) nor a condensed or light face of the family

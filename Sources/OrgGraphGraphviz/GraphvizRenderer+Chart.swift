@@ -47,7 +47,7 @@ extension GraphvizRenderer {
     }
 
     /// Builds the graph of `statements` and lays it out with `engine`, in turn.
-    private func render(_ statements: RecordedStatements, engine: String, format: GraphvizFormat) throws(GraphvizError)
+    func render(_ statements: RecordedStatements, engine: String, format: GraphvizFormat) throws(GraphvizError)
         -> [UInt8]
     {
         let session = GraphvizSession.shared

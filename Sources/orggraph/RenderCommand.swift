@@ -24,6 +24,8 @@ struct RenderCommand: ParsableCommand {
               orggraph render Examples/hospital.yaml --highlight chi-bo-khoa-noi:tinh-uy
               orggraph render Examples/broken/regulation.yaml --findings -o chart.pdf
               orggraph render Examples/university.yaml --relations leads,part-of -o -
+              orggraph render Examples/province.yaml --view overview -o overview.svg
+              orggraph render Examples/province.yaml -o province.pdf --pages units --paper a3
 
             Exit status: 0 written, 1 written but the --highlight path does not exist, 2 bad \
             usage, a file that could not be loaded, or a chart Graphviz could not draw.
@@ -67,18 +69,32 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Print how long loading, charting, rendering and writing took, to standard error.")
     var timings = false
 
+    @Option(help: "What to draw: full (the org chart) or overview (committees and units, each unit one box).")
+    var view: ChartView = .full
+
+    @Option(help: "With a PDF: 'units' writes the overview, then one page per public service unit.")
+    var pages: PageSplit?
+
+    @Option(help: "With a PDF: fit every page to this paper, a4 or a3, with a 10 mm margin.")
+    var paper: Paper.Size?
+
+    @Flag(help: "With --paper: the sheet lies on its long side.")
+    var landscape = false
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if depth != nil, focus == nil { throw ValidationError("--depth goes with --focus.") }
+        if depth != nil, focus == nil, pages == nil { throw ValidationError("--depth goes with --focus.") }
         if wholeUnit, focus == nil { throw ValidationError("--whole-unit goes with --focus.") }
         if let depth, depth < 0 { throw ValidationError("--depth takes a number of steps, 0 or more.") }
+        try validatePages()
     }
 
     func run() throws {
         let file = organization.file
         var clock = StageClock()
         let format = format ?? output.flatMap(ChartFormat.init(path:)) ?? .svg
+        if isPaged { return try runPaged(format: format) }
         // Graphviz reads its fonts and plugins while the file loads and the chart is worked out.
         if format != .dot {
             // Nothing else writes to standard error while Graphviz runs: what its libraries print
@@ -132,7 +148,7 @@ struct RenderCommand: ParsableCommand {
 
     /// The chart the options ask for.
     /// - Throws: `ExitCode(2)` after a message for an unknown id or a rulebook that cannot load.
-    private func makeChart(_ loaded: LoadedOrganization) throws -> Chart {
+    func makeChart(_ loaded: LoadedOrganization) throws -> Chart {
         var options = ChartOptions(language: lang, legend: !noLegend)
         if let relations { options.relations = try Self.relationTypes(relations, language: lang) }
         options.focus = focus
