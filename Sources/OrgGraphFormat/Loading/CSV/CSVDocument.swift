@@ -122,9 +122,13 @@ struct CSVDocument {
 
     private mutating func checkHeader(_ table: CSVTable, _ part: CSVFolder.Part) {
         var seen: [String: Int] = [:]
-        for (index, name) in table.header.map(\.trimmingSpaces).enumerated() {
+        for (index, written) in table.header.enumerated() {
+            let name = written.trimmingSpaces
             let column = index + 1
             let shown = Diagnostic.quoted(name)
+            let isAttribute = part.hasAttributes && name.hasPrefix(CSVCell.attributePrefix)
+            // An attribute's name is compared as written after `attr:`, spaces included.
+            let identity = isAttribute ? Self.attributeKey(written) : name
             if name.isEmpty {
                 error(
                     table, row: 1, column: column,
@@ -133,7 +137,7 @@ struct CSVDocument {
                         vi: "cột \(column) không có tên ở dòng tiêu đề"))
                 continue
             }
-            if let first = seen[name] {
+            if let first = seen[identity] {
                 let note = Diagnostic(
                     .note, file: table.file, location: SourceLocation(line: 1, column: first),
                     message: LocalizedText(en: "\(shown) is first named here", vi: "\(shown) được ghi lần đầu ở đây"))
@@ -142,8 +146,8 @@ struct CSVDocument {
                     LocalizedText(en: "duplicate column \(shown)", vi: "cột \(shown) bị trùng"), notes: [note])
                 continue
             }
-            seen[name] = column
-            if part.hasAttributes, name.hasPrefix(CSVCell.attributePrefix) { continue }
+            seen[identity] = column
+            if isAttribute { continue }
             guard !part.columns.contains(name) else { continue }
             let hint = Suggestion.didYouMean(name, in: part.columns)
             let attributes =
@@ -169,6 +173,11 @@ struct CSVDocument {
                     en: "no '\(required)' column; \(part.rowNoun.en) needs \(all) and \(last)",
                     vi: "không có cột '\(required)'; \(part.rowNoun.vi) cần có \(all) và \(last)"))
         }
+    }
+
+    /// The attribute an `attr:KEY` column names: KEY as written, spaces included.
+    private static func attributeKey(_ header: String) -> String {
+        String(header.drop { $0 == " " || $0 == "\t" }.dropFirst(CSVCell.attributePrefix.count))
     }
 
     // MARK: Records
@@ -234,9 +243,7 @@ struct CSVDocument {
             let location = SourceLocation(line: line, column: index + 1)
             if part.hasAttributes, name.hasPrefix(CSVCell.attributePrefix) {
                 if !cell.isEmpty {
-                    // The name is kept as written after `attr:`, spaces included.
-                    let key = written.drop { $0 == " " || $0 == "\t" }.dropFirst(CSVCell.attributePrefix.count)
-                    attributes.append((String(key), cell, location))
+                    attributes.append((Self.attributeKey(written), cell, location))
                 }
                 continue
             }
