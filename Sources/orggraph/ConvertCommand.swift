@@ -5,7 +5,7 @@ import OrgGraphIO
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert an organization file between YAML and JSON, losing nothing.",
+        abstract: "Convert an organization between YAML, JSON and a folder of CSV files, losing nothing.",
         discussion: """
             Every field is carried over; the result loads back to an equal organization. \
             Comments are not data and are not carried over.
@@ -18,7 +18,7 @@ struct ConvertCommand: ParsableCommand {
               orggraph convert hospital-csv -o hospital.yaml
             """)
 
-    @Argument(help: "The organization file to convert; - reads standard input.")
+    @Argument(help: "The organization file or folder of CSV files to convert; - reads standard input.")
     var file: String
 
     @Option(name: [.short, .long], help: "The file to write (.yaml, .yml or .json); - writes standard output.")
