@@ -12,13 +12,23 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // YAML: libyaml's scanner with line and column marks on every node.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // CSV folders: yaslab/CSV.swift reads one record at a time, so a record's number is its
+        // spreadsheet row even when a quoted cell holds line breaks, and it reads Unicode scalars,
+        // keeping a cell's spaces as written (SwiftCSV drops a cell's leading spaces and splits
+        // on grapheme clusters, so a combining mark after a separator hides it).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The layers, each importing only those listed before it, so the compiler refuses a cycle.
         // The model, the vocabulary table, the graph, the loaded organization, diagnostics.
         .target(name: "OrgGraphCore"),
-        // Reading and writing organization files: YAML (through Yams, not re-exported) and JSON.
-        .target(name: "OrgGraphFormat", dependencies: ["OrgGraphCore", .product(name: "Yams", package: "Yams")]),
+        // Reading and writing organization files: YAML (through Yams, not re-exported), JSON, and
+        // folders of CSV files (through CSV.swift, not re-exported).
+        .target(
+            name: "OrgGraphFormat",
+            dependencies: [
+                "OrgGraphCore", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+            ]),
         // Path expressions, their evaluators, shortest paths, superiors, statistics.
         .target(name: "OrgGraphQuery", dependencies: ["OrgGraphCore"]),
         // Rulebooks, checks, the auditor, findings and their reports.

@@ -5,7 +5,7 @@ import OrgGraphIO
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert an organization file between YAML and JSON, losing nothing, or export it for other tools.",
+        abstract: "Convert an organization between YAML, JSON and a folder of CSV files, losing nothing, or export it for other tools.",
         discussion: """
             Every field is carried over; the result loads back to an equal organization. \
             Comments are not data and are not carried over.
@@ -14,12 +14,14 @@ struct ConvertCommand: ParsableCommand {
               orggraph convert Examples/hospital.yaml -o hospital.json
               orggraph convert org.json -o org.yaml
               orggraph convert org.yaml --to json -o -
+              orggraph convert Examples/hospital.yaml --to csv -o hospital-csv
+              orggraph convert hospital-csv -o hospital.yaml
               orggraph convert org.yaml --to graphml --yed -o org.graphml
               orggraph convert org.yaml --to node-link -o org-graph.json
               orggraph convert org.yaml -o chart.md        # a Mermaid flowchart in Markdown
             """)
 
-    @Argument(help: "The organization file to convert; - reads standard input.")
+    @Argument(help: "The organization file or folder of CSV files to convert; - reads standard input.")
     var file: String
 
     @Option(
@@ -29,7 +31,7 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(
         help:
-            "The format to write: yaml, json, graphml, node-link or mermaid (by default from the output file's extension)."
+            "The format to write: yaml, json, csv (a folder), graphml, node-link or mermaid (by default from the output's extension)."
     )
     var to: ConvertFormat?
 
@@ -40,7 +42,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if to == nil, ConvertFormat(path: output ?? "") == nil {
+        if to == nil, ConvertFormat(path: output ?? "") == nil, !CSVFolderOutput.namesFolder(output ?? "-") {
             throw ValidationError(
                 "Cannot tell the format from '\(output ?? "-")'; name a .yaml, .yml, .json, .graphml, .mmd or .md file, "
                     + "or give --to.")
@@ -51,10 +53,16 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        // With no --to and no known extension, `validate()` has made sure the output names a folder.
+        let format = to ?? ConvertFormat(path: output ?? "") ?? .csv
+        guard format != .csv else {
+            try CSVFolderOutput.write(file, input, to: output ?? "-")
+            return
+        }
         let target = try OutputTarget.resolve(output)
-        try OutputTarget.refuseSameFiles([target], inputs: [file])
+        try OutputTarget.refuseSameFiles([target], inputs: [file] + CSVFolderOutput.files(in: file))
         let loaded = try Input.load(file, input)
-        switch to ?? ConvertFormat(path: output ?? "") ?? .organization(.yaml) {
+        switch format {
         case .organization(let format):
             try target.write(OrganizationWriter.write(loaded.organization, as: format))
         case .export(let format):
@@ -62,6 +70,8 @@ struct ConvertCommand: ParsableCommand {
             let export = format.write(loaded, options: ExportFormat.Options(yed: yed, markdown: markdown))
             if let warning = export.warning { FileOutput.standardError("warning: \(warning)\n") }
             try target.write(export.text)
+        case .csv:
+            break  // written above
         }
     }
 }

@@ -1,14 +1,17 @@
 import ArgumentParser
 import OrgGraph
 
-/// What `orggraph convert` writes: an organization file (loads back to an equal organization)
-/// or an export for another tool.
+/// What `orggraph convert` writes: an organization file or a folder of CSV files (both load back
+/// to an equal organization), or an export for another tool.
 enum ConvertFormat: Equatable, ExpressibleByArgument {
     case organization(FileFormat)
     case export(ExportFormat)
+    case csv
 
     init?(argument: String) {
-        if let format = FileFormat(rawValue: argument) {
+        if argument == "csv" {
+            self = .csv
+        } else if let format = FileFormat(rawValue: argument) {
             self = .organization(format)
         } else if let format = ExportFormat(rawValue: argument) {
             self = .export(format)
@@ -29,6 +32,6 @@ enum ConvertFormat: Equatable, ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] {
-        FileFormat.allCases.map(\.rawValue) + ExportFormat.allCases.map(\.rawValue)
+        FileFormat.allCases.map(\.rawValue) + ["csv"] + ExportFormat.allCases.map(\.rawValue)
     }
 }

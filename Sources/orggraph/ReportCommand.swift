@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
             either way), 2 when a file could not be loaded (nothing is written).
             """)
 
-    @Argument(help: "Organization files (.yaml, .yml, .json); - reads standard input.")
+    @Argument(help: "Organization files (.yaml, .yml, .json) or folders of CSV files; - reads standard input.")
     var files: [String]
 
     @Option(name: [.short, .long], help: "The HTML file to write (atomically); - writes standard output.")

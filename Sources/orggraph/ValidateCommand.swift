@@ -25,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
         case text, json, sarif
     }
 
-    @Argument(help: "Organization files (.yaml, .yml, .json); - reads standard input.")
+    @Argument(help: "Organization files (.yaml, .yml, .json) or folders of CSV files; - reads standard input.")
     var files: [String]
 
     @Option(

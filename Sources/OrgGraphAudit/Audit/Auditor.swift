@@ -95,10 +95,11 @@ public struct Auditor: Sendable {
 
     private func locate(_ draft: FindingSink.Draft, rule: RuleDescription, _ context: AuditContext) -> Finding {
         let (node, relation, location) = place(draft.subject, context)
+        let map = context.organization.sourceMap
         let related = draft.related.map { item -> RelatedLocation in
-            let (relatedNode, _, relatedLocation) = place(item.subject, context)
+            let (relatedNode, relatedRelation, relatedLocation) = place(item.subject, context)
             return RelatedLocation(
-                message: item.message, node: relatedNode, file: context.organization.sourceMap.file,
+                message: item.message, node: relatedNode, file: Self.file(of: relatedRelation, in: map),
                 location: relatedLocation)
         }
         var identity = [rule.id, node]
@@ -106,8 +107,14 @@ public struct Auditor: Sendable {
         identity += draft.identity
         return Finding(
             rule: rule.id, severity: rule.severity, message: draft.message, node: node, relation: relation,
-            file: context.organization.sourceMap.file, location: location, related: related,
+            file: Self.file(of: relation, in: map), location: location, related: related,
             fingerprint: Fingerprint.make(identity))
+    }
+
+    /// The file a finding's place is in: the relations' for a written relation, else the nodes'
+    /// (they differ only for a folder of CSV files).
+    private static func file(of relation: RelationReference?, in map: SourceMap) -> String {
+        relation?.index != nil ? map.relationFile : map.nodeFile
     }
 
     private func place(

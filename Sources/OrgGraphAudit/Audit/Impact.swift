@@ -38,6 +38,7 @@ public struct Impact: Sendable {
         organization.relations = []
         organization.suppressions = []
         organization.sourceMap = SourceMap(file: map.file)
+        organization.sourceMap.parts = map.parts
         for (index, node) in original.nodes.enumerated() where !ids.contains(node.id) {
             var kept = node
             if let container = node.partOf, ids.contains(container) { kept.partOf = nil }

@@ -50,7 +50,7 @@ public struct RulebookLoader: Sendable {
     public func load(namedIn organization: Organization) throws(LoadError) -> Rulebook? {
         guard let reference = organization.rulebook else { return nil }
         if let builtin = Self.builtin(reference) { return builtin }
-        let file = organization.sourceMap.file
+        let file = organization.sourceMap.rulebookFile
         let location = organization.sourceMap.rulebook
         func failure(_ message: LocalizedText, notes: [Diagnostic] = []) -> LoadError {
             LoadError([Diagnostic(file: file, location: location, message: message, notes: notes)])
@@ -64,7 +64,9 @@ public struct RulebookLoader: Sendable {
                     vi: "tệp đọc từ đầu vào chuẩn chỉ được ghi bộ quy tắc có sẵn (\(Self.builtinList)), không được ghi "
                         + "\(quoted); hãy chỉ ra bộ quy tắc bằng --rulebook"))
         }
-        let directory = Self.directory(of: file) ?? "."
+        // A folder of CSV files looks in itself, as a file looks in the folder it is in.
+        let map = organization.sourceMap
+        let directory = map.parts != nil ? map.file : Self.directory(of: file) ?? "."
         guard let folder = Self.realPath(directory) else {
             let quoted = Diagnostic.quoted(reference)
             throw failure(

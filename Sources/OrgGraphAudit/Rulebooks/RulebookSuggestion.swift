@@ -23,7 +23,7 @@ public enum RulebookSuggestion {
             guard superiors.offsets[node] != superiors.offsets[node + 1] else { continue }
             let twoTier = RulebookLoader.twoTierID
             return Diagnostic(
-                .note, file: organization.sourceMap.file, location: organization.sourceMap.node(node),
+                .note, file: organization.sourceMap.nodeFile, location: organization.sourceMap.node(node),
                 message: LocalizedText(
                     en: "this file has no district level and commune party committees as immediate superiors, as in "
                         + "the two-tier organization since 1 July 2025; it was audited under \(rulebook.id) (2023). "

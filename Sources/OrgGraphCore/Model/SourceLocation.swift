@@ -43,6 +43,35 @@ public struct SourceMap: Sendable {
     public var suppressions: [SourceLocation]
     /// The value of the `rulebook:` field (``SourceLocation/unknown`` when there is none).
     public var rulebook: SourceLocation = .unknown
+    /// For an organization read from a folder of CSV files, the file each part was read from
+    /// (``file`` is then the folder, and a location's line is a spreadsheet row); `nil` when
+    /// the whole organization is one file.
+    public var parts: PartFiles?
+
+    /// The files of an organization read from a folder of CSV files.
+    public struct PartFiles: Sendable, Hashable {
+        /// `organization.csv`: the format version, `title` and `rulebook`.
+        public var organization: String
+        public var nodes: String
+        public var relations: String
+        public var suppressions: String
+
+        public init(organization: String, nodes: String, relations: String, suppressions: String) {
+            self.organization = organization
+            self.nodes = nodes
+            self.relations = relations
+            self.suppressions = suppressions
+        }
+    }
+
+    /// The file the nodes (and their `part-of` and `level`) were read from.
+    public var nodeFile: String { parts?.nodes ?? file }
+    /// The file the relations were read from.
+    public var relationFile: String { parts?.relations ?? file }
+    /// The file the suppressions were read from.
+    public var suppressionFile: String { parts?.suppressions ?? file }
+    /// The file the `rulebook` field was read from.
+    public var rulebookFile: String { parts?.organization ?? file }
 
     public init(
         file: String = "", nodes: [SourceLocation] = [], partOf: [SourceLocation] = [],

@@ -167,7 +167,7 @@ package enum DocumentInput {
     /// The encoding a file is in when it is plainly UTF-16 or UTF-32: by its byte order mark, or
     /// by NUL bytes in every other place of its first eight, which no UTF-8 organization file
     /// has but ASCII text in UTF-16 does.
-    private static func otherEncoding(_ bytes: [UInt8]) -> LocalizedText? {
+    static func otherEncoding(_ bytes: [UInt8]) -> LocalizedText? {
         func byMark(_ encoding: String) -> LocalizedText {
             LocalizedText(en: "\(encoding), by its byte order mark)", vi: "\(encoding), theo dấu thứ tự byte)")
         }

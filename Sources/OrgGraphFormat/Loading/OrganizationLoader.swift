@@ -26,7 +26,8 @@ public enum FileFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Loads organization files (SPEC §1): YAML or JSON, every gate error a located diagnostic.
+/// Loads organization files (SPEC §1): YAML, JSON or a folder of CSV files, every gate error a
+/// located diagnostic.
 ///
 /// Loading is a gate: a file either loads whole, with every reference resolved, or fails with
 /// ``LoadError`` naming file, line and column of each problem.
@@ -38,7 +39,7 @@ public struct OrganizationLoader: Sendable {
 
     public init() {}
 
-    /// Loads the file at `path`; `-` reads standard input.
+    /// Loads the file at `path`, or the folder of CSV files it names; `-` reads standard input.
     ///
     /// - Parameters:
     ///   - path: a file path, or `-`.
@@ -46,6 +47,7 @@ public struct OrganizationLoader: Sendable {
     /// - Returns: the organization, with its source map and graph.
     /// - Throws: ``LoadError``.
     public func load(contentsOf path: String, format: FileFormat? = nil) throws(LoadError) -> LoadedOrganization {
+        if CSVFolder.isFolder(path) { return try loadFolder(path) }
         if path != "-", format ?? FileFormat(path: path) != .yaml, let loaded = loadMapped(path) { return loaded }
         let bytes: [UInt8]
         do {
@@ -108,7 +110,7 @@ public struct OrganizationLoader: Sendable {
     }
 
     /// Builds the graph, turning duplicate ids and dangling references into diagnostics.
-    private func resolve(
+    func resolve(
         _ organization: Organization, _ decoded: DecodedOrganization, source: SourceText
     ) throws(LoadError) -> LoadedOrganization {
         let graph: Graph

@@ -53,7 +53,7 @@ struct UnusedSuppressionCheck: Check {
                     vi: "miễn trừ quy tắc \(id) cho '\(node)' không che phát hiện nào"
                         + (known ? "" : " ('\(id)' không phải là quy tắc của \(rulebook.id))")
                         + "; hãy xóa miễn trừ này"),
-                node: suppression.node, file: map.file, location: map.suppression(index),
+                node: suppression.node, file: map.suppressionFile, location: map.suppression(index),
                 fingerprint: Fingerprint.make([rule.id, suppression.node, suppression.rule]))
         }
     }
