@@ -45,7 +45,7 @@ struct ConvertCommand: ParsableCommand {
         if to == nil, ConvertFormat(path: output ?? "") == nil, !CSVFolderOutput.namesFolder(output ?? "-") {
             throw ValidationError(
                 "Cannot tell the format from '\(output ?? "-")'; name a .yaml, .yml, .json, .graphml, .mmd or .md file, "
-                    + "or give --to.")
+                    + "a folder (an existing one, or a name ending in /), or give --to.")
         }
         if yed, (to ?? ConvertFormat(path: output ?? "")) != .export(.graphml) {
             throw ValidationError("--yed styles GraphML; give it with --to graphml.")
