@@ -72,10 +72,10 @@ struct CLITests {
     func rulesVietnamese() throws {
         let list = try orggraph(["rules", "--rulebook", "structural", "--lang", "vi"])
         #expect(list.status == 0)
-        #expect(list.out.hasPrefix("Các quy tắc về cơ cấu (structural), 7 quy tắc\n"))
+        #expect(list.out.hasPrefix("Các quy tắc về cơ cấu (structural), 8 quy tắc\n"))
         #expect(
             list.out.contains(
-                "acyclic-leadership  lỗi        Quan hệ lãnh đạo chỉ theo một chiều  [Quy định 125-QĐ/TW §1, §3]"))
+                "acyclic-leadership     lỗi        Quan hệ lãnh đạo chỉ theo một chiều  [Quy định 125-QĐ/TW §1, §3]"))
         let one = try orggraph(["rules", "duplicate-relation", "--lang", "vi"])
         #expect(
             one.out.hasPrefix("duplicate-relation: Mỗi quan hệ chỉ ghi một lần\nmức độ: cảnh báo\ncăn cứ: quan hệ\n"))
