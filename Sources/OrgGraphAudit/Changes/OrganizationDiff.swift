@@ -110,13 +110,19 @@ public struct OrganizationDiff: Sendable {
     /// - Complexity: the two audits, run side by side, and O(*n* + *m* log *m*) for *n* nodes and
     ///   *m* relations.
     public init(old: LoadedOrganization, new: LoadedOrganization, oldAuditor: Auditor, newAuditor: Auditor) {
+        // The two audits and the comparison of what is written run side by side.
         let reports = ResultSlots<[Finding]>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            reports[side] = side == 0 ? oldAuditor.audit(old).findings : newAuditor.audit(new).findings
+        let written = ResultSlots<Written>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0: reports[0] = oldAuditor.audit(old).findings
+            case 1: reports[1] = newAuditor.audit(new).findings
+            default: written[0] = Written(old, new)
+            }
         }
         self.init(
-            old: old, new: new, oldFindings: reports[0] ?? [], newFindings: reports[1] ?? [],
-            oldRulebook: oldAuditor.rulebook.id, newRulebook: newAuditor.rulebook.id)
+            old: old, new: new, written: written[0] ?? Written(old, new), oldFindings: reports[0] ?? [],
+            newFindings: reports[1] ?? [], oldRulebook: oldAuditor.rulebook.id, newRulebook: newAuditor.rulebook.id)
     }
 
     /// Compares `old` and `new`, whose findings are given.
@@ -126,25 +132,49 @@ public struct OrganizationDiff: Sendable {
         old: LoadedOrganization, new: LoadedOrganization, oldFindings: [Finding], newFindings: [Finding],
         oldRulebook: String, newRulebook: String
     ) {
+        self.init(
+            old: old, new: new, written: Written(old, new), oldFindings: oldFindings, newFindings: newFindings,
+            oldRulebook: oldRulebook, newRulebook: newRulebook)
+    }
+
+    private init(
+        old: LoadedOrganization, new: LoadedOrganization, written: Written, oldFindings: [Finding],
+        newFindings: [Finding], oldRulebook: String, newRulebook: String
+    ) {
         self.old = old
         self.new = new
         self.oldRulebook = oldRulebook
         self.newRulebook = newRulebook
-        let (before, after) = (old.organization, new.organization)
-        organization = []
-        if before.title != after.title {
-            organization.append(
-                FieldChange(field: "title", old: before.title.map(Value.text), new: after.title.map(Value.text)))
-        }
-        if before.rulebook != after.rulebook {
-            organization.append(
-                FieldChange(
-                    field: "rulebook", old: before.rulebook.map(Value.text), new: after.rulebook.map(Value.text)))
-        }
-        bodies = Self.compareBodies(old, new)
-        relations = Self.compareRelations(old, new)
-        suppressions = Self.compareSuppressions(before, after)
+        organization = written.organization
+        bodies = written.bodies
+        relations = written.relations
+        suppressions = written.suppressions
         (introduced, resolved) = Self.compareFindings(oldFindings, newFindings)
+    }
+
+    /// What differs in what the two files write.
+    private struct Written: Sendable {
+        var organization: [FieldChange] = []
+        var bodies: Section<Body>
+        var relations: Section<RelationEntry>
+        var suppressions: Section<SuppressionEntry>
+
+        /// - Complexity: O(*n* + *m* log *m* + *s*).
+        init(_ old: LoadedOrganization, _ new: LoadedOrganization) {
+            let (before, after) = (old.organization, new.organization)
+            if before.title != after.title {
+                organization.append(
+                    FieldChange(field: "title", old: before.title.map(Value.text), new: after.title.map(Value.text)))
+            }
+            if before.rulebook != after.rulebook {
+                organization.append(
+                    FieldChange(
+                        field: "rulebook", old: before.rulebook.map(Value.text), new: after.rulebook.map(Value.text)))
+            }
+            bodies = OrganizationDiff.compareBodies(old, new)
+            relations = OrganizationDiff.compareRelations(old, new)
+            suppressions = OrganizationDiff.compareSuppressions(before, after)
+        }
     }
 
     /// Whether nothing written differs and no finding was introduced or resolved.
@@ -241,18 +271,23 @@ public struct OrganizationDiff: Sendable {
 
     /// A relation's identity, with its position: relations sort by identity, then file order.
     private struct RelationKey: Comparable {
-        var type: UInt8
-        var from: Int32
-        var to: Int32
-        var index: Int32
+        /// The type above `from`.
+        var high: UInt64
+        /// `to` above the position.
+        var low: UInt64
+
+        init(type: Int, from: Int32, to: Int32, index: Int32) {
+            high = UInt64(type) << 32 | UInt64(UInt32(bitPattern: from))
+            low = UInt64(UInt32(bitPattern: to)) << 32 | UInt64(UInt32(bitPattern: index))
+        }
+
+        var index: Int32 { Int32(truncatingIfNeeded: low & 0xFFFF_FFFF) }
 
         static func < (lhs: RelationKey, rhs: RelationKey) -> Bool {
-            (lhs.type, lhs.from, lhs.to, lhs.index) < (rhs.type, rhs.from, rhs.to, rhs.index)
+            lhs.high != rhs.high ? lhs.high < rhs.high : lhs.low < rhs.low
         }
 
-        func sameRelation(as other: RelationKey) -> Bool {
-            type == other.type && from == other.from && to == other.to
-        }
+        func sameRelation(as other: RelationKey) -> Bool { high == other.high && low >> 32 == other.low >> 32 }
     }
 
     /// Relations matched by (type, from, to), in file order among those that share it.
@@ -279,7 +314,7 @@ public struct OrganizationDiff: Sendable {
             for index in list.indices {
                 keys.append(
                     RelationKey(
-                        type: UInt8(list.types[index].index), from: numbers[Int(list.fromEnds[index])],
+                        type: list.types[index].index, from: numbers[Int(list.fromEnds[index])],
                         to: numbers[Int(list.toEnds[index])], index: Int32(index)))
             }
             keys.sort()
@@ -301,7 +336,7 @@ public struct OrganizationDiff: Sendable {
                 let (oldIndex, newIndex) = (Int(oldKeys[i].index), Int(newKeys[j].index))
                 if before.periods[oldIndex] != after.periods[newIndex]
                     || before.bases[oldIndex] != after.bases[newIndex]
-                    || before[oldIndex].annotations != after[newIndex].annotations
+                    || before.annotations(at: oldIndex) != after.annotations(at: newIndex)
                 {
                     let fields = changes(from: before[oldIndex], to: after[newIndex])
                     if !fields.isEmpty {
