@@ -16,6 +16,7 @@ struct Orggraph: ParsableCommand {
             ValidateCommand.self, RulesCommand.self, StatsCommand.self, ConvertCommand.self, QueryCommand.self,
             PathCommand.self, ChainCommand.self, CommonSuperiorCommand.self, RenderCommand.self, GenerateCommand.self,
             ImpactCommand.self, ReportCommand.self,
+            DiffCommand.self,
         ]
     )
 }

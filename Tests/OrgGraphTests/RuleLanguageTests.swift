@@ -143,6 +143,19 @@ struct RuleLanguageTests {
                 }
             }
         }
+        // unused-baseline-entry speaks when a baseline is applied to a report.
+        let entry = Baseline.Entry(rule: "local-liaison", node: "du", message: "", fingerprint: "0123456789abcdef")
+        var reports: [ValidationReport] = []
+        for language in Language.allCases {
+            var report = ValidationReport(language: language)
+            report.apply(Baseline(entries: [entry], file: "b.json"))
+            reports.append(report)
+        }
+        for (inEnglish, inVietnamese) in zip(reports[0].findings, reports[1].findings) {
+            seen.insert(inVietnamese.rule)
+            #expect(VietnameseText.problem(inVietnamese.message) == nil, "\(inVietnamese.rule)")
+            #expect(inVietnamese.message != inEnglish.message, "\(inVietnamese.rule): \(inEnglish.message)")
+        }
         #expect(
             seen == Set(Self.swiftRules.map(\.id)),
             "rules never heard: \(Set(Self.swiftRules.map(\.id)).subtracting(seen))")

@@ -72,10 +72,10 @@ struct CLITests {
     func rulesVietnamese() throws {
         let list = try orggraph(["rules", "--rulebook", "structural", "--lang", "vi"])
         #expect(list.status == 0)
-        #expect(list.out.hasPrefix("Các quy tắc về cơ cấu (structural), 7 quy tắc\n"))
+        #expect(list.out.hasPrefix("Các quy tắc về cơ cấu (structural), 8 quy tắc\n"))
         #expect(
             list.out.contains(
-                "acyclic-leadership  lỗi        Quan hệ lãnh đạo chỉ theo một chiều  [Quy định 125-QĐ/TW §1, §3]"))
+                "acyclic-leadership     lỗi        Quan hệ lãnh đạo chỉ theo một chiều  [Quy định 125-QĐ/TW §1, §3]"))
         let one = try orggraph(["rules", "duplicate-relation", "--lang", "vi"])
         #expect(
             one.out.hasPrefix("duplicate-relation: Mỗi quan hệ chỉ ghi một lần\nmức độ: cảnh báo\ncăn cứ: quan hệ\n"))
@@ -272,9 +272,9 @@ struct RulesCommandTests {
         #expect(unknown.err == "error: 125-QD/TW has no rule 'local-liasion'; did you mean 'local-liaison'?\n")
         let json = try orggraph(["rules", "--format", "json"])
         let rules = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]]
-        #expect(rules?.count == 27)
+        #expect(rules?.count == 28)
         #expect(rules?.first?["id"] as? String == "relation-endpoints")
-        #expect(rules?.last?["id"] as? String == "unused-suppression")
+        #expect(rules?.last?["id"] as? String == "unused-baseline-entry")
     }
 
     /// The lines of `rules ID` between the rationale and the examples.
@@ -375,12 +375,17 @@ struct RulesCommandTests {
                 """)
     }
 
-    @Test("unused-suppression is listed and described with every rulebook")
+    @Test("unused-suppression and unused-baseline-entry are listed and described with every rulebook")
     func unusedSuppressionRule() throws {
         for rulebook in ["125-QD/TW", "structural"] {
             let list = try orggraph(["rules", "--rulebook", rulebook])
-            #expect(list.out.split(separator: "\n").last?.hasPrefix("unused-suppression  ") == true, "\(list.out)")
+            let lines = list.out.split(separator: "\n")
+            #expect(lines.dropLast().last?.hasPrefix("unused-suppression  ") == true, "\(list.out)")
+            #expect(lines.last?.hasPrefix("unused-baseline-entry  ") == true, "\(list.out)")
         }
+        let entry = try orggraph(["rules", "unused-baseline-entry", "--lang", "vi"])
+        #expect(entry.status == 0)
+        #expect(entry.out.hasPrefix("unused-baseline-entry: Mỗi mục của baseline phải khớp với một phát hiện\n"))
         let one = try orggraph(["rules", "unused-suppression"])
         #expect(one.status == 0)
         #expect(one.out.hasPrefix("unused-suppression: A suppression hides a finding\nseverity: warning\n"))

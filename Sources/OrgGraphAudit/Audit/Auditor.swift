@@ -24,9 +24,11 @@ public struct Auditor: Sendable {
         self.language = language
     }
 
-    /// The rules the auditor applies itself, with every rulebook and after its rules: they
-    /// read the findings of the others (`unused-suppression`).
-    public static let ownRules: [Rule] = [.unusedSuppression]
+    /// The rules applied with every rulebook and after its rules, since they read the findings
+    /// of the others: `unused-suppression`, which the auditor applies, and
+    /// `unused-baseline-entry`, which a validation run with a baseline applies
+    /// (``ValidationReport/apply(_:)``).
+    public static let ownRules: [Rule] = [.unusedSuppression, .unusedBaselineEntry]
 
     /// The description of `unused-suppression`, the rule whose findings are the file's
     /// suppressions that hide nothing (``Rule/unusedSuppression``).

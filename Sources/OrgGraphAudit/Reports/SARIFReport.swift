@@ -14,12 +14,24 @@ public enum SARIFReport {
         let ruleIndex = Dictionary(
             report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var files = report.files
-        for finding in report.findings + report.suppressedFindings where !files.contains(finding.file) {
+        for finding in report.findings + report.baselined + report.suppressedFindings
+        where !files.contains(finding.file) {
             files.append(finding.file)
+        }
+        let absent = absentFindings(report)
+        if let baseline = report.baseline, !absent.isEmpty, !files.contains(baseline.file) {
+            files.append(baseline.file)
         }
         let fileIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let rules = report.rules.map { rule($0, report.language) }
-        let results = (report.findings + report.suppressedFindings).map { result($0, ruleIndex, fileIndex) }
+        // With a baseline, each result says whether the baseline has it: the findings reported
+        // are new, those it accepts unchanged, and its entries that match nothing absent.
+        let state: (String) -> String? = { report.baseline == nil ? nil : $0 }
+        let results =
+            report.findings.map { result($0, ruleIndex, fileIndex, baselineState: state("new")) }
+            + report.baselined.map { result($0, ruleIndex, fileIndex, baselineState: state("unchanged")) }
+            + absent.map { result($0, ruleIndex, fileIndex, baselineState: state("absent")) }
+            + report.suppressedFindings.map { result($0, ruleIndex, fileIndex) }
         let driver = JSONText.object([
             ("name", JSONText.quote(tool)), ("version", JSONText.quote(version)),
             ("semanticVersion", JSONText.quote(version)),
@@ -95,7 +107,29 @@ public enum SARIFReport {
         ])
     }
 
-    private static func result(_ finding: Finding, _ rules: [String: Int], _ files: [String: Int]) -> String {
+    /// The findings a baseline's unused entries stood for, as the entries record them, at the
+    /// entries' lines in the baseline file.
+    private static func absentFindings(_ report: ValidationReport) -> [Finding] {
+        guard let baseline = report.baseline else { return [] }
+        return report.unusedBaselineEntries.map { index in
+            let entry = baseline.entries[index]
+            let severity = entry.severity ?? report.rules.first { $0.id == entry.rule }?.severity ?? .warning
+            let relation = entry.relation.flatMap { ends in
+                RelationType(rawValue: ends.type).map {
+                    RelationReference(index: nil, type: $0, from: ends.from, to: ends.to)
+                }
+            }
+            return Finding(
+                rule: entry.rule, severity: severity,
+                message: entry.message.isEmpty ? "\(entry.rule) on '\(entry.node)'" : entry.message, node: entry.node,
+                relation: relation,
+                file: baseline.file, location: baseline.location(index), fingerprint: entry.fingerprint)
+        }
+    }
+
+    private static func result(
+        _ finding: Finding, _ rules: [String: Int], _ files: [String: Int], baselineState: String? = nil
+    ) -> String {
         var pairs: [(String, String)] = [("ruleId", JSONText.quote(finding.rule))]
         if let index = rules[finding.rule] { pairs.append(("ruleIndex", "\(index)")) }
         pairs += [
@@ -113,6 +147,7 @@ public enum SARIFReport {
             pairs.append(("relatedLocations", JSONText.array(related)))
         }
         pairs.append(("partialFingerprints", JSONText.object([("orggraph/v1", JSONText.quote(finding.fingerprint))])))
+        if let baselineState { pairs.append(("baselineState", JSONText.quote(baselineState))) }
         if let reason = finding.suppressionReason {
             pairs.append(
                 (

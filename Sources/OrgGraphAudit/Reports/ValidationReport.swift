@@ -21,6 +21,12 @@ public struct ValidationReport: Sendable {
     /// The language of the findings' messages and of the text output around them; JSON and
     /// SARIF keep their ids and fields, and name it.
     public var language: Language
+    /// The baseline the findings were compared with (`--baseline`), if any.
+    public var baseline: Baseline?
+    /// The findings the baseline accepts, left out of ``findings``.
+    public var baselined: [Finding] = []
+    /// The entries of ``baseline`` that accept no finding, by index.
+    public var unusedBaselineEntries: [Int] = []
 
     /// How many findings suppressions hid.
     public var suppressed: Int { suppressedFindings.count }
@@ -94,14 +100,16 @@ public struct ValidationReport: Sendable {
         switch language {
         case .english:
             let fileCount = "\(files.count) file\(files.count == 1 ? "" : "s")"
-            let hidden = suppressed > 0 ? " (\(suppressed) suppressed)" : ""
+            var hidden = suppressed > 0 ? " (\(suppressed) suppressed)" : ""
+            if baseline != nil { hidden += " (\(baselined.count) in the baseline)" }
             guard !findings.isEmpty else { return "no findings in \(fileCount)\(hidden)" }
             func counted(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
             return
                 "\(counted(errors, "error")), \(counted(warnings, "warning")), \(infos) info in \(fileCount)\(hidden)"
         case .vietnamese:
             let fileCount = "\(files.count) tệp"
-            let hidden = suppressed > 0 ? " (\(suppressed) phát hiện được miễn trừ)" : ""
+            var hidden = suppressed > 0 ? " (\(suppressed) phát hiện được miễn trừ)" : ""
+            if baseline != nil { hidden += " (\(baselined.count) phát hiện đã có trong baseline)" }
             guard !findings.isEmpty else { return "không có phát hiện nào trong \(fileCount)\(hidden)" }
             return "\(errors) lỗi, \(warnings) cảnh báo, \(infos) thông tin trong \(fileCount)\(hidden)"
         }
@@ -143,6 +151,17 @@ public struct ValidationReport: Sendable {
                 ])
             ),
         ]
+        // Written only with a baseline, so the shape of an ordinary run stays as it was.
+        if let baseline {
+            members.append(
+                (
+                    "baseline",
+                    JSONText.object([
+                        ("file", JSONText.quote(baseline.file)), ("unchanged", "\(baselined.count)"),
+                        ("unused", "\(unusedBaselineEntries.count)"),
+                    ])
+                ))
+        }
         // Written only when there is one, so the shape of an ordinary run stays as it was.
         if !notes.isEmpty { members.append(("notes", JSONText.array(notes.map { Self.json($0, in: language) }))) }
         members.append(("language", JSONText.quote(language.rawValue)))

@@ -22,6 +22,11 @@ public struct RelationList: Sendable {
 
     public init() {}
 
+    /// The note and attributes of relation `index`, without making the relation.
+    ///
+    /// - Complexity: O(1).
+    package func annotations(at index: Int) -> Annotations { annotations[index] }
+
     public init(_ relations: some Sequence<Relation>) {
         append(contentsOf: relations)
     }
