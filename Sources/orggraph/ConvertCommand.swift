@@ -5,7 +5,8 @@ import OrgGraphIO
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert an organization between YAML, JSON and a folder of CSV files, losing nothing, or export it for other tools.",
+        abstract:
+            "Convert an organization between YAML, JSON and a folder of CSV files, losing nothing, or export it for other tools.",
         discussion: """
             Every field is carried over; the result loads back to an equal organization. \
             Comments are not data and are not carried over.

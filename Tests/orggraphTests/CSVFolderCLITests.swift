@@ -32,6 +32,24 @@ struct CSVFolderCLITests {
         #expect(try Self.text(slash + "nodes.csv") == Self.text(csv + "/nodes.csv"))
     }
 
+    @Test("diff of a file and its CSV folder finds no change; a change in the folder is placed at its row")
+    func diffFolder() throws {
+        let folder = try temporaryFolder("csv-cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("hospital").path
+        #expect(try orggraph(["convert", "Examples/hospital.yaml", "--to", "csv", "-o", csv]).status == 0)
+        let same = try orggraph(["diff", "Examples/hospital.yaml", csv])
+        #expect(same.status == 0, "\(same.err)")
+        #expect(same.out.contains("No changes."))
+        var nodes = try Self.text(csv + "/nodes.csv")
+        nodes = nodes.replacingOccurrences(
+            of: "\r\nbv-da-khoa,public-service-unit,", with: "\r\nbv-da-khoa,public-service-unit,X")
+        try Data(nodes.utf8).write(to: URL(fileURLWithPath: csv + "/nodes.csv"))
+        let changed = try orggraph(["diff", "Examples/hospital.yaml", csv, "--format", "json"])
+        #expect(changed.status != 2, "\(changed.err)")
+        #expect(changed.out.contains("\"file\": \"\(csv)/nodes.csv\", \"line\": 15, \"column\": 1"), "\(changed.out)")
+    }
+
     @Test("convert --to csv refuses a file or standard output, and keeps other files of the folder")
     func convertTargets() throws {
         let folder = try temporaryFolder("csv-cli")

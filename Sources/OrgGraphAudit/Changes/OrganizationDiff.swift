@@ -358,7 +358,7 @@ public struct OrganizationDiff: Sendable {
         let map = loaded.organization.sourceMap
         return RelationEntry(
             relation: loaded.organization.relations[index], index: index,
-            place: Place(file: map.file, location: map.relation(index)))
+            place: Place(file: map.relationFile, location: map.relation(index)))
     }
 
     /// The fields of a relation that differ. Periods are a set: written in another order, or
@@ -397,7 +397,9 @@ public struct OrganizationDiff: Sendable {
             organization.suppressions.enumerated().map { index, suppression in
                 SuppressionEntry(
                     suppression: suppression, index: index,
-                    place: Place(file: organization.sourceMap.file, location: organization.sourceMap.suppression(index))
+                    place: Place(
+                        file: organization.sourceMap.suppressionFile,
+                        location: organization.sourceMap.suppression(index))
                 )
             }
         }
@@ -436,6 +438,6 @@ extension OrganizationDiff.Place {
     /// Where node `index` of `loaded` is written.
     init(_ loaded: LoadedOrganization, node index: Int) {
         let map = loaded.organization.sourceMap
-        self.init(file: map.file, location: map.node(index))
+        self.init(file: map.nodeFile, location: map.node(index))
     }
 }
