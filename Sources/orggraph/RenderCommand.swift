@@ -64,6 +64,12 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
     var noLegend = false
 
+    @Flag(
+        help:
+            "Lay the chart out wide, as before: every unit in one row under its superiors, each level's committees on one rank. By default a large chart is wrapped into columns and rows, about as wide as it is high."
+    )
+    var wide = false
+
     @Flag(help: "Print how long loading, charting, rendering and writing took, to standard error.")
     var timings = false
 
@@ -138,6 +144,7 @@ struct RenderCommand: ParsableCommand {
         options.focus = focus
         options.depth = depth ?? ChartOptions.defaultDepth
         options.wholeUnit = wholeUnit
+        options.wide = wide
         if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
         if findings {
             let rulebook = try Input.rulebook(nil, for: loaded, input, language: lang)
