@@ -230,7 +230,9 @@ struct CompactLayout: Sendable {
             candidate = Model(order: order, children: children, roots: roots, own: own, pad: pad, page: page)
         }
 
-        for (node, columns) in model.columns where columns < children[node].count {
+        // In the order of the nodes: the same chart gives the same lines in the same order.
+        for node in 0..<count {
+            guard let columns = model.columns[node], columns < children[node].count else { continue }
             let kids = children[node]
             for index in columns..<kids.count {
                 chains.append((nodes[model.deepest[kids[index - columns]]], nodes[kids[index]]))
