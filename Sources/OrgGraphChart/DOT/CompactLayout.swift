@@ -8,11 +8,12 @@ import OrgGraphQuery
 /// The drawn nodes and the lines that set ranks make a tree: each node hangs from one superior
 /// (inside its unit when it can, else the lowest of its superiors), a territorial committee's
 /// People's Committee stands beside it. Working bottom up, the children of each node (single
-/// nodes, units with all they hold, whole districts) are set out in columns, as many side by
-/// side as keep that part of the chart no wider than a given proportion; each child hangs, by an
-/// invisible line, under the lowest node of the one above it in its column (Graphviz's
-/// `unflatten -c` chains nodes so). The proportion is the widest of a few that keeps the whole
-/// chart, legend included, about as wide as it is high; a small chart keeps its one row.
+/// nodes, units with all they hold, whole districts) are set out in rows no wider than a page,
+/// in file order, as text fills lines; each child of a later row hangs, by an invisible line
+/// that sets ranks only, under the lowest node of the row above (Graphviz's `unflatten -c`
+/// chains nodes so; leaves under one parent end up stacked in columns). The page is the width,
+/// of a few tried from the whole chart in one row down, that brings the chart, legend
+/// included, closest to a little wider than high; a small chart keeps its one row.
 ///
 /// A line of command that the tree draws upward or across (a committee that leads a unit set out
 /// above it) no longer sets ranks: dot draws it without pulling the rows apart.
@@ -189,7 +190,12 @@ struct CompactLayout: Sendable {
             parent[node] = best
             if let best { children[best].append(node) } else { roots.append(node) }
         }
-        for index in children.indices { children[index].sort() }
+        // Leaves first, then the children with their own (staff bodies above the units and
+        // districts), each in file order.
+        let isLeaf = children.map(\.isEmpty)
+        for index in children.indices {
+            children[index].sort { (isLeaf[$0] ? 0 : 1, $0) < (isLeaf[$1] ? 0 : 1, $1) }
+        }
         roots.sort()
 
         // The size of each representative's own row: a committee and its People's Committee
@@ -231,17 +237,19 @@ struct CompactLayout: Sendable {
         }
 
         // In the order of the nodes: the same chart gives the same lines in the same order.
-        for node in 0..<count {
-            guard let columns = model.columns[node], columns < children[node].count else { continue }
-            let kids = children[node]
-            for index in columns..<kids.count {
-                chains.append((nodes[model.deepest[kids[index - columns]]], nodes[kids[index]]))
+        // Each child of a later row hangs under the lowest node of the row above it.
+        func hang(_ kids: [Int], rows: [Int]) {
+            for (row, start) in rows.enumerated() where row > 0 {
+                let above = kids[rows[row - 1]..<start]
+                guard let lowest = above.max(by: { model.depth[$0] < model.depth[$1] }) else { continue }
+                let end = row + 1 < rows.count ? rows[row + 1] : kids.count
+                for kid in kids[start..<end] { chains.append((nodes[model.deepest[lowest]], nodes[kid])) }
             }
         }
-        let rootKids = roots
-        for index in model.rootColumns..<max(model.rootColumns, rootKids.count) {
-            chains.append((nodes[model.deepest[rootKids[index - model.rootColumns]]], nodes[rootKids[index]]))
+        for node in 0..<count {
+            if let rows = model.rows[node] { hang(children[node], rows: rows) }
         }
+        hang(roots, rows: model.rootRows)
         chained = Set(chains.map(\.to))
         for node in 0..<count {
             let representative = rep[node]
@@ -267,19 +275,20 @@ struct CompactLayout: Sendable {
     }
 }
 
-/// The boxes of the tree for one proportion: for each node, the size of its subtree, how many
-/// columns its children take, the lowest node of its subtree, and where its row starts.
+/// The boxes of the tree for one page width: for each node, the size of its subtree, the rows
+/// its children take, the lowest node of its subtree, and where its row starts.
 private struct Model {
     var width: [Double]
     var height: [Double]
-    var columns: [Int: Int] = [:]
+    /// The index of the first child of each row, for the nodes whose children take more than one.
+    var rows: [Int: [Int]] = [:]
     var deepest: [Int]
     /// How far below the top of its subtree the bottom of the lowest node is.
     var depth: [Double]
     var top: [Double]
     var rootWidth = 0.0
     var rootHeight = 0.0
-    var rootColumns = 1
+    var rootRows: [Int] = [0]
 
     init(
         order: [Int], children: [[Int]], roots: [Int], own: [(width: Double, height: Double)], pad: [Double],
@@ -300,8 +309,8 @@ private struct Model {
                 depth[node] += pad[node]
                 continue
             }
-            let (columns, arranged) = Self.arrange(kids, width: width, height: height, page: page)
-            if columns < kids.count { self.columns[node] = columns }
+            let arranged = Self.shelve(kids, width: width, height: height, page: page)
+            if arranged.rows.count > 1 { rows[node] = arranged.rows }
             width[node] = max(own[node].width, arranged.width) + 2 * pad[node]
             let start = own[node].height + CompactLayout.rankGap
             height[node] = start + arranged.height + 2 * pad[node]
@@ -318,8 +327,8 @@ private struct Model {
             depth[node] = lowest + pad[node]
             offsets[node] = childOffsets
         }
-        let (columns, arranged) = Self.arrange(roots, width: width, height: height, page: page)
-        rootColumns = columns
+        let arranged = Self.shelve(roots, width: width, height: height, page: page)
+        rootRows = arranged.rows
         rootWidth = arranged.width
         rootHeight = arranged.height
         for (index, root) in roots.enumerated() { top[root] = arranged.offsets[index] }
@@ -329,37 +338,33 @@ private struct Model {
         }
     }
 
-    /// The most columns (up to one per child) that keep the children no wider than `page`;
-    /// one column when none does.
-    private static func arrange(_ kids: [Int], width: [Double], height: [Double], page: Double) -> (
-        columns: Int, (width: Double, height: Double, offsets: [Double])
+    /// `kids` in rows no wider than `page` (a child wider than the page has a row of its own),
+    /// in order, each row under the one before: the first child of each row, the width and
+    /// height they take, and each child's offset from the top.
+    private static func shelve(_ kids: [Int], width: [Double], height: [Double], page: Double) -> (
+        rows: [Int], width: Double, height: Double, offsets: [Double]
     ) {
-        guard !kids.isEmpty else { return (1, (0, 0, [])) }
-        var columns = kids.count
-        while columns > 1 {
-            let layout = stack(kids, columns: columns, width: width, height: height)
-            if layout.width <= page { return (columns, layout) }
-            columns = columns > 12 ? min(columns - 1, Int(Double(columns) / 1.12)) : columns - 1
-        }
-        return (1, stack(kids, columns: 1, width: width, height: height))
-    }
-
-    /// `kids` in `columns` columns, child `i` in column `i % columns`, each under the one before
-    /// it in its column: the width and height they take and each child's offset from the top.
-    private static func stack(_ kids: [Int], columns: Int, width: [Double], height: [Double]) -> (
-        width: Double, height: Double, offsets: [Double]
-    ) {
-        var columnWidth = [Double](repeating: 0, count: columns)
-        var columnHeight = [Double](repeating: 0, count: columns)
+        var rows: [Int] = []
         var offsets: [Double] = []
         offsets.reserveCapacity(kids.count)
+        var rowTop = 0.0
+        var rowWidth = 0.0
+        var rowHeight = 0.0
+        var widest = 0.0
         for (index, kid) in kids.enumerated() {
-            let column = index % columns
-            offsets.append(columnHeight[column])
-            columnHeight[column] += height[kid] + CompactLayout.rankGap
-            columnWidth[column] = max(columnWidth[column], width[kid])
+            let needed = rowWidth == 0 ? width[kid] : rowWidth + CompactLayout.nodeGap + width[kid]
+            if rows.isEmpty || (rowWidth > 0 && needed > page) {
+                if !rows.isEmpty { rowTop += rowHeight + CompactLayout.rankGap }
+                rows.append(index)
+                rowWidth = width[kid]
+                rowHeight = height[kid]
+            } else {
+                rowWidth = needed
+                rowHeight = max(rowHeight, height[kid])
+            }
+            widest = max(widest, rowWidth)
+            offsets.append(rowTop)
         }
-        let total = columnWidth.reduce(0, +) + CompactLayout.nodeGap * Double(columns - 1)
-        return (total, (columnHeight.max() ?? 0) - CompactLayout.rankGap, offsets)
+        return (rows.isEmpty ? [0] : rows, widest, rowTop + rowHeight, offsets)
     }
 }
