@@ -11,7 +11,10 @@ struct RenderCommand: ParsableCommand {
             Leadership reads top-down; every public service unit is a frame holding its party \
             organization, cells, head, board and chair. Party bodies are rounded and red or \
             gold, state bodies square and blue, people are ellipses; each relation type has \
-            its own colour and line, explained in the legend.
+            its own colour and line, explained in the legend. A large chart is compact: units \
+            and districts wrap into rows, leaves stack in columns, and the working \
+            relationships are drawn after the boxes are placed; --wide draws every unit in \
+            one row instead.
 
             Without -o, the chart is written beside the input with the format's extension \
             (org.yaml -> org.svg); standard input goes to standard output. Without --format, \
@@ -24,6 +27,7 @@ struct RenderCommand: ParsableCommand {
               orggraph render Examples/hospital.yaml --highlight chi-bo-khoa-noi:tinh-uy
               orggraph render Examples/broken/regulation.yaml --findings -o chart.pdf
               orggraph render Examples/university.yaml --relations leads,part-of -o -
+              orggraph render Examples/province.yaml --wide -o province-wide.svg
 
             Exit status: 0 written, 1 written but the --highlight path does not exist, 2 bad \
             usage, a file that could not be loaded, or a chart Graphviz could not draw.

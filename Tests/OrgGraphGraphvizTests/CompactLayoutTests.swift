@@ -31,7 +31,8 @@ struct CompactLayoutTests {
         }
 
         func load() throws -> LoadedOrganization {
-            try LoadedOrganization(OrganizationGenerator(size: size, seed: seed, structure: structure).generate().organization)
+            try LoadedOrganization(
+                OrganizationGenerator(size: size, seed: seed, structure: structure).generate().organization)
         }
     }
 
@@ -62,7 +63,9 @@ struct CompactLayoutTests {
         return numbers[2] / numbers[3]
     }
 
-    @Test("a generated organization is between 1:2 and 2.5:1, with every relation and with the lines of command", arguments: cases)
+    @Test(
+        "a generated organization is between 1:2 and 2.5:1, with every relation and with the lines of command",
+        arguments: cases)
     func generated(_ example: Case) throws {
         let loaded = try example.load()
         for relations in [Set(RelationType.allCases), Self.command] {
@@ -114,6 +117,8 @@ struct CompactLayoutTests {
         let chart = try Chart(loaded)
         let first = try GraphvizRenderer().render(chart, format: .svg)
         #expect(try GraphvizRenderer().render(chart, format: .svg) == first)
-        #expect(DOTWriter().write(chart) == DOTWriter().write(try Chart(try Case(.twoTier, [1, 2, 4, 10, 2], seed: 2).load())))
+        #expect(
+            DOTWriter().write(chart)
+                == DOTWriter().write(try Chart(try Case(.twoTier, [1, 2, 4, 10, 2], seed: 2).load())))
     }
 }

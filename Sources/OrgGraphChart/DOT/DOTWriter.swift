@@ -152,7 +152,8 @@ public struct DOTWriter: Sendable {
         }
         return CompactLayout(
             chart: chart, constraints: constraints.map { ($0.parent, $0.child) }, sizes: sizes, frames: frames,
-            bands: bands.filter { $0.level != .commune }.map(\.nodes), legend: chart.options.legend ? CompactLayout.legendSize(chart) : nil)
+            bands: bands.filter { $0.level != .commune }.map(\.nodes),
+            legend: chart.options.legend ? CompactLayout.legendSize(chart) : nil)
     }
 
     /// The DOT name of node `index`: its id when the id reads back verbatim, else `#index`.
