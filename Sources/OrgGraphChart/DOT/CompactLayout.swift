@@ -60,17 +60,19 @@ struct CompactLayout: Sendable {
         return (5 * 140, Double(rows) * 70 + 60)
     }
 
-    /// Invisible lines `(from, to)` that stack a child under the one above it in its column.
+    /// Invisible lines `(from, to)` that hang a child of a later row under the lowest node of
+    /// the row above.
     private(set) var chains: [(from: Int, to: Int)] = []
     /// A territorial committee and the People's Committee drawn beside it, on one rank.
     private(set) var pairs: [(committee: Int, peoplesCommittee: Int)] = []
-    /// The top of each node's rank in the model, by node; for the nodes of the chart.
+    /// The top and bottom of each node's row in the model, in points, by node.
     private var top: [Int: Double] = [:]
     private var bottom: [Int: Double] = [:]
+    /// The node each node is drawn with (a committee for the People's Committee beside it).
     private var representative: [Int: Int] = [:]
     /// The superior each representative hangs from in the tree, by node.
     private var treeParent: [Int: Int] = [:]
-    /// The nodes hung by a chain under the one above them in their column.
+    /// The nodes hung by a chain under the row above theirs.
     private var chained: Set<Int> = []
     /// The longest a line of command that is not in the tree may be, in points from the bottom
     /// of the upper node to the top of the lower one, and still set ranks: a longer one would
@@ -90,8 +92,8 @@ struct CompactLayout: Sendable {
     ///     stand side by side. (A commune's People's Committee hangs under its committee: a
     ///     district's communes, each two boxes high, wrap better than in pairs side by side.)
     ///   - legend: the estimated size of the legend, if drawn.
-    /// - Complexity: O((*n* + *e*) · *a*) for the nodes, the constraints and the proportions
-    ///   tried, times the few column counts tried for each node.
+    /// - Complexity: O(*e* + *n* · *w*) for the constraints, the nodes and the page widths
+    ///   tried (at most 40).
     init(
         chart: Chart, constraints: [(upper: Int, lower: Int)], sizes: [Int: (width: Double, height: Double)],
         frames: [Int: Double], bands: [[Int]], legend: (width: Double, height: Double)?
