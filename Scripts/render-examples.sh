@@ -30,6 +30,13 @@ for file in Examples/broken/*.yaml; do
 done
 render hospital-vi Examples/hospital.yaml --lang vi
 render province-command Examples/province.yaml --relations part-of,leads,superior-of,manages
+render province-wide Examples/province.yaml --wide
+# A generated province of 180 nodes, its lines of command: the compact chart of a larger file.
+generated="$(mktemp -d)"
+trap 'rm -rf "$generated"' EXIT
+"$bin" generate --provinces 1 --districts 2 --communes 3 --provincial-units 6 --district-units 2 --seed 1 \
+  -o "$generated/province.yaml"
+render generated-province "$generated/province.yaml" --relations leads,superior-of,part-of,manages
 render province-focus Examples/province.yaml --focus dang-uy-bv-da-khoa --depth 1
 render hospital-path Examples/hospital.yaml --highlight chi-bo-khoa-noi:ubnd-tinh --no-legend
 render province-overview Examples/province.yaml --view overview --lang vi

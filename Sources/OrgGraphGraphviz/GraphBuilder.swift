@@ -24,6 +24,12 @@ struct GraphBuilder: DOTSink {
         stack = [root]
     }
 
+    /// Adds to `root`, a graph made by another builder.
+    init(adding root: UnsafeMutablePointer<Agraph_t>) {
+        self.root = root
+        stack = [root]
+    }
+
     private var current: UnsafeMutablePointer<Agraph_t> { stack.last ?? root }
 
     mutating func defaults(_ kind: DOTObjectKind, _ attributes: [DOTAssignment]) {

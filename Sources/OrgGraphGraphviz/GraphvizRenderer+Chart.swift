@@ -34,8 +34,12 @@ extension GraphvizRenderer {
         var firstFailure: GraphvizError?
         for fallback in [nil] + LayoutFallback.sequence(after: layout) {
             let attempt = fallback?.statements(statements) ?? statements
+            let engine = fallback?.engine ?? layout.rawValue
             do {
-                let bytes = try render(attempt, engine: fallback?.engine ?? layout.rawValue, format: format)
+                let bytes =
+                    engine == "dot" && !chart.options.wide
+                    ? try renderCompact(attempt, format: format)
+                    : try render(attempt, engine: engine, format: format)
                 return RenderedChart(
                     bytes: bytes, fallback: fallback,
                     reason: firstFailure.flatMap { $0.messages.first.map(GraphvizError.oneLine) })
@@ -59,6 +63,45 @@ extension GraphvizRenderer {
                 throw session.failure(.parse)
             }
             return try Self.layOutAndRender(builder.root, context: context, engine: engine, format: format)
+        }
+    }
+}
+
+extension GraphvizRenderer {
+    /// Lays out a compact chart in two passes: dot places the nodes and the lines that set
+    /// ranks; the lines drawn without constraint (reporting, documents, lateral relationships)
+    /// are then drawn straight between the nodes where they stand (`nop2`, which keeps every
+    /// position and line dot gave). dot would route each such line through every rank it
+    /// crosses, with a placeholder on each, and a line from a unit far down the chart to the
+    /// provincial committee would push the units apart.
+    private func renderCompact(_ statements: RecordedStatements, format: GraphvizFormat) throws(GraphvizError)
+        -> [UInt8]
+    {
+        let (laidOut, free) = statements.separatingFreeLines()
+        let session = GraphvizSession.shared
+        return try session.performThenCleanUp { [laidOut, free] context throws(GraphvizError) in
+            guard var builder = GraphBuilder() else { throw session.failure(.parse) }
+            laidOut.replay(into: &builder)
+            let graph = builder.root
+            if GraphvizMessages.hasError {
+                agclose(graph)
+                throw session.failure(.parse)
+            }
+            guard gvLayout(context, graph, "dot") == 0, !GraphvizMessages.hasError else {
+                LaidOutGraph(context: context, graph: graph).free()
+                throw session.failure(.layout)
+            }
+            // Rendering to DOT writes the positions dot found into the graph's attributes, where
+            // nop2 reads them.
+            guard RenderData.render(context, graph, format: "dot") != nil, !GraphvizMessages.hasError else {
+                LaidOutGraph(context: context, graph: graph).free()
+                throw session.failure(.layout)
+            }
+            gvFreeLayout(context, graph)
+            var adding = GraphBuilder(adding: graph)
+            free.replay(into: &adding)
+            GraphvizAttributes.set("splines", to: "line", on: graph)
+            return try Self.layOutAndRender(graph, context: context, engine: "nop2", format: format)
         }
     }
 }

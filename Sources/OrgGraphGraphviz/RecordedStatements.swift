@@ -54,6 +54,27 @@ struct RecordedStatements: DOTSink, Sendable {
         return copy
     }
 
+    /// The statements without the lines drawn without constraint (`constraint=false`) outside
+    /// every subgraph, and those lines on their own, in order.
+    func separatingFreeLines() -> (laidOut: RecordedStatements, free: RecordedStatements) {
+        var laidOut = RecordedStatements()
+        var free = RecordedStatements()
+        var depth = 0
+        for statement in statements {
+            switch statement {
+            case .beginSubgraph: depth += 1
+            case .endSubgraph: depth -= 1
+            case .edge(_, _, let attributes)
+            where depth == 0 && attributes.contains(where: { $0.attribute == .constraint && $0.value == "false" }):
+                free.statements.append(statement)
+                continue
+            default: break
+            }
+            laidOut.statements.append(statement)
+        }
+        return (laidOut, free)
+    }
+
     /// Plays the statements into `sink`, in order.
     func replay<Sink: DOTSink>(into sink: inout Sink) {
         for statement in statements {

@@ -11,7 +11,10 @@ struct RenderCommand: ParsableCommand {
             Leadership reads top-down; every public service unit is a frame holding its party \
             organization, cells, head, board and chair. Party bodies are rounded and red or \
             gold, state bodies square and blue, people are ellipses; each relation type has \
-            its own colour and line, explained in the legend.
+            its own colour and line, explained in the legend. A large chart is compact: units \
+            and districts wrap into rows, leaves stack in columns, and the working \
+            relationships are drawn after the boxes are placed; --wide draws every unit in \
+            one row instead.
 
             Without -o, the chart is written beside the input with the format's extension \
             (org.yaml -> org.svg); standard input goes to standard output. Without --format, \
@@ -26,6 +29,7 @@ struct RenderCommand: ParsableCommand {
               orggraph render Examples/university.yaml --relations leads,part-of -o -
               orggraph render Examples/province.yaml --view overview -o overview.svg
               orggraph render Examples/province.yaml -o province.pdf --pages units --paper a3
+              orggraph render Examples/province.yaml --wide -o province-wide.svg
 
             Exit status: 0 written, 1 written but the --highlight path does not exist, 2 bad \
             usage, a file that could not be loaded, or a chart Graphviz could not draw.
@@ -65,6 +69,12 @@ struct RenderCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
     var noLegend = false
+
+    @Flag(
+        help:
+            "Lay the chart out wide, as before: every unit in one row under its superiors, each level's committees on one rank. By default a large chart is wrapped into columns and rows, about as wide as it is high."
+    )
+    var wide = false
 
     @Flag(help: "Print how long loading, charting, rendering and writing took, to standard error.")
     var timings = false
@@ -154,6 +164,7 @@ struct RenderCommand: ParsableCommand {
         options.focus = focus
         options.depth = depth ?? ChartOptions.defaultDepth
         options.wholeUnit = wholeUnit
+        options.wide = wide
         if let highlight { options.highlight = try Self.pathEnds(highlight, in: loaded) }
         if findings {
             let rulebook = try Input.rulebook(nil, for: loaded, input, language: lang)

@@ -37,6 +37,10 @@ public struct ChartOptions: Sendable, Hashable {
     public var legend: Bool
     /// Whether to write the organization's title above the chart.
     public var title: Bool
+    /// Whether to lay the chart out wide, as before the compact layout: every unit hung in one
+    /// row under its superiors, each level's committees on one rank. By default the chart is
+    /// compact (``CompactLayout``).
+    public var wide: Bool
 
     /// The default radius of a focus neighbourhood.
     public static let defaultDepth = 2
@@ -44,7 +48,8 @@ public struct ChartOptions: Sendable, Hashable {
     public init(
         relations: Set<RelationType> = Set(RelationType.allCases), focus: String? = nil,
         depth: Int = ChartOptions.defaultDepth, wholeUnit: Bool = false, highlight: Highlight? = nil,
-        findings: [Finding]? = nil, language: Language = .english, legend: Bool = true, title: Bool = true
+        findings: [Finding]? = nil, language: Language = .english, legend: Bool = true, title: Bool = true,
+        wide: Bool = false
     ) {
         self.relations = relations
         self.focus = focus
@@ -55,5 +60,6 @@ public struct ChartOptions: Sendable, Hashable {
         self.language = language
         self.legend = legend
         self.title = title
+        self.wide = wide
     }
 }
