@@ -82,6 +82,9 @@ struct JSONReader: StructuredReader {
 
     private static let aValue = LocalizedText(en: "a value", vi: "một giá trị")
     private static let aFieldName = LocalizedText(en: "a field name", vi: "tên trường")
+    // What a separator follows, made once: a list of ten million elements asks for it ten million times.
+    private static let aField = LocalizedText(en: "a field", vi: "một trường")
+    private static let aListElement = LocalizedText(en: "a list element", vi: "một phần tử danh sách")
     private static let unterminatedString = LocalizedText(en: "unterminated string", vi: "chuỗi chưa đóng")
     private static let invalidUnicodeEscape = LocalizedText(en: "invalid \\u escape", vi: "mã thoát \\u không hợp lệ")
 
@@ -139,7 +142,7 @@ struct JSONReader: StructuredReader {
     private mutating func advanceMember(close: UInt8, what: LocalizedText) throws(SyntaxError) -> Bool {
         skipWhitespace()
         let first = openFirst[openFirst.count - 1]
-        let closing = "'\(Character(Unicode.Scalar(close)))'"
+        var closing: String { "'\(Character(Unicode.Scalar(close)))'" }
         guard index < bytes.count else {
             let expected = !first ? LocalizedText("','") : close == UInt8(ascii: "}") ? Self.aFieldName : Self.aValue
             throw error(
@@ -174,7 +177,7 @@ struct JSONReader: StructuredReader {
     }
 
     mutating func nextKey() throws(SyntaxError) -> Scalar? {
-        guard try advanceMember(close: UInt8(ascii: "}"), what: LocalizedText(en: "a field", vi: "một trường")) else {
+        guard try advanceMember(close: UInt8(ascii: "}"), what: Self.aField) else {
             return nil
         }
         skipWhitespace()
@@ -194,7 +197,7 @@ struct JSONReader: StructuredReader {
     /// The next key, matched on its bytes against `names`: a known name costs no string and no
     /// column count (its `offset` says where it is).
     mutating func nextKey(matching names: FieldNames) throws(SyntaxError) -> Scalar? {
-        guard try advanceMember(close: UInt8(ascii: "}"), what: LocalizedText(en: "a field", vi: "một trường")) else {
+        guard try advanceMember(close: UInt8(ascii: "}"), what: Self.aField) else {
             return nil
         }
         skipWhitespace()
@@ -219,8 +222,7 @@ struct JSONReader: StructuredReader {
     }
 
     mutating func nextElement() throws(SyntaxError) -> Bool {
-        try advanceMember(
-            close: UInt8(ascii: "]"), what: LocalizedText(en: "a list element", vi: "một phần tử danh sách"))
+        try advanceMember(close: UInt8(ascii: "]"), what: Self.aListElement)
     }
 
     mutating func readScalar() throws(SyntaxError) -> Scalar {
