@@ -16,7 +16,8 @@
 # validated by orggraph and by the networkx implementation; the queries in-process
 # against networkx's shortest_path on the same pairs; and a district chart rendered in-process
 # against Graphviz's dot (Scripts/bench/render.sh); and the HTML report of the nationwide file
-# with 2,000 seeded faults (time, peak memory, size of the page). Installs networkx and PyYAML (pip) and
+# with 2,000 seeded faults (time, peak memory, size of the page), and diff of the nationwide file
+# against that one. Installs networkx and PyYAML (pip) and
 # Graphviz's dot (apt) when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -208,6 +209,13 @@ echo "report: the nationwide three-tier file with 2,000 seeded faults, 200 chart
 printf "%-46s %9ss %10s\n" "orggraph report (wall)" "$rp_time" "-"
 printf "%-46s %8sMB\n" "  peak memory" "$rp_mem"
 printf "%-46s %8sMB\n" "  size of the page" "$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1]) / 1e6, 1))" "$work/report.html")"
+
+# diff exits 1 when the change introduced a finding, as it does here; measure only times it.
+read -r df_time df_mem < <(measure "$bin/orggraph" diff "$org" "$faulted" --format json)
+echo
+echo "diff: the nationwide three-tier file against the same with 2,000 seeded faults"
+printf "%-46s %9ss %10s\n" "orggraph diff (wall)" "$df_time" "-"
+printf "%-46s %8sMB\n" "  peak memory" "$df_mem"
 
 echo
 echo "in-process timings (orggraph-bench, after loading):"
