@@ -296,12 +296,6 @@ struct CompactLayout: Sendable {
         }
     }
 
-    /// Whether `lower` hangs from `upper` in the layout's tree.
-    func hangs(_ lower: Int, from upper: Int) -> Bool {
-        guard let upperRoot = representative[upper], let lowerRoot = representative[lower] else { return false }
-        return treeParent[lowerRoot] == upperRoot
-    }
-
     /// Whether the line from `upper` down to `lower` sets ranks: it does when it joins a pair on
     /// one rank, goes down a short way, or is the line of the tree to a child in the first row
     /// under its superior; a line the layout draws upward, across or far down is drawn without
