@@ -44,7 +44,7 @@ render province-overview Examples/province.yaml --view overview --lang vi
 pages="$(mktemp -d)"
 trap 'rm -rf "$pages"' EXIT
 "$bin" render Examples/province.yaml --pages units --paper a3 --lang vi -o "$pages/province.pdf"
-for page in 1 3; do
+for page in 1 2; do
   pdftoppm -r 60 -png -singlefile -f "$page" -l "$page" "$pages/province.pdf" "$out/province-page-$page"
   echo "$out/province-page-$page.png" >&2
 done

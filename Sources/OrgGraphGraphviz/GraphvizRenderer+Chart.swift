@@ -74,7 +74,7 @@ extension GraphvizRenderer {
     /// position and line dot gave). dot would route each such line through every rank it
     /// crosses, with a placeholder on each, and a line from a unit far down the chart to the
     /// provincial committee would push the units apart.
-    private func renderCompact(_ statements: RecordedStatements, format: GraphvizFormat) throws(GraphvizError)
+    func renderCompact(_ statements: RecordedStatements, format: GraphvizFormat) throws(GraphvizError)
         -> [UInt8]
     {
         let (laidOut, free) = statements.separatingFreeLines()

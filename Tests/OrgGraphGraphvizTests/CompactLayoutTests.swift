@@ -122,3 +122,39 @@ struct CompactLayoutTests {
                 == DOTWriter().write(try Chart(try Case(.twoTier, [1, 2, 4, 10, 2], seed: 2).load())))
     }
 }
+
+/// The overview is set out in rows as the compact chart is: generated organizations of both
+/// structures stay between 1:2 and 2.5:1.
+@Suite("Compact overview", .serialized)
+struct CompactOverviewTests {
+    static let cases: [CompactLayoutTests.Case] = [
+        .init(.threeTier, [1, 1, 2, 2, 1], seed: 7),
+        .init(.threeTier, [1, 2, 3, 6, 2], seed: 3),
+        .init(.threeTier, [1, 3, 4, 10, 3], seed: 2),
+        .init(.threeTier, [2, 2, 3, 8, 2], seed: 6),
+        .init(.twoTier, [1, 2, 3, 6, 2], seed: 3),
+        .init(.twoTier, [1, 2, 4, 10, 2], seed: 2),
+    ]
+
+    @Test("a generated organization's overview is between 1:2 and 2.5:1", arguments: cases)
+    func generated(_ example: CompactLayoutTests.Case) throws {
+        let overview = OverviewChart(try example.load())
+        let svg = try GraphvizRenderer().render(overview, format: .svg)
+        let head = String(decoding: svg.prefix(2_000), as: UTF8.self)
+        let box = try #require(head.range(of: "viewBox=\"").map { head[$0.upperBound...].prefix { $0 != "\"" } })
+        let numbers = box.split(separator: " ").compactMap { Double($0) }
+        try #require(numbers.count == 4 && numbers[3] > 0)
+        let aspect = numbers[2] / numbers[3]
+        #expect((0.5...2.5).contains(aspect), "\(example): \(aspect)")
+    }
+
+    @Test("the province's overview is one A3 page, about as wide as high")
+    func province() throws {
+        let overview = OverviewChart(try loadPackageFile("Examples/province.yaml"), language: .vietnamese)
+        let svg = String(decoding: try GraphvizRenderer().render(overview, format: .svg), as: UTF8.self)
+        let box = try #require(svg.range(of: "viewBox=\"").map { svg[$0.upperBound...].prefix { $0 != "\"" } })
+        let numbers = box.split(separator: " ").compactMap { Double($0) }
+        try #require(numbers.count == 4 && numbers[3] > 0)
+        #expect((0.5...2.5).contains(numbers[2] / numbers[3]), "\(numbers)")
+    }
+}

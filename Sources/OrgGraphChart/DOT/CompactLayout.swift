@@ -63,8 +63,15 @@ struct CompactLayout: Sendable {
     /// Invisible lines `(from, to)` that hang a child of a later row under the lowest node of
     /// the row above.
     private(set) var chains: [(from: Int, to: Int)] = []
+    /// Lines `(from, to)` from the lowest node under each child of a row to the child below it
+    /// in the next row, in order: drawn with a little weight, they keep the rows in columns
+    /// under one another.
+    private(set) var columns: [(from: Int, to: Int)] = []
     /// A territorial committee and the People's Committee drawn beside it, on one rank.
     private(set) var pairs: [(committee: Int, peoplesCommittee: Int)] = []
+    /// The node drawn lowest in the model (the first such in the layout's order), under which a
+    /// legend below the drawing hangs; `nil` for no nodes.
+    private(set) var lowest: Int?
     /// The top and bottom of each node's row in the model, in points, by node.
     private var top: [Int: Double] = [:]
     private var bottom: [Int: Double] = [:]
@@ -98,7 +105,24 @@ struct CompactLayout: Sendable {
         chart: Chart, constraints: [(upper: Int, lower: Int)], sizes: [Int: (width: Double, height: Double)],
         frames: [Int: Double], bands: [[Int]], legend: (width: Double, height: Double)?
     ) {
-        let nodes = chart.nodes
+        self.init(
+            nodes: chart.nodes, unit: chart.unit, kinds: chart.loaded.graph.kinds, constraints: constraints,
+            sizes: sizes, frames: frames, bands: bands, legend: legend)
+    }
+
+    /// Works out the layout of any drawing of `nodes` (the chart's, or the overview's boxes), as
+    /// ``init(chart:constraints:sizes:frames:bands:legend:)`` does.
+    ///
+    /// - Parameters:
+    ///   - unit: for each node of the graph, the unit whose frame holds it, or -1; `nil` when
+    ///     nothing is framed. A node hangs from a superior in its own unit when it can.
+    ///   - kinds: the kind of each node of the graph, to find the People's Committees of `bands`.
+    ///   - legendBelow: whether the legend stands below the drawing rather than beside it.
+    init(
+        nodes: [Int], unit: [Int32]?, kinds: [NodeKind], constraints: [(upper: Int, lower: Int)],
+        sizes: [Int: (width: Double, height: Double)], frames: [Int: Double], bands: [[Int]],
+        legend: (width: Double, height: Double)?, legendBelow: Bool = false
+    ) {
         var local: [Int: Int] = [:]
         for (position, node) in nodes.enumerated() { local[node] = position }
         let count = nodes.count
@@ -110,7 +134,6 @@ struct CompactLayout: Sendable {
         }
         var rep = Array(0..<count)
         var partner = [Int?](repeating: nil, count: count)
-        let kinds = chart.loaded.graph.kinds
         for band in bands {
             let peoplesCommittees = band.filter { kinds[$0] == .peoplesCommittee }
             for node in band where kinds[node] != .peoplesCommittee {
@@ -175,7 +198,7 @@ struct CompactLayout: Sendable {
         var children = [[Int]](repeating: [], count: count)
         var roots: [Int] = []
         for node in order {
-            let unit = chart.unit[nodes[node]]
+            let owner = unit?[nodes[node]] ?? -1
             var best: Int?
             for upper in predecessors[node] where position[upper] < position[node] {
                 layer[node] = max(layer[node], layer[upper] + 1)
@@ -183,8 +206,8 @@ struct CompactLayout: Sendable {
                     best = upper
                     continue
                 }
-                let sameUnit = unit >= 0 && chart.unit[nodes[upper]] == unit
-                let currentSameUnit = unit >= 0 && chart.unit[nodes[current]] == unit
+                let sameUnit = owner >= 0 && unit?[nodes[upper]] == owner
+                let currentSameUnit = owner >= 0 && unit?[nodes[current]] == owner
                 if (sameUnit && !currentSameUnit) || (sameUnit == currentSameUnit && layer[upper] > layer[current]) {
                     best = upper
                 }
@@ -223,7 +246,10 @@ struct CompactLayout: Sendable {
         for _ in 0..<40 {
             var width = candidate.rootWidth
             var height = candidate.rootHeight
-            if let legend {
+            if let legend, legendBelow {
+                width = max(width, legend.width)
+                height += Self.rankGap + legend.height
+            } else if let legend {
                 width += legend.width + 2 * Self.nodeGap
                 height = max(height, legend.height)
             }
@@ -246,6 +272,9 @@ struct CompactLayout: Sendable {
                 guard let lowest = above.max(by: { model.depth[$0] < model.depth[$1] }) else { continue }
                 let end = row + 1 < rows.count ? rows[row + 1] : kids.count
                 for kid in kids[start..<end] { chains.append((nodes[model.deepest[lowest]], nodes[kid])) }
+                for (upper, kid) in zip(above, kids[start..<end]) {
+                    columns.append((nodes[upper], nodes[kid]))
+                }
             }
         }
         for node in 0..<count {
@@ -253,6 +282,11 @@ struct CompactLayout: Sendable {
         }
         hang(roots, rows: model.rootRows)
         chained = Set(chains.map(\.to))
+        var lowestBottom = -Double.infinity
+        for node in order where model.top[node] + own[node].height > lowestBottom {
+            lowestBottom = model.top[node] + own[node].height
+            lowest = nodes[node]
+        }
         for node in 0..<count {
             let representative = rep[node]
             self.representative[nodes[node]] = nodes[representative]

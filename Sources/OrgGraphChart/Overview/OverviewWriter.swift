@@ -6,9 +6,10 @@ import OrgGraphQuery
 /// box in the colours of a unit's frame, the leadership and immediate-superior lines between
 /// them, a small legend.
 ///
-/// The boxes that hang from one committee with nothing under them (its units, and committees
-/// with no units) are wrapped into rows of ``rowLength(_:)``, kept in the overview's order, so a
-/// committee with many units makes a block rather than a long strip.
+/// The boxes are set out as ``CompactLayout`` sets out a chart: the boxes under each committee
+/// (its units, the committees it leads with all under them) and the top-level blocks are wrapped
+/// into rows no wider than a page, each later row hung under the row above by invisible lines, so
+/// a province makes a block about as wide as it is high rather than a long strip.
 /// Names and labels are quoted and escaped as ``DOTWriter`` does; the output depends only on
 /// the overview.
 public struct OverviewWriter: Sendable {
@@ -40,107 +41,83 @@ public struct OverviewWriter: Sendable {
         out.defaults(.edge, [.code(.fontname, DOTWriter.fontName), .code(.arrowsize, "0.8")])
 
         let organization = overview.loaded.organization
+        var sizes: [Int: (width: Double, height: Double)] = [:]
         for committee in overview.committees {
             let node = organization.nodes[committee]
             let style = NodeStyle.of(node.kind)
             var lines = LabelText.wrap(LabelText.clean(node.displayName), width: style.wrapWidth)
             // The name says what the committee is; the legend explains its colour.
             if lines.isEmpty { lines = [LabelText.clean(node.id)] }
+            sizes[committee] = CompactLayout.size(lines: lines, shape: style.shape)
             out.node(name(committee, overview), attributes(style, lines: lines))
         }
         for group in overview.groups {
-            for unit in group.units { out.node(name(unit, overview), unitBox(unit, overview)) }
+            for unit in group.units {
+                let lines = unitLines(unit, overview)
+                sizes[unit] = CompactLayout.size(lines: lines, shape: Self.unitStyle.shape)
+                out.node(name(unit, overview), attributes(Self.unitStyle, lines: lines))
+            }
         }
         if overview.legend { writeLegend(overview, text, into: &out) }
 
         let drawn = Set(overview.committees).union(overview.units)
-        for line in overview.lines where drawn.contains(line.from) && drawn.contains(line.to) {
+        let lines = overview.lines.filter { drawn.contains($0.from) && drawn.contains($0.to) }
+        let layout = CompactLayout(
+            nodes: overview.committees + overview.units, unit: nil, kinds: overview.loaded.graph.kinds,
+            constraints: lines.map { ($0.from, $0.to) }, sizes: sizes, frames: [:], bands: [],
+            legend: overview.legend ? Self.legendSize(overview) : nil, legendBelow: true)
+        for line in lines {
             let style = LineStyle.of(line.type)
             var attributes: [DOTAssignment] = [
                 .code(.color, style.color), .code(.style, style.style), .code(.penwidth, style.penwidth),
                 .code(.arrowhead, style.arrowhead),
             ]
-            if let weight = style.weight { attributes.append(.code(.weight, weight)) }
-            // The line to a unit on a lower row of its group reaches over the rows above.
+            // A line the layout draws upward, across or far down does not pull the rows apart.
+            if layout.ranks(from: line.from, to: line.to) {
+                if let weight = style.weight { attributes.append(.code(.weight, weight)) }
+            } else {
+                attributes.append(.code(.constraint, "false"))
+            }
             out.edge(from: name(line.from, overview), to: name(line.to, overview), attributes)
         }
-        for (number, leaves) in leaves(overview).enumerated() { writeRows(leaves, number, overview, into: &out) }
+        // Each box of a later row under the lowest box of the row above it, set by rank only.
+        for chain in layout.chains {
+            out.edge(
+                from: name(chain.from, overview), to: name(chain.to, overview),
+                [.code(.style, "invis"), .code(.weight, "0")])
+        }
+        // The rows in columns, each box under the one above it.
+        for column in layout.columns {
+            out.edge(
+                from: name(column.from, overview), to: name(column.to, overview),
+                [.code(.style, "invis"), .code(.weight, "10")])
+        }
         // The legend below the chart, not beside it.
-        if overview.legend, let last = overview.units.last ?? overview.committees.last {
-            out.edge(from: name(last, overview), to: Self.legendTop, [.code(.style, "invis"), .code(.weight, "0")])
+        if overview.legend, let lowest = layout.lowest {
+            out.edge(from: name(lowest, overview), to: Self.legendTop, [.code(.style, "invis"), .code(.weight, "0")])
         }
     }
 
-    /// How many of the leaves of one committee stand side by side: the square root of their
-    /// number, rounded up, so they make a block about as wide as it is high.
-    public static func rowLength(_ count: Int) -> Int {
-        var length = 1
-        while length * length < count { length += 1 }
-        return length
-    }
-
-    /// For each committee that has some, the boxes that hang from it with nothing under them:
-    /// its units, then the committees it is the first to lead that have nothing drawn under them.
-    private func leaves(_ overview: OverviewChart) -> [[Int]] {
-        let drawn = Set(overview.committees).union(overview.units)
-        var parent: [Int: Int] = [:]
-        var hasChildren = Set<Int>()
-        for line in overview.lines where drawn.contains(line.from) && drawn.contains(line.to) {
-            hasChildren.insert(line.from)
-            if parent[line.to] == nil { parent[line.to] = line.from }
-        }
-        var leafCommittees: [Int: [Int]] = [:]
-        for committee in overview.committees where !hasChildren.contains(committee) {
-            if let above = parent[committee] { leafCommittees[above, default: []].append(committee) }
-        }
-        var result: [[Int]] = []
-        for group in overview.groups {
-            let committees = group.committee.map { leafCommittees[$0] ?? [] } ?? []
-            if group.units.count + committees.count > 1 { result.append(group.units + committees) }
-        }
-        return result
-    }
-
-    /// The rows of one committee's leaves: each row on one rank, in order, and each row under the
-    /// one before, by invisible lines.
-    private func writeRows<Sink: DOTSink>(
-        _ leaves: [Int], _ number: Int, _ overview: OverviewChart, into out: inout Sink
-    ) {
-        let length = Self.rowLength(leaves.count)
-        let rows = stride(from: 0, to: leaves.count, by: length).map {
-            Array(leaves[$0..<min($0 + length, leaves.count)])
-        }
-        for (index, row) in rows.enumerated() where row.count > 1 {
-            out.beginSubgraph("overview_row_\(number)_\(index)")
-            out.defaults(.graph, [.code(.rank, "same")])
-            out.members(row.map { name($0, overview) })
-            for (left, right) in zip(row, row.dropFirst()) {
-                out.edge(from: name(left, overview), to: name(right, overview), [.code(.style, "invis")])
-            }
-            out.endSubgraph()
-        }
-        for (upper, lower) in zip(rows, rows.dropFirst()) {
-            for (top, bottom) in zip(upper, lower) {
-                out.edge(
-                    from: name(top, overview), to: name(bottom, overview),
-                    [.code(.style, "invis"), .code(.weight, "0")])
-            }
-        }
+    /// The estimated size in points of the legend: a unit's box, a row of the committee kinds
+    /// drawn, a row of the two line samples, one under another.
+    static func legendSize(_ overview: OverviewChart) -> (width: Double, height: Double) {
+        let kinds = Set(overview.committees.map { overview.loaded.graph.kinds[$0] }).count
+        return (max(Double(min(kinds, 4)) * 130, 520), 260)
     }
 
     private func name(_ node: Int, _ overview: OverviewChart) -> String {
         overview.dotNames[node]
     }
 
-    /// A unit's box: its name, its party organization's kind, its counts and its page.
-    private func unitBox(_ unit: Int, _ overview: OverviewChart) -> [DOTAssignment] {
+    /// The lines of a unit's box: its name, its party organization's kind, its counts and its page.
+    private func unitLines(_ unit: Int, _ overview: OverviewChart) -> [String] {
         let node = overview.loaded.organization.nodes[unit]
         var lines = LabelText.wrap(LabelText.clean(node.displayName), width: 26)
         if lines.isEmpty { lines = [LabelText.clean(node.id)] }
         lines += LabelText.wrap(overview.partyLine(unit), width: 36)
         lines.append(overview.countsLine(unit))
         if let page = overview.pageNumbers[unit] { lines.append(PageWords(language: overview.language).pointer(page)) }
-        return attributes(Self.unitStyle, lines: lines)
+        return lines
     }
 
     /// The first node of the legend.
